@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Sked.Workflows.Engine.Definitions;
+
+/// <summary>Reads and writes definition files; the content hash names a version.</summary>
+public static class DefinitionJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Parses a definition; a syntax or shape error comes back as one error for the file.</summary>
+    public static WorkflowDefinition? TryParse(string json, string? file, out DefinitionError? error)
+    {
+        error = null;
+        try
+        {
+            var definition = JsonSerializer.Deserialize<WorkflowDefinition>(json, Options);
+            if (definition is null)
+            {
+                error = new DefinitionError(file, null, "the file is empty.");
+            }
+
+            return definition;
+        }
+        catch (JsonException ex)
+        {
+            error = new DefinitionError(file, null, $"not a valid definition: {ex.Message}");
+            return null;
+        }
+    }
+
+    public static string Serialize(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, Options);
+
+    /// <summary>SHA-256 of the text with line endings unified, so a checkout on Windows is not a new version.</summary>
+    public static string ContentHash(string json)
+    {
+        var canonical = json.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}

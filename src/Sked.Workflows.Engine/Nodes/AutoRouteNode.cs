@@ -1,0 +1,82 @@
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Runtime;
+
+namespace Sked.Workflows.Engine.Nodes;
+
+/// <summary>
+/// Suggests the department from a rule table (type, category, keywords, region); the first matching
+/// rule wins and its reason is recorded, so the e-desk can see why and change it.
+/// </summary>
+public sealed class AutoRouteNode : NodeType<AutoRouteNode.Props>
+{
+    public override string Name => "autoRoute";
+    public override string PersianName => "ارجاع خودکار";
+
+    public override IReadOnlyList<PropertySpec> Properties =>
+    [
+        new("rules", "routingRules", false, "Ordered rules; every criterion given must hold (keywords: any one of them)."),
+        new("defaultDepartment", "department", true, "Department when no rule matches."),
+    ];
+
+    protected override void Validate(Props properties, NodeCheck check)
+    {
+        check.Department(properties.DefaultDepartment, "defaultDepartment");
+        for (var i = 0; i < properties.Rules.Count; i++)
+        {
+            var rule = properties.Rules[i];
+            if (string.IsNullOrEmpty(rule.Department))
+            {
+                check.Error($"rule {i + 1} has no department.");
+            }
+
+            check.Department(rule.Department, $"rule {i + 1} department");
+        }
+    }
+
+    protected override NodeStep Execute(NodeContext context, Props properties)
+    {
+        var (department, reason) = Choose(context, properties);
+        var before = context.Case.Department;
+        context.Case.Department = department;
+        context.Instance.Variables["suggestedDepartment"] = department;
+        context.Audit("routing.decided", new { before, department, reason });
+        return NodeStep.Continue(Next);
+    }
+
+    private static (string Department, string Reason) Choose(NodeContext context, Props properties)
+    {
+        var text = PersianText.MatchKey(context.Case.Subject + " " + context.Case.Body);
+        var address = PersianText.MatchKey(context.Case.Address);
+        for (var i = 0; i < properties.Rules.Count; i++)
+        {
+            var rule = properties.Rules[i];
+            var keyword = rule.Keywords.Count == 0 ? null : rule.Keywords.FirstOrDefault(k => text.Contains(PersianText.MatchKey(k), StringComparison.Ordinal));
+            if ((rule.Type is null || rule.Type == context.Case.Type)
+                && (rule.Category is null || rule.Category == context.Case.Category)
+                && (rule.Region is null || address.Contains(PersianText.MatchKey(rule.Region), StringComparison.Ordinal))
+                && (rule.Keywords.Count == 0 || keyword is not null))
+            {
+                var reason = $"rule {i + 1}" + (keyword is null ? string.Empty : $": keyword '{keyword}'")
+                    + (rule.Category is null ? string.Empty : $": category {rule.Category}");
+                return (rule.Department, reason);
+            }
+        }
+
+        return (properties.DefaultDepartment, "default");
+    }
+
+    public sealed class Props
+    {
+        public List<Rule> Rules { get; init; } = [];
+        public string DefaultDepartment { get; init; } = string.Empty;
+    }
+
+    public sealed class Rule
+    {
+        public string? Type { get; init; }
+        public string? Category { get; init; }
+        public string? Region { get; init; }
+        public List<string> Keywords { get; init; } = [];
+        public string Department { get; init; } = string.Empty;
+    }
+}

@@ -1,0 +1,254 @@
+using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Engine.Definitions;
+using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Engine.Tasks;
+using Sked.Workflows.Engine.Timers;
+
+namespace Sked.Workflows.Engine.Nodes;
+
+/// <summary>
+/// Waits for a person: opens a task for a candidate role (and department), with a due date from the
+/// SLA and escalation timers; finishes with the outcome the person chose.
+/// </summary>
+public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
+{
+    public const string TypeName = "humanTask";
+
+    /// <summary>candidateDepartment value meaning "the department the case is routed to".</summary>
+    public const string RoutedDepartment = "routed";
+
+    public override string Name => TypeName;
+    public override string PersianName => "کار انسانی";
+
+    public override IReadOnlyList<PropertySpec> Properties =>
+    [
+        new("title", "string", true, "What the task is called in the inbox (Persian)."),
+        new("candidateRole", "role", true, "Role whose members may claim the task: " + string.Join(", ", Roles.All) + "."),
+        new("candidateDepartment", "department", false, "'routed' for the case's department, or a department code."),
+        new("outcomes", "outcomes", true, "Buttons: name (the outcome connected from) and Persian label."),
+        new("form", "formFields", false, "Fields to fill: name, label, type, required / requiredFor, options, bind."),
+        new("sla", "duration", false, "Time allowed; sets the task's due date (ISO 8601, e.g. P3D)."),
+        new("escalation", "escalation", false, "Steps after the task opened: after (duration) and action (remind | reassignToHead)."),
+        new("status", "status", false, "Status the citizen sees while the task is open."),
+    ];
+
+    protected override IReadOnlyList<string> Outcomes(Props properties) => properties.Outcomes.Select(o => o.Name).ToList();
+
+    protected override void Validate(Props properties, NodeCheck check)
+    {
+        if (!Roles.All.Contains(properties.CandidateRole))
+        {
+            check.Error($"unknown candidateRole '{properties.CandidateRole}'; use one of {string.Join(", ", Roles.All)}.");
+        }
+
+        if (Roles.IsDepartmental(properties.CandidateRole) && properties.CandidateDepartment is null)
+        {
+            check.Error($"role {properties.CandidateRole} needs a candidateDepartment ('routed' or a code).");
+        }
+
+        if (properties.CandidateDepartment is not RoutedDepartment)
+        {
+            check.Department(properties.CandidateDepartment, "candidateDepartment");
+        }
+
+        ValidateOutcomes(properties, check);
+        check.Duration(properties.Sla, "sla");
+        ValidateEscalation(properties, check);
+        if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
+        {
+            check.Error($"unknown status '{properties.Status}'.");
+        }
+    }
+
+    private static void ValidateOutcomes(Props properties, NodeCheck check)
+    {
+        if (properties.Outcomes.Count == 0)
+        {
+            check.Error("a human task needs at least one outcome.");
+        }
+
+        foreach (var duplicate in properties.Outcomes.GroupBy(o => o.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            check.Error($"outcome '{duplicate.Key}' is listed twice.");
+        }
+
+        var names = properties.Outcomes.Select(o => o.Name).ToList();
+        foreach (var field in properties.Form)
+        {
+            field.Validate(check, names);
+        }
+
+        foreach (var duplicate in properties.Form.GroupBy(f => f.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            check.Error($"form field '{duplicate.Key}' is listed twice.");
+        }
+    }
+
+    private static void ValidateEscalation(Props properties, NodeCheck check)
+    {
+        foreach (var step in properties.Escalation)
+        {
+            check.Duration(step.After, "escalation.after", required: true);
+            if (!EscalationStep.Actions.Contains(step.Action))
+            {
+                check.Error($"unknown escalation action '{step.Action}'; use one of {string.Join(", ", EscalationStep.Actions)}.");
+            }
+
+            if (step.Action == EscalationStep.ReassignToHead && properties.CandidateDepartment is null)
+            {
+                check.Error("reassignToHead needs a candidateDepartment: only departments have heads.");
+            }
+        }
+    }
+
+    protected override NodeStep Execute(NodeContext context, Props properties)
+    {
+        var department = properties.CandidateDepartment == RoutedDepartment ? context.Case.Department : properties.CandidateDepartment;
+        if (properties.CandidateDepartment is not null && string.IsNullOrEmpty(department))
+        {
+            throw new NodeFailureException("the case has no department to offer the task to; route it first.");
+        }
+
+        var task = new HumanTask
+        {
+            InstanceId = context.Instance.Id,
+            CaseId = context.Case.Id,
+            TrackingCode = context.Case.TrackingCode,
+            CaseType = context.Case.Type,
+            NodeId = context.Node.Id,
+            Activation = context.Instance.Activation,
+            Title = properties.Title,
+            CandidateRole = properties.CandidateRole,
+            Department = department,
+            CreatedAt = context.Now,
+            DueAt = properties.Sla is null ? null : context.Now + Durations.Parse(properties.Sla),
+        };
+        context.Emit(new OpenTask(task));
+        context.Audit("task.opened", new { task = task.Id, role = task.CandidateRole, department, dueAt = task.DueAt });
+        ScheduleEscalations(context, properties, task);
+        if (properties.Status is not null)
+        {
+            context.Case.ChangeStatus(properties.Status, context.Now, properties.Status == CaseStatuses.Referred ? context.DepartmentName(department) : null);
+        }
+
+        if (task.DueAt is { } due && (context.Case.ExpectedAnswerAt is null || due > context.Case.ExpectedAnswerAt))
+        {
+            context.Case.ExpectedAnswerAt = due;
+        }
+
+        return NodeStep.Wait;
+    }
+
+    private static void ScheduleEscalations(NodeContext context, Props properties, HumanTask task)
+    {
+        for (var i = 0; i < properties.Escalation.Count; i++)
+        {
+            var timer = new WorkflowTimer
+            {
+                InstanceId = context.Instance.Id,
+                Activation = context.Instance.Activation,
+                NodeId = context.Node.Id,
+                Kind = TimerKind.Escalation,
+                Step = i,
+                TaskId = task.Id,
+                DueAt = context.Now + Durations.Parse(properties.Escalation[i].After),
+                CreatedAt = context.Now,
+            };
+            context.Emit(new ScheduleTimer(timer));
+            context.Audit("timer.scheduled", new { timer = timer.Id, kind = "escalation", step = i, dueAt = timer.DueAt });
+        }
+    }
+
+    protected override NodeStep OnSignal(NodeContext context, Props properties, Signal signal) => signal switch
+    {
+        TaskCompletedSignal completed => Complete(context, properties, completed),
+        TimerDueSignal { Timer.Kind: TimerKind.Escalation } due => Escalate(context, properties, due.Timer),
+        _ => throw new NodeFailureException($"a human task does not handle {signal.GetType().Name}."),
+    };
+
+    private static NodeStep Complete(NodeContext context, Props properties, TaskCompletedSignal signal)
+    {
+        var errors = new FieldErrors();
+        if (!properties.Outcomes.Exists(o => o.Name == signal.Outcome))
+        {
+            errors.Add("outcome", $"پیامد «{signal.Outcome}» برای این کار تعریف نشده است؛ یکی از: {string.Join("، ", properties.Outcomes.Select(o => o.Name))}.");
+            return NodeStep.Reject(errors.ToDictionary());
+        }
+
+        foreach (var unknown in signal.Data.Keys.Where(k => !properties.Form.Exists(f => f.Name == k)))
+        {
+            errors.Add("data." + unknown, "این فیلد در فرم این کار نیست.");
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in properties.Form)
+        {
+            var (value, error) = field.Read(signal.Data.GetValueOrDefault(field.Name), signal.Outcome, context.Environment.Departments);
+            if (error is not null)
+            {
+                errors.Add("data." + field.Name, error);
+            }
+            else if (value is not null)
+            {
+                values[field.Name] = value;
+            }
+        }
+
+        if (errors.Any)
+        {
+            return NodeStep.Reject(errors.ToDictionary());
+        }
+
+        ApplyValues(context, properties, values);
+        context.Emit(new CompleteTask(signal.Task.Id, signal.Outcome, values, signal.Actor));
+        context.Audit("task.completed", new { task = signal.Task.Id, outcome = signal.Outcome, data = values });
+        return NodeStep.Continue(signal.Outcome);
+    }
+
+    private static void ApplyValues(NodeContext context, Props properties, Dictionary<string, string> values)
+    {
+        foreach (var (name, value) in values)
+        {
+            context.Instance.Variables[name] = value;
+            var field = properties.Form.Find(f => f.Name == name)!;
+            if (field.Bind is not null)
+            {
+                var before = field.Bind == "case.department" ? context.Case.Department : context.Case.Category;
+                field.ApplyBinding(context.Case, value);
+                context.Audit("case.field-changed", new { field = field.Bind, before, after = value });
+            }
+        }
+    }
+
+    private static NodeStep Escalate(NodeContext context, Props properties, WorkflowTimer timer)
+    {
+        var step = properties.Escalation[Math.Clamp(timer.Step, 0, properties.Escalation.Count - 1)];
+        var task = timer.TaskId ?? Guid.Empty;
+        if (step.Action == EscalationStep.Remind)
+        {
+            context.Emit(new NotifyEffect("staff", $"{properties.CandidateRole}:{context.Case.Department}",
+                $"یادآوری: کار «{properties.Title}» برای پرونده {context.Case.TrackingCode} هنوز انجام نشده است."));
+            context.Audit("escalation.reminded", new { task, step = timer.Step });
+            return NodeStep.Wait;
+        }
+
+        var department = properties.CandidateDepartment == RoutedDepartment ? context.Case.Department : properties.CandidateDepartment;
+        context.Emit(new ReassignTask(task, Roles.DepartmentHead, department, timer.Step + 1));
+        context.Audit("escalation.reassigned", new { task, step = timer.Step, role = Roles.DepartmentHead, department });
+        context.Case.ChangeStatus(CaseStatuses.Escalated, context.Now);
+        return NodeStep.Wait;
+    }
+
+    public sealed class Props
+    {
+        public string Title { get; init; } = string.Empty;
+        public string CandidateRole { get; init; } = string.Empty;
+        public string? CandidateDepartment { get; init; }
+        public List<TaskOutcome> Outcomes { get; init; } = [];
+        public List<FormField> Form { get; init; } = [];
+        public string? Sla { get; init; }
+        public List<EscalationStep> Escalation { get; init; } = [];
+        public string? Status { get; init; }
+    }
+}

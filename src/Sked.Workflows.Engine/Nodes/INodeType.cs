@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Sked.Workflows.Engine.Runtime;
+
+namespace Sked.Workflows.Engine.Nodes;
+
+/// <summary>
+/// A kind of node a definition may use. The validator, the JSON schema and (later) the designer
+/// palette all read the same metadata, so a node type is added in one place: the catalogue.
+/// </summary>
+public interface INodeType
+{
+    /// <summary>The name definitions write in a node's "type".</summary>
+    string Name { get; }
+
+    /// <summary>What process owners call it.</summary>
+    string PersianName { get; }
+
+    /// <summary>Typed properties with their kinds and whether each is required.</summary>
+    IReadOnlyList<PropertySpec> Properties { get; }
+
+    /// <summary>An end node finishes the instance; it has no outcomes.</summary>
+    bool IsEnd { get; }
+
+    /// <summary>Turns the node's JSON properties into the type's own property record.</summary>
+    object Bind(JsonObject? properties);
+
+    /// <summary>The outcomes a node of this type can finish with, given its properties.</summary>
+    IReadOnlyList<string> Outcomes(object properties);
+
+    /// <summary>Checks the bound properties beyond presence (roles, durations, rule fields...).</summary>
+    void Validate(object properties, NodeCheck check);
+
+    /// <summary>Runs the node when a token arrives: it either finishes with an outcome or waits.</summary>
+    NodeStep Execute(NodeContext context);
+
+    /// <summary>Handles a signal addressed to the node while it waits (task completed, timer due).</summary>
+    NodeStep OnSignal(NodeContext context, Signal signal);
+}
+
+/// <summary>One typed property of a node type.</summary>
+/// <param name="Name">The JSON name.</param>
+/// <param name="Kind">string, text, boolean, integer, duration, role, department, status, stringList,
+/// formFields, outcomes, escalation, routingRules, decisionRules, channel, recipient.</param>
+/// <param name="Required">Whether a node of the type is invalid without it.</param>
+/// <param name="Description">What it means, for the reference and the designer.</param>
+public sealed record PropertySpec(string Name, string Kind, bool Required, string Description);

@@ -1,0 +1,85 @@
+using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Citizens;
+using Sked.Workflows.Engine.Runtime;
+
+namespace Sked.Workflows.Engine.Nodes;
+
+/// <summary>
+/// Accepts the submission: checks the fields this workflow requires on top of the common rules,
+/// issues the tracking code (and, for letters, a password) and records the receipt on the timeline.
+/// </summary>
+public sealed class IntakeNode : NodeType<IntakeNode.Props>
+{
+    public const string TypeName = "intake";
+
+    private static readonly Dictionary<string, Func<CaseFile, string?>> Fields = new(StringComparer.Ordinal)
+    {
+        ["citizen.name"] = c => c.Citizen.Name,
+        ["citizen.nationalCode"] = c => c.Citizen.NationalCode,
+        ["citizen.mobile"] = c => c.Citizen.Mobile,
+        ["citizen.email"] = c => c.Citizen.Email,
+        ["category"] = c => c.Category,
+        ["answerType"] = c => c.AnswerType,
+        ["location.address"] = c => c.Address,
+    };
+
+    public override string Name => TypeName;
+    public override string PersianName => "پذیرش";
+
+    public override IReadOnlyList<PropertySpec> Properties =>
+    [
+        new("requiredFields", "stringList", false, "Submission fields this workflow needs besides subject and body: " + string.Join(", ", Fields.Keys) + "."),
+        new("issuePassword", "boolean", false, "Issue a password with the tracking code (letters)."),
+        new("status", "status", false, "Status the citizen sees once the case is received; default received."),
+    ];
+
+    protected override void Validate(Props properties, NodeCheck check)
+    {
+        foreach (var field in properties.RequiredFields.Where(f => !Fields.ContainsKey(f)))
+        {
+            check.Error($"requiredFields names unknown field '{field}'.");
+        }
+
+        if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
+        {
+            check.Error($"unknown status '{properties.Status}'.");
+        }
+    }
+
+    protected override NodeStep Execute(NodeContext context, Props properties)
+    {
+        var errors = new FieldErrors();
+        foreach (var field in properties.RequiredFields.Where(f => string.IsNullOrWhiteSpace(Fields[f](context.Case))))
+        {
+            errors.Add(field, "این مورد را وارد کنید.");
+        }
+
+        if (errors.Any)
+        {
+            return NodeStep.Reject(errors.ToDictionary());
+        }
+
+        if (properties.IssuePassword)
+        {
+            var password = LetterPassword.New();
+            context.Case.PasswordHash = LetterPassword.Hash(password);
+            context.Emit(new PasswordIssued(password));
+        }
+
+        context.Case.ChangeStatus(properties.Status ?? CaseStatuses.Received, context.Now);
+        context.Audit("case.received", new
+        {
+            trackingCode = context.Case.TrackingCode,
+            type = context.Case.Type,
+            passwordIssued = properties.IssuePassword,
+        });
+        return NodeStep.Continue(Next);
+    }
+
+    public sealed class Props
+    {
+        public List<string> RequiredFields { get; init; } = [];
+        public bool IssuePassword { get; init; }
+        public string? Status { get; init; }
+    }
+}

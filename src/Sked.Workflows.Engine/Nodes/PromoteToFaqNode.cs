@@ -1,0 +1,46 @@
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Runtime;
+
+namespace Sked.Workflows.Engine.Nodes;
+
+/// <summary>
+/// Counts an answered public question; once the same question (after Persian normalisation) has
+/// been asked <c>threshold</c> times, it is published with its answer in the FAQ.
+/// </summary>
+public sealed class PromoteToFaqNode : NodeType<PromoteToFaqNode.Props>
+{
+    public override string Name => "promoteToFaq";
+    public override string PersianName => "انتقال به پرسش‌های متداول";
+
+    public override IReadOnlyList<PropertySpec> Properties =>
+    [
+        new("threshold", "integer", false, "How many citizens must ask the same question; default 2."),
+    ];
+
+    protected override void Validate(Props properties, NodeCheck check)
+    {
+        if (properties.Threshold < 1)
+        {
+            check.Error("threshold must be at least 1.");
+        }
+    }
+
+    protected override NodeStep Execute(NodeContext context, Props properties)
+    {
+        if (string.IsNullOrWhiteSpace(context.Case.Answer))
+        {
+            throw new NodeFailureException("a question reaches the FAQ only with its published answer.");
+        }
+
+        var key = PersianText.MatchKey(context.Case.Subject + " " + context.Case.Body);
+        context.Case.QuestionKey = key;
+        context.Emit(new FaqRepeatEffect(key, context.Case.Subject + " — " + context.Case.Body, context.Case.Answer, properties.Threshold));
+        context.Audit("faq.counted", new { threshold = properties.Threshold });
+        return NodeStep.Continue(Next);
+    }
+
+    public sealed class Props
+    {
+        public int Threshold { get; init; } = 2;
+    }
+}

@@ -1,0 +1,45 @@
+using Sked.Workflows.Engine.Definitions;
+using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Engine.Timers;
+
+namespace Sked.Workflows.Engine.Nodes;
+
+/// <summary>Waits for a fixed time (e.g. a cooling-off period before closing).</summary>
+public sealed class TimerNode : NodeType<TimerNode.Props>
+{
+    public override string Name => "timer";
+    public override string PersianName => "زمان‌سنج";
+
+    public override IReadOnlyList<PropertySpec> Properties =>
+    [
+        new("duration", "duration", true, "How long to wait (ISO 8601, e.g. PT1H or P2D)."),
+    ];
+
+    protected override void Validate(Props properties, NodeCheck check) => check.Duration(properties.Duration, "duration");
+
+    protected override NodeStep Execute(NodeContext context, Props properties)
+    {
+        var timer = new WorkflowTimer
+        {
+            InstanceId = context.Instance.Id,
+            Activation = context.Instance.Activation,
+            NodeId = context.Node.Id,
+            Kind = TimerKind.Wait,
+            DueAt = context.Now + Durations.Parse(properties.Duration!),
+            CreatedAt = context.Now,
+        };
+        context.Emit(new ScheduleTimer(timer));
+        context.Audit("timer.scheduled", new { timer = timer.Id, kind = "wait", dueAt = timer.DueAt });
+        return NodeStep.Wait;
+    }
+
+    protected override NodeStep OnSignal(NodeContext context, Props properties, Signal signal) =>
+        signal is TimerDueSignal { Timer.Kind: TimerKind.Wait }
+            ? NodeStep.Continue(Next)
+            : throw new NodeFailureException($"a timer node does not handle {signal.GetType().Name}.");
+
+    public sealed class Props
+    {
+        public string? Duration { get; init; }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Sked.Workflows.Engine.Tasks;
+using Sked.Workflows.Engine.Timers;
+
+namespace Sked.Workflows.Engine.Runtime;
+
+/// <summary>
+/// What applying a signal asks the store to write, beside the case and instance rows. Effects are
+/// data, so the interpreter is tested without a database and the store commits them all at once.
+/// </summary>
+public abstract record Effect;
+
+public sealed record OpenTask(HumanTask Task) : Effect;
+
+public sealed record CompleteTask(Guid TaskId, string Outcome, IReadOnlyDictionary<string, string> Data, string Actor) : Effect;
+
+public sealed record CancelTask(Guid TaskId) : Effect;
+
+/// <summary>Escalation moved a task to other candidates (the department head); the assignee is cleared.</summary>
+public sealed record ReassignTask(Guid TaskId, string CandidateRole, string? Department, int EscalationLevel) : Effect;
+
+public sealed record ScheduleTimer(WorkflowTimer Timer) : Effect;
+
+/// <summary>Cancels every pending timer of one activation (the node was left).</summary>
+public sealed record CancelTimers(int Activation) : Effect;
+
+/// <summary>An audit event; the store adds time, case, version and client address.</summary>
+public sealed record AuditEffect(string Type, string Actor, JsonObject Data) : Effect;
+
+/// <summary>A message to deliver after commit (SMS, e-mail, staff reminder).</summary>
+public sealed record NotifyEffect(string Channel, string Recipient, string Text) : Effect;
+
+/// <summary>A public question was answered; count it and publish it in the FAQ at the threshold.</summary>
+public sealed record FaqRepeatEffect(string QuestionKey, string Question, string Answer, int Threshold) : Effect;
+
+/// <summary>A letter's password, shown once to the secretariat and stored only as a hash.</summary>
+public sealed record PasswordIssued(string Password) : Effect;

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Engine.Definitions;
+
+namespace Sked.Workflows.Engine.Runtime;
+
+/// <summary>What a node sees while it runs: the case, the instance, the clock and where effects go.</summary>
+public sealed class NodeContext
+{
+    private readonly List<Effect> _effects;
+
+    internal NodeContext(ExecutionScope scope, CompiledNode node)
+    {
+        Scope = scope;
+        Node = node;
+        _effects = scope.Effects;
+    }
+
+    internal ExecutionScope Scope { get; }
+    public CompiledNode Node { get; }
+    public CaseFile Case => Scope.Case;
+    public WorkflowInstance Instance => Scope.Instance;
+    public CompiledWorkflow Workflow => Scope.Workflow;
+    public DateTimeOffset Now => Scope.Now;
+    public string Actor => Scope.Actor;
+    public EngineEnvironment Environment => Scope.Environment;
+
+    public void Emit(Effect effect) => _effects.Add(effect);
+
+    public void Audit(string type, object? data = null, string? actor = null)
+    {
+        var node = data is null ? [] : JsonSerializer.SerializeToNode(data, AuditJson.Options) as JsonObject ?? [];
+        node["node"] = Node.Id;
+        _effects.Add(new AuditEffect(type, actor ?? Actor, node));
+    }
+
+    /// <summary>The Persian name of a department, for citizen timelines and notifications.</summary>
+    public string DepartmentName(string? code) =>
+        code is not null && Environment.Departments.TryGetValue(code, out var name) ? name : code ?? string.Empty;
+}
+
+/// <summary>The department directory and limits a run needs from outside the instance.</summary>
+public sealed record EngineEnvironment(IReadOnlyDictionary<string, string> Departments, EngineLimits Limits);
+
+/// <summary>How often a failing node is retried and how long to wait between attempts.</summary>
+public sealed record EngineLimits
+{
+    public int MaxAttempts { get; init; } = 3;
+    public IReadOnlyList<TimeSpan> RetryDelays { get; init; } = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)];
+
+    /// <summary>Guards against a definition that loops without ever waiting.</summary>
+    public int MaxStepsPerSignal { get; init; } = 200;
+
+    public TimeSpan RetryDelay(int attempt) => RetryDelays.Count == 0
+        ? TimeSpan.FromSeconds(30)
+        : RetryDelays[Math.Clamp(attempt - 1, 0, RetryDelays.Count - 1)];
+}
+
+internal static class AuditJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+}

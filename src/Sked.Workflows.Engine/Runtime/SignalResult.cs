@@ -1,0 +1,23 @@
+namespace Sked.Workflows.Engine.Runtime;
+
+/// <summary>What applying a signal came to. Only <see cref="SignalStatus.Applied"/> is committed.</summary>
+public sealed record SignalResult(SignalStatus Status, IReadOnlyList<Effect> Effects, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null)
+{
+    public static SignalResult Rejected(IReadOnlyDictionary<string, string[]> errors) => new(SignalStatus.Rejected, [], errors);
+
+    public static SignalResult Conflict(string message) => new(SignalStatus.Conflict, [], Message: message);
+
+    public static SignalResult Ignored(string message) => new(SignalStatus.Ignored, [], Message: message);
+}
+
+public enum SignalStatus
+{
+    /// <summary>State and effects are to be committed together.</summary>
+    Applied,
+    /// <summary>The caller's input was wrong; nothing changes.</summary>
+    Rejected,
+    /// <summary>The signal no longer fits the instance (task already done, another step current).</summary>
+    Conflict,
+    /// <summary>A duplicate or stale delivery (a timer fired twice); nothing changes.</summary>
+    Ignored,
+}

@@ -1,0 +1,25 @@
+using Sked.Workflows.Engine.Tasks;
+using Sked.Workflows.Engine.Timers;
+
+namespace Sked.Workflows.Engine.Runtime;
+
+/// <summary>Something that happened to an instance; applying one is one transaction.</summary>
+public abstract record Signal(string Actor);
+
+/// <summary>A new case: run from the start node until the first wait state.</summary>
+public sealed record StartSignal(string Actor) : Signal(Actor);
+
+/// <summary>A user finished a task with an outcome and the form's data.</summary>
+public sealed record TaskCompletedSignal(HumanTask Task, string Outcome, IReadOnlyDictionary<string, string?> Data, string Actor)
+    : Signal(Actor);
+
+/// <summary>A timer came due (wait, escalation step or retry).</summary>
+public sealed record TimerDueSignal(WorkflowTimer Timer) : Signal(SystemActor.Name);
+
+/// <summary>An operator asks a failed node to run again.</summary>
+public sealed record RetrySignal(string Actor) : Signal(Actor);
+
+public static class SystemActor
+{
+    public const string Name = "system";
+}

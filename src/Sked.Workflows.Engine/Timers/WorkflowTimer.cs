@@ -1,0 +1,40 @@
+namespace Sked.Workflows.Engine.Timers;
+
+/// <summary>
+/// A point in time the engine must be woken at. The row is the truth; the Quartz trigger that fires
+/// it is scheduled after commit and reconciled at start-up, so none is lost and none doubled.
+/// </summary>
+public sealed class WorkflowTimer
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public Guid InstanceId { get; init; }
+    public int Activation { get; init; }
+    public required string NodeId { get; init; }
+    public TimerKind Kind { get; init; }
+
+    /// <summary>For escalations: which step of the node's escalation policy.</summary>
+    public int Step { get; init; }
+
+    public Guid? TaskId { get; init; }
+    public DateTimeOffset DueAt { get; init; }
+    public TimerStatus Status { get; set; } = TimerStatus.Pending;
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? FiredAt { get; set; }
+}
+
+public enum TimerKind
+{
+    /// <summary>A timer node's wait.</summary>
+    Wait,
+    /// <summary>A step of a human task's escalation policy.</summary>
+    Escalation,
+    /// <summary>The next attempt at a node that failed.</summary>
+    Retry,
+}
+
+public enum TimerStatus
+{
+    Pending,
+    Fired,
+    Cancelled,
+}
