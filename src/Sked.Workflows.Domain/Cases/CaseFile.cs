@@ -19,7 +19,8 @@ public sealed class CaseFile
     public string? Address { get; set; }
     public bool Anonymous { get; set; }
     public string? Department { get; set; }
-    public string Status { get; set; } = CaseStatuses.Received;
+    /// <summary>Empty until intake receives the case.</summary>
+    public string Status { get; set; } = string.Empty;
     public string? Answer { get; set; }
     public DateTimeOffset? AnsweredAt { get; set; }
     public string? LetterNumber { get; set; }
@@ -35,7 +36,7 @@ public sealed class CaseFile
     /// <summary>Moves the citizen-visible status and notes it on the timeline, once per change.</summary>
     public void ChangeStatus(string status, DateTimeOffset at, string? detail = null)
     {
-        if (Status == status && Timeline.Count > 0 && detail is null)
+        if (Status == status && detail is null)
         {
             return;
         }

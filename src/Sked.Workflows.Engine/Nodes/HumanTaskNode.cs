@@ -216,7 +216,10 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
             {
                 var before = field.Bind == "case.department" ? context.Case.Department : context.Case.Category;
                 field.ApplyBinding(context.Case, value);
-                context.Audit("case.field-changed", new { field = field.Bind, before, after = value });
+                if (before != value)
+                {
+                    context.Audit("case.field-changed", new { field = field.Bind, before, after = value });
+                }
             }
         }
     }

@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Sked.Workflows.Engine.Definitions;
+using Sked.Workflows.Infrastructure.Persistence;
+
+namespace Sked.Workflows.Infrastructure.Definitions;
+
+/// <summary>
+/// The published definition versions, compiled once and kept in memory. Running instances ask for
+/// their own version; new cases get the latest.
+/// </summary>
+public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> dbFactory, DepartmentDirectory departments, TimeProvider time, ILogger<DefinitionCatalog> logger)
+{
+    private readonly ConcurrentDictionary<(string Id, int Version), CompiledWorkflow> _compiled = new();
+    private readonly ConcurrentDictionary<string, int> _latest = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, int> LatestVersions => _latest;
+
+    public async Task<CompiledWorkflow> LatestAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        if (!_latest.TryGetValue(definitionId, out var version))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            version = await db.DefinitionVersions.Where(d => d.DefinitionId == definitionId).MaxAsync(d => (int?)d.Version, cancellationToken)
+                ?? throw new InvalidOperationException($"no published definition '{definitionId}'.");
+            _latest[definitionId] = version;
+        }
+
+        return await GetAsync(definitionId, version, cancellationToken);
+    }
+
+    public async Task<CompiledWorkflow> GetAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        if (_compiled.TryGetValue((definitionId, version), out var compiled))
+        {
+            return compiled;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var stored = await db.DefinitionVersions.AsNoTracking()
+            .SingleAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken);
+        return Compile(stored.Content, $"{definitionId} v{version}", version);
+    }
+
+    /// <summary>
+    /// Publishes every file under the folder whose content differs from the latest stored version.
+    /// An invalid file stops the start-up with the file, node and reason.
+    /// </summary>
+    public async Task SyncFromFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        var files = Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).ToList();
+        if (files.Count == 0)
+        {
+            throw new InvalidOperationException($"no workflow definitions found in '{folder}'.");
+        }
+
+        var errors = new List<DefinitionError>();
+        foreach (var file in files)
+        {
+            var json = await File.ReadAllTextAsync(file, cancellationToken);
+            var definition = DefinitionJson.TryParse(json, Path.GetFileName(file), out var parseError);
+            if (definition is null)
+            {
+                errors.Add(parseError!);
+                continue;
+            }
+
+            var found = DefinitionValidator.Validate(definition, Path.GetFileName(file), departments.ByCode);
+            if (found.Count > 0)
+            {
+                errors.AddRange(found);
+                continue;
+            }
+
+            await PublishIfChangedAsync(definition, json, "file", "system", cancellationToken);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidDefinitionException(errors);
+        }
+    }
+
+    /// <summary>Stores the definition as a new version unless the latest already has this content.</summary>
+    public async Task<DefinitionVersion?> PublishIfChangedAsync(WorkflowDefinition definition, string json, string source, string publishedBy, CancellationToken cancellationToken)
+    {
+        var hash = DefinitionJson.ContentHash(json);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var latest = await db.DefinitionVersions.AsNoTracking()
+            .Where(d => d.DefinitionId == definition.Id)
+            .OrderByDescending(d => d.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest?.ContentHash == hash)
+        {
+            _latest[definition.Id] = latest.Version;
+            return null;
+        }
+
+        var version = new DefinitionVersion
+        {
+            DefinitionId = definition.Id,
+            Version = (latest?.Version ?? 0) + 1,
+            Name = definition.Name,
+            ContentHash = hash,
+            Content = json,
+            PublishedAt = time.GetUtcNow(),
+            PublishedBy = publishedBy,
+            Source = source,
+        };
+        db.DefinitionVersions.Add(version);
+        db.AuditEvents.Add(new Audit.AuditEvent
+        {
+            At = version.PublishedAt,
+            Type = "definition.published",
+            Actor = publishedBy,
+            DefinitionId = version.DefinitionId,
+            DefinitionVersion = version.Version,
+            Data = System.Text.Json.JsonSerializer.Serialize(new { hash, source, previous = latest?.Version }),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        _latest[definition.Id] = version.Version;
+        LogPublished(logger, version.DefinitionId, version.Version, source);
+        return version;
+    }
+
+    private CompiledWorkflow Compile(string json, string name, int version)
+    {
+        var definition = DefinitionJson.TryParse(json, name, out var error) ?? throw new InvalidDefinitionException([error!]);
+        // Stored versions were valid when published; departments removed since must not stop old cases.
+        var errors = DefinitionValidator.Validate(definition, name, version, departments: null, out var compiled);
+        if (compiled is null)
+        {
+            throw new InvalidDefinitionException(errors);
+        }
+
+        return _compiled.GetOrAdd((definition.Id, version), compiled);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published workflow {DefinitionId} v{Version} from {Source}")]
+    private static partial void LogPublished(ILogger logger, string definitionId, int version, string source);
+}

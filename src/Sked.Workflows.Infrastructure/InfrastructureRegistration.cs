@@ -1,0 +1,142 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+using Sked.Workflows.Infrastructure.Definitions;
+using Sked.Workflows.Infrastructure.Demo;
+using Sked.Workflows.Infrastructure.Identity;
+using Sked.Workflows.Infrastructure.Notifications;
+using Sked.Workflows.Infrastructure.Outbox;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Timers;
+using Sked.Workflows.Infrastructure.Workflows;
+
+namespace Sked.Workflows.Infrastructure;
+
+public static class InfrastructureRegistration
+{
+    /// <summary>Storage, engine shell, timers, outbox, notifications and staff identity.</summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        var database = ReadDatabaseOptions(builder);
+        builder.Services.AddSingleton(database);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        AddDatabase(builder.Services, database);
+        AddIdentity(builder.Services);
+        AddTimers(builder.Services, database);
+
+        builder.Services.AddOptions<EngineOptions>().Bind(builder.Configuration.GetSection(EngineOptions.Section))
+            .Validate(o => o.MaxAttempts >= 1, "Engine:MaxAttempts must be at least 1.").ValidateOnStart();
+        builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section));
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
+
+        builder.Services.AddSingleton<DepartmentDirectory>();
+        builder.Services.AddSingleton<DefinitionCatalog>();
+        builder.Services.AddSingleton<OutboxNudge>();
+        builder.Services.AddSingleton<CaseWorkflowService>();
+        builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddHttpClient<ISmsGateway, HttpSmsGateway>();
+        builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        builder.Services.AddHostedService<OutboxDispatcher>();
+        return builder;
+    }
+
+    private static DatabaseOptions ReadDatabaseOptions(IHostApplicationBuilder builder)
+    {
+        var options = new DatabaseOptions
+        {
+            Provider = builder.Configuration[$"{DatabaseOptions.Section}:Provider"] ?? DatabaseProvider.Sqlite,
+            ConnectionString = builder.Configuration.GetConnectionString("Sked"),
+        };
+        if (options.Provider is not (DatabaseProvider.Sqlite or DatabaseProvider.Postgres))
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{options.Provider}'.");
+        }
+
+        if (options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Sked is empty.");
+        }
+
+        if (!options.IsPostgres && string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            var folder = Path.Combine(builder.Environment.ContentRootPath, "data");
+            Directory.CreateDirectory(folder);
+            options.ConnectionString = $"Data Source={Path.Combine(folder, "sked.db")}";
+        }
+
+        if (!options.IsPostgres)
+        {
+            // Writers queue for the lock instead of failing at once; WAL is switched on at start-up.
+            options.ConnectionString += ";Default Timeout=30;Pooling=True";
+        }
+
+        return options;
+    }
+
+    private static void AddDatabase(IServiceCollection services, DatabaseOptions database)
+    {
+        if (database.IsPostgres)
+        {
+            services.AddDbContextFactory<PostgresSkedDbContext>(o => o.UseNpgsql(database.ConnectionString));
+            services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<PostgresSkedDbContext>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<SqliteSkedDbContext>(o => o.UseSqlite(database.ConnectionString));
+            services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<SqliteSkedDbContext>>();
+        }
+
+        services.AddScoped<SkedDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SkedDbContext>>().CreateDbContext());
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentityApiEndpoints<StaffUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<SkedDbContext>()
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+    }
+
+    private static void AddTimers(IServiceCollection services, DatabaseOptions database)
+    {
+        services.AddSingleton<TimerScheduler>();
+        services.AddQuartz(q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                if (database.IsPostgres)
+                {
+                    store.UsePostgres(database.ConnectionString!);
+                    store.UseClustering();
+                }
+                else
+                {
+                    store.UseSqlite(database.ConnectionString!);
+                }
+
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // After Quartz has started: make its triggers agree with the engine's timer rows.
+        services.AddHostedService<TimerReconciler>();
+    }
+
+    /// <summary>Serves the provider-specific context as the common <see cref="SkedDbContext"/>.</summary>
+    private sealed class ProviderContextFactory<TContext>(IDbContextFactory<TContext> inner) : IDbContextFactory<SkedDbContext>
+        where TContext : SkedDbContext
+    {
+        public SkedDbContext CreateDbContext() => inner.CreateDbContext();
+    }
+}

@@ -1,0 +1,40 @@
+namespace Sked.Workflows.Infrastructure.Outbox;
+
+/// <summary>
+/// Work to do after a transaction commits (schedule a timer, send an SMS). Written with the change
+/// that asked for it, so it is never lost and never sent for a change that rolled back.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+    public required string Kind { get; init; }
+    public required string Payload { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset AvailableAt { get; set; }
+    public OutboxStatus Status { get; set; } = OutboxStatus.Pending;
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? ProcessedAt { get; set; }
+
+    /// <summary>Which node holds the message while it works on it, and until when (cluster safety).</summary>
+    public string? LockedBy { get; set; }
+
+    public DateTimeOffset? LockedUntil { get; set; }
+}
+
+public enum OutboxStatus
+{
+    Pending,
+    Done,
+    /// <summary>Failed too often; kept for an operator, not retried.</summary>
+    Dead,
+}
+
+public static class OutboxKinds
+{
+    public const string ScheduleTimer = "timer.schedule";
+    public const string CancelTimer = "timer.cancel";
+    public const string Sms = "notify.sms";
+    public const string Email = "notify.email";
+    public const string Staff = "notify.staff";
+}

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sked.Workflows.Domain.Departments;
+using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Infrastructure.Definitions;
+using Sked.Workflows.Infrastructure.Demo;
+using Sked.Workflows.Infrastructure.Workflows;
+
+namespace Sked.Workflows.Infrastructure.Persistence;
+
+/// <summary>
+/// Brings a database to the state the app needs before it serves: migrations, departments, roles,
+/// workflow definitions from the folder (a changed file becomes a new version) and demo data.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IServiceScopeFactory scopes,
+    IDbContextFactory<SkedDbContext> dbFactory,
+    DatabaseOptions database,
+    DepartmentDirectory departments,
+    DefinitionCatalog definitions,
+    IOptions<EngineOptions> engine,
+    IOptions<DemoOptions> demo)
+{
+    public bool Ready { get; private set; }
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!database.IsPostgres)
+            {
+                // WAL lets trackers read while the engine writes; it is a property of the file and persists.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+            await SeedDepartmentsAsync(db, cancellationToken);
+        }
+
+        await departments.ReloadAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        await SeedRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+        await definitions.SyncFromFolderAsync(WorkflowsFolder(engine.Value), cancellationToken);
+        if (demo.Value.Enabled)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+        }
+
+        Ready = true;
+    }
+
+    public static string WorkflowsFolder(EngineOptions options) =>
+        options.WorkflowsPath ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    private static async Task SeedDepartmentsAsync(SkedDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Departments.Select(d => d.Code).ToListAsync(cancellationToken);
+        foreach (var (code, name) in DepartmentCatalogue.Seed.Where(d => !existing.Contains(d.Code)))
+        {
+            db.Departments.Add(new Department { Code = code, Name = name });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task SeedRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Engine.Tasks;
+using Sked.Workflows.Engine.Timers;
+using Sked.Workflows.Infrastructure.Audit;
+using Sked.Workflows.Infrastructure.Definitions;
+using Sked.Workflows.Infrastructure.Faq;
+using Sked.Workflows.Infrastructure.Identity;
+using Sked.Workflows.Infrastructure.Outbox;
+
+namespace Sked.Workflows.Infrastructure.Persistence;
+
+/// <summary>
+/// The one database: cases, engine state, tasks, timers, audit, outbox, definitions and staff.
+/// Each provider has a subclass only so that each keeps its own migrations.
+/// </summary>
+public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<CaseFile> Cases => Set<CaseFile>();
+    public DbSet<CaseTimelineEntry> Timeline => Set<CaseTimelineEntry>();
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+    public DbSet<HumanTask> Tasks => Set<HumanTask>();
+    public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<DefinitionVersion> DefinitionVersions => Set<DefinitionVersion>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<FaqEntry> Faq => Set<FaqEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        MapCases(builder);
+        MapEngine(builder);
+        MapSupport(builder);
+    }
+
+    private static void MapCases(ModelBuilder builder)
+    {
+        builder.Entity<CaseFile>(e =>
+        {
+            e.ToTable("cases");
+            e.HasKey(c => c.Id);
+            e.HasIndex(c => c.TrackingCode).IsUnique();
+            e.HasIndex(c => new { c.Type, c.CreatedAt });
+            e.HasIndex(c => new { c.Department, c.Status });
+            e.HasIndex(c => c.QuestionKey);
+            e.Property(c => c.TrackingCode).HasMaxLength(20);
+            e.Property(c => c.Type).HasMaxLength(40);
+            e.Property(c => c.Subject).HasMaxLength(SubmissionValidator.SubjectMax);
+            e.Property(c => c.Body).HasMaxLength(SubmissionValidator.BodyMax);
+            e.Property(c => c.Status).HasMaxLength(40);
+            e.Property(c => c.Department).HasMaxLength(60);
+            e.OwnsOne(c => c.Citizen, o =>
+            {
+                o.Property(p => p.Name).HasColumnName("citizen_name").HasMaxLength(SubmissionValidator.NameMax);
+                o.Property(p => p.NationalCode).HasColumnName("citizen_national_code").HasMaxLength(10);
+                o.Property(p => p.Mobile).HasColumnName("citizen_mobile").HasMaxLength(11);
+                o.Property(p => p.Email).HasColumnName("citizen_email").HasMaxLength(254);
+            });
+            e.Navigation(c => c.Citizen).IsRequired();
+            e.HasMany(c => c.Timeline).WithOne().HasForeignKey(t => t.CaseId);
+        });
+        builder.Entity<CaseTimelineEntry>(e =>
+        {
+            e.ToTable("case_timeline");
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => new { t.CaseId, t.Id });
+        });
+    }
+
+    private static void MapEngine(ModelBuilder builder)
+    {
+        builder.Entity<WorkflowInstance>(e =>
+        {
+            e.ToTable("workflow_instances");
+            e.HasKey(i => i.Id);
+            e.HasIndex(i => i.CaseId).IsUnique();
+            e.HasIndex(i => i.Status);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(i => i.Variables).HasConversion(JsonDictionary.Converter, JsonDictionary.Comparer);
+            e.HasOne<CaseFile>().WithOne().HasForeignKey<WorkflowInstance>(i => i.CaseId);
+            // No instance can reference a version that does not exist.
+            e.HasOne<DefinitionVersion>().WithMany().HasForeignKey(i => new { i.DefinitionId, i.DefinitionVersion }).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<HumanTask>(e =>
+        {
+            e.ToTable("human_tasks");
+            e.HasKey(t => t.Id);
+            // One task per node activation: a duplicate signal can never open a second one.
+            e.HasIndex(t => new { t.InstanceId, t.Activation }).IsUnique();
+            e.HasIndex(t => new { t.Status, t.CandidateRole, t.Department, t.DueAt });
+            e.HasIndex(t => new { t.Assignee, t.Status });
+            e.HasIndex(t => new { t.CompletedBy, t.CompletedAt });
+            e.Property(t => t.Version).IsConcurrencyToken();
+            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.Data).HasConversion(JsonDictionary.Converter, JsonDictionary.Comparer);
+            e.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId);
+        });
+        builder.Entity<WorkflowTimer>(e =>
+        {
+            e.ToTable("workflow_timers");
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => new { t.Status, t.DueAt });
+            e.HasIndex(t => new { t.InstanceId, t.Activation });
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId);
+        });
+        builder.Entity<DefinitionVersion>(e =>
+        {
+            e.ToTable("definition_versions");
+            e.HasKey(d => new { d.DefinitionId, d.Version });
+        });
+    }
+
+    private static void MapSupport(ModelBuilder builder)
+    {
+        builder.Entity<AuditEvent>(e =>
+        {
+            e.ToTable("audit_events");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => new { a.CaseId, a.Id });
+            e.HasIndex(a => new { a.Type, a.At });
+            e.HasIndex(a => new { a.Actor, a.At });
+        });
+        builder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(o => o.Id);
+            e.HasIndex(o => new { o.Status, o.AvailableAt });
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.Entity<Department>(e =>
+        {
+            e.ToTable("departments");
+            e.HasKey(d => d.Code);
+        });
+        builder.Entity<FaqEntry>(e =>
+        {
+            e.ToTable("faq_entries");
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => f.QuestionKey).IsUnique();
+        });
+        builder.Entity<StaffUser>(e => e.Property(u => u.Department).HasMaxLength(60));
+    }
+}
+
+/// <summary>Stores string dictionaries (instance variables, task form data) as JSON text.</summary>
+internal static class JsonDictionary
+{
+    public static readonly ValueConverter<Dictionary<string, string>, string> Converter = new(
+        v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+        v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, (JsonSerializerOptions?)null) ?? new Dictionary<string, string>(StringComparer.Ordinal));
+
+    public static readonly ValueComparer<Dictionary<string, string>> Comparer = new(
+        (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
+        v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
+        v => new Dictionary<string, string>(v, StringComparer.Ordinal));
+}

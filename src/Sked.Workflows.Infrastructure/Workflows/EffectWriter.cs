@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Engine.Tasks;
+using Sked.Workflows.Engine.Timers;
+using Sked.Workflows.Infrastructure.Audit;
+using Sked.Workflows.Infrastructure.Faq;
+using Sked.Workflows.Infrastructure.Outbox;
+using Sked.Workflows.Infrastructure.Persistence;
+
+namespace Sked.Workflows.Infrastructure.Workflows;
+
+/// <summary>
+/// Turns the interpreter's effects into rows of the open transaction: tasks, timers with their
+/// outbox messages, audit events, notifications and FAQ counts. Nothing here commits.
+/// </summary>
+internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowInstance instance, Actor actor, DateTimeOffset now)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Applies the effects; returns a letter password if one was issued.</summary>
+    public async Task<string?> ApplyAsync(IReadOnlyList<Effect> effects, CancellationToken cancellationToken)
+    {
+        string? password = null;
+        foreach (var effect in effects)
+        {
+            switch (effect)
+            {
+                case OpenTask open:
+                    db.Tasks.Add(open.Task);
+                    break;
+                case CompleteTask complete:
+                    await CompleteAsync(complete, cancellationToken);
+                    break;
+                case CancelTask cancel:
+                    await UpdateTaskAsync(cancel.TaskId, t => t.Status = HumanTaskStatus.Cancelled, cancellationToken);
+                    break;
+                case ReassignTask reassign:
+                    await ReassignAsync(reassign, cancellationToken);
+                    break;
+                case ScheduleTimer schedule:
+                    db.Timers.Add(schedule.Timer);
+                    AddOutbox(OutboxKinds.ScheduleTimer, new TimerMessage(schedule.Timer.Id, schedule.Timer.DueAt));
+                    break;
+                case CancelTimers cancel:
+                    await CancelTimersAsync(cancel.Activation, cancellationToken);
+                    break;
+                case AuditEffect audit:
+                    Audit(audit.Type, audit.Data.ToJsonString(Json), audit.Actor);
+                    break;
+                case NotifyEffect notify:
+                    AddOutbox("notify." + notify.Channel, new NotificationMessage(notify.Recipient, notify.Text, @case.TrackingCode));
+                    break;
+                case FaqRepeatEffect faq:
+                    await CountFaqAsync(faq, cancellationToken);
+                    break;
+                case PasswordIssued issued:
+                    password = issued.Password;
+                    break;
+            }
+        }
+
+        instance.Version++;
+        return password;
+    }
+
+    public void Audit(string type, object data) => Audit(type, JsonSerializer.Serialize(data, Json), actor.Name);
+
+    private void Audit(string type, string data, string actorName) => db.AuditEvents.Add(new AuditEvent
+    {
+        At = now,
+        Type = type,
+        Actor = actorName,
+        CaseId = @case.Id,
+        TrackingCode = @case.TrackingCode,
+        InstanceId = instance.Id,
+        DefinitionId = instance.DefinitionId,
+        DefinitionVersion = instance.DefinitionVersion,
+        Data = data,
+        ClientAddress = actor.ClientAddress,
+    });
+
+    private void AddOutbox(string kind, object payload) => db.Outbox.Add(new OutboxMessage
+    {
+        Kind = kind,
+        Payload = JsonSerializer.Serialize(payload, Json),
+        CreatedAt = now,
+        AvailableAt = now,
+    });
+
+    private Task CompleteAsync(CompleteTask complete, CancellationToken cancellationToken) =>
+        UpdateTaskAsync(complete.TaskId, task =>
+        {
+            task.Status = HumanTaskStatus.Completed;
+            task.Outcome = complete.Outcome;
+            task.Data = new Dictionary<string, string>(complete.Data, StringComparer.Ordinal);
+            task.CompletedAt = now;
+            task.CompletedBy = complete.Actor;
+            task.Assignee ??= complete.Actor;
+        }, cancellationToken);
+
+    private Task ReassignAsync(ReassignTask reassign, CancellationToken cancellationToken) =>
+        UpdateTaskAsync(reassign.TaskId, task =>
+        {
+            if (!task.IsActive)
+            {
+                return;
+            }
+
+            task.CandidateRole = reassign.CandidateRole;
+            task.Department = reassign.Department;
+            task.Assignee = null;
+            task.Status = HumanTaskStatus.Open;
+            task.EscalationLevel = reassign.EscalationLevel;
+        }, cancellationToken);
+
+    private async Task UpdateTaskAsync(Guid taskId, Action<HumanTask> change, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.FindAsync([taskId], cancellationToken);
+        if (task is null)
+        {
+            return;
+        }
+
+        change(task);
+        task.Version++;
+    }
+
+    private async Task CancelTimersAsync(int activation, CancellationToken cancellationToken)
+    {
+        var pending = await db.Timers
+            .Where(t => t.InstanceId == instance.Id && t.Activation == activation && t.Status == TimerStatus.Pending)
+            .ToListAsync(cancellationToken);
+        foreach (var timer in pending.Where(t => t.Status == TimerStatus.Pending))
+        {
+            timer.Status = TimerStatus.Cancelled;
+            AddOutbox(OutboxKinds.CancelTimer, new TimerMessage(timer.Id, timer.DueAt));
+            Audit("timer.cancelled", JsonSerializer.Serialize(new { timer = timer.Id, kind = timer.Kind.ToString() }, Json), actor.Name);
+        }
+    }
+
+    private async Task CountFaqAsync(FaqRepeatEffect faq, CancellationToken cancellationToken)
+    {
+        var entry = await db.Faq.SingleOrDefaultAsync(f => f.QuestionKey == faq.QuestionKey, cancellationToken);
+        if (entry is null)
+        {
+            entry = new FaqEntry { QuestionKey = faq.QuestionKey, Question = faq.Question, Answer = faq.Answer };
+            db.Faq.Add(entry);
+        }
+
+        entry.Repeats++;
+        entry.Answer = faq.Answer;
+        entry.UpdatedAt = now;
+        if (entry.PublishedAt is null && entry.Repeats >= faq.Threshold)
+        {
+            entry.PublishedAt = now;
+            Audit("faq.promoted", new { faq = entry.Id, repeats = entry.Repeats });
+        }
+    }
+}
+
+/// <summary>Outbox payload for scheduling or cancelling a timer's Quartz trigger.</summary>
+public sealed record TimerMessage(Guid TimerId, DateTimeOffset DueAt);
+
+/// <summary>Outbox payload for a message to a person.</summary>
+public sealed record NotificationMessage(string To, string Text, string TrackingCode);

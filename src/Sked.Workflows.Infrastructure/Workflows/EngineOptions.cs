@@ -1,0 +1,22 @@
+using Sked.Workflows.Engine.Runtime;
+
+namespace Sked.Workflows.Infrastructure.Workflows;
+
+/// <summary>Engine__* settings: where definitions live and how failing nodes are retried.</summary>
+public sealed class EngineOptions
+{
+    public const string Section = "Engine";
+
+    /// <summary>Folder of definition files; default: the workflows folder shipped beside the app.</summary>
+    public string? WorkflowsPath { get; set; }
+
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>Delays between attempts at a failing node, e.g. ["00:00:30", "00:05:00"].</summary>
+    public List<TimeSpan> RetryDelays { get; set; } = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)];
+
+    /// <summary>How many times a signal is re-applied after losing an optimistic-concurrency race.</summary>
+    public int ConflictRetries { get; set; } = 8;
+
+    public EngineLimits ToLimits() => new() { MaxAttempts = MaxAttempts, RetryDelays = RetryDelays };
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Domain.Calendar;
+using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Citizens;
+using Sked.Workflows.Domain.TrackingCodes;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Web.Http;
+
+namespace Sked.Workflows.Web.Features.Cases;
+
+/// <summary>
+/// GET /api/v1/cases/{trackingCode}: what a citizen may see of a case. Persian status labels, no
+/// internal notes and no staff names; a letter also needs its password (X-Tracking-Password).
+/// </summary>
+public static class TrackCase
+{
+    public const string PasswordHeader = "X-Tracking-Password";
+    private const string NotFoundMessage = "پرونده‌ای با این کد رهگیری (و رمز) پیدا نشد.";
+
+    public sealed record TimelineItem(DateTimeOffset At, string AtJalali, string Status, string Label);
+
+    public sealed record AnswerView(string Text, DateTimeOffset At, string AtJalali);
+
+    public sealed record Response(string TrackingCode, string Type, string TypeName, string Status, string StatusLabel,
+        DateTimeOffset CreatedAt, DateTimeOffset? ExpectedAnswerAt, IReadOnlyList<TimelineItem> Timeline, AnswerView? Answer);
+
+    public static RouteGroupBuilder MapTrackCase(this RouteGroupBuilder api)
+    {
+        api.MapGet("/cases/{trackingCode}", Handle)
+            .RequireRateLimiting(WebApiRegistration.TrackingLimit)
+            .WithTags("Cases")
+            .Produces<Response>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<IResult> Handle(string trackingCode, [FromHeader(Name = PasswordHeader)] string? password, SkedDbContext db, CancellationToken cancellationToken)
+    {
+        if (!TrackingCode.TryParse(trackingCode, out var code))
+        {
+            return ApiResults.Invalid("trackingCode", "کد رهگیری معتبر نیست؛ کد ۱۴ رقمی را بدون فاصله وارد کنید.");
+        }
+
+        var found = await db.Cases.AsNoTracking().Include(c => c.Timeline)
+            .SingleOrDefaultAsync(c => c.TrackingCode == code.Value, cancellationToken);
+        // A wrong password and an unknown code get the same answer, so neither can be probed alone.
+        if (found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: NotFoundMessage);
+        }
+
+        return Results.Ok(ToResponse(found));
+    }
+
+    public static Response ToResponse(CaseFile found) => new(
+        found.TrackingCode,
+        found.Type,
+        CaseTypes.PersianNames.GetValueOrDefault(found.Type, found.Type),
+        found.Status,
+        Label(found.Status, null),
+        found.CreatedAt,
+        CaseStatuses.IsFinal(found.Status) ? null : found.ExpectedAnswerAt,
+        found.Timeline.OrderBy(t => t.Id)
+            .Select(t => new TimelineItem(t.At, JalaliDate.Format(t.At), t.Status, Label(t.Status, t.Detail)))
+            .ToList(),
+        found.Answer is null || found.AnsweredAt is null ? null : new AnswerView(found.Answer, found.AnsweredAt.Value, JalaliDate.Format(found.AnsweredAt.Value)));
+
+    private static string Label(string status, string? detail)
+    {
+        var label = CaseStatuses.PersianLabels.GetValueOrDefault(status, status);
+        return string.IsNullOrEmpty(detail) ? label : $"{label} ({detail})";
+    }
+}

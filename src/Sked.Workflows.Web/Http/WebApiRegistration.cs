@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.RateLimiting;
+using Sked.Workflows.Domain.Staff;
+
+namespace Sked.Workflows.Web.Http;
+
+/// <summary>HTTP concerns: JSON, ProblemDetails, OpenAPI, role policies, rate limits, headers.</summary>
+public static class WebApiRegistration
+{
+    public const string TrackingLimit = "tracking";
+    public const string SubmissionLimit = "submission";
+
+    public static IHostApplicationBuilder AddWebApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor))
+            .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Secretariat))
+            .AddPolicy(Policies.EDesk, p => p.RequireRole(Roles.EDesk, Roles.Admin))
+            .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Admin, Roles.ProcessOwner));
+        AddRateLimits(builder);
+        return builder;
+    }
+
+    private static void AddRateLimits(IHostApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection("RateLimits");
+        var trackingPerMinute = limits.GetValue("TrackingPerMinute", 30);
+        var submissionsPerMinute = limits.GetValue("SubmissionsPerMinute", 10);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(TrackingLimit, context => PerClient(context, trackingPerMinute));
+            o.AddPolicy(SubmissionLimit, context => PerClient(context, submissionsPerMinute));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "درخواست‌های شما بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+    }
+
+    // A guessing client is limited by its address, whatever codes it tries.
+    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+        app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+            await next();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        return app;
+    }
+
+    // A malformed body is the client's mistake (400), never a server error.
+    private static int StatusFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}
+
+public static class Policies
+{
+    public const string Staff = nameof(Staff);
+    public const string Auditor = nameof(Auditor);
+    public const string Secretariat = nameof(Secretariat);
+    public const string EDesk = nameof(EDesk);
+    public const string Operations = nameof(Operations);
+}

@@ -1,0 +1,40 @@
+using Sked.Workflows.Infrastructure;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Web.Features.Cases;
+using Sked.Workflows.Web.Features.Departments;
+using Sked.Workflows.Web.Features.Faq;
+using Sked.Workflows.Web.Features.Health;
+using Sked.Workflows.Web.Features.Incidents;
+using Sked.Workflows.Web.Features.Letters;
+using Sked.Workflows.Web.Features.Tasks;
+using Sked.Workflows.Web.Features.Workflows;
+using Sked.Workflows.Web.Http;
+using Sked.Workflows.Web.Staff;
+
+namespace Sked.Workflows.Web;
+
+/// <summary>The table of contents of the app: what it is made of and which endpoints it serves.</summary>
+public static class SkedWebApp
+{
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.AddInfrastructure().AddWebApi();
+
+        var app = builder.Build();
+        app.UseWebApi();
+        app.MapHealth();
+        app.MapStaffLogin();
+        var api = app.MapGroup("/api/v1");
+        api.MapSubmitCase().MapTrackCase().MapCaseHistory();
+        api.MapRegisterLetter().MapStartEmailInquiry();
+        api.MapTasks().MapTaskActions();
+        api.MapDepartments().MapWorkflows().MapIncidents().MapFaq();
+        return app;
+    }
+
+    /// <summary>Migrates, seeds and publishes changed definitions before the app serves a request.</summary>
+    public static Task InitializeSkedAsync(this WebApplication app, CancellationToken cancellationToken = default) =>
+        app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(cancellationToken);
+}
