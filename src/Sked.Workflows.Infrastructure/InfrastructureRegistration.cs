@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -96,6 +97,7 @@ public static class InfrastructureRegistration
 
     private static void AddIdentity(IServiceCollection services)
     {
+        services.AddDataProtection().SetApplicationName("Sked.Workflows").PersistKeysToDbContext<SkedDbContext>();
         services.AddIdentityApiEndpoints<StaffUser>(o =>
             {
                 o.Password.RequiredLength = 10;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,11 @@ namespace Sked.Workflows.Infrastructure.Persistence;
 /// The one database: cases, engine state, tasks, timers, audit, outbox, definitions and staff.
 /// Each provider has a subclass only so that each keeps its own migrations.
 /// </summary>
-public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options)
+public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContext<StaffUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>Keys that protect login tokens and cookies, shared by every node so a restart keeps sessions.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<CaseFile> Cases => Set<CaseFile>();
     public DbSet<CaseTimelineEntry> Timeline => Set<CaseTimelineEntry>();
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
