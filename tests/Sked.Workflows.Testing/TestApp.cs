@@ -1,0 +1,93 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Sked.Workflows.Web;
+
+namespace Sked.Workflows.Testing;
+
+/// <summary>
+/// The real app, started in-process on 127.0.0.1 and a free port against a test database, with the
+/// demo staff accounts (no demo cases). Stop it and start another on the same database to test a restart.
+/// </summary>
+public sealed class TestApp : IAsyncDisposable
+{
+    public const string Password = "Sked-Demo-1404";
+
+    private readonly WebApplication _app;
+    private readonly List<HttpClient> _clients = [];
+
+    private TestApp(WebApplication app, DatabaseTarget database)
+    {
+        _app = app;
+        Database = database;
+        BaseAddress = new Uri(app.Urls.First());
+    }
+
+    public Uri BaseAddress { get; }
+    public DatabaseTarget Database { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestApp> StartAsync(DatabaseTarget database, string? workflowsFolder = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["environment"] = "Testing",
+            ["Database:Provider"] = database.Provider,
+            ["ConnectionStrings:Sked"] = database.ConnectionString,
+            ["Demo:Enabled"] = "true",
+            ["Demo:Cases"] = "0",
+            ["RateLimits:TrackingPerMinute"] = "100000",
+            ["RateLimits:SubmissionsPerMinute"] = "100000",
+        };
+        if (workflowsFolder is not null)
+        {
+            values["Engine:WorkflowsPath"] = workflowsFolder;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>(StringComparer.Ordinal))
+        {
+            values[key] = value;
+        }
+
+        var args = values.Select(v => $"--{v.Key}={v.Value}").ToArray();
+        var app = SkedWebApp.Create(args, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        await app.InitializeSkedAsync();
+        await app.StartAsync();
+        return new TestApp(app, database);
+    }
+
+    public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public HttpClient Anonymous()
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Logs in through POST /login and returns a client that sends the bearer token.</summary>
+    public async Task<HttpClient> LoginAsync(string userName)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/login", new { email = userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
