@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Sked.Workflows.Web;
 
 namespace Sked.Workflows.Testing;
@@ -42,6 +41,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Demo:Cases"] = "0",
             ["RateLimits:TrackingPerMinute"] = "100000",
             ["RateLimits:SubmissionsPerMinute"] = "100000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };
         if (workflowsFolder is not null)
         {
@@ -54,7 +55,7 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         var args = values.Select(v => $"--{v.Key}={v.Value}").ToArray();
-        var app = SkedWebApp.Create(args, builder => builder.Logging.SetMinimumLevel(LogLevel.Warning));
+        var app = SkedWebApp.Create(args);
         await app.InitializeSkedAsync();
         await app.StartAsync();
         return new TestApp(app, database);

@@ -285,9 +285,10 @@ public sealed partial class CaseWorkflowService(
             {
                 return await operation();
             }
-            catch (DbUpdateConcurrencyException) when (attempt < options.Value.ConflictRetries)
+            catch (DbUpdateException) when (attempt < options.Value.ConflictRetries)
             {
-                // Another transaction moved the instance first: load it again and re-apply the signal.
+                // Another transaction moved the instance first (a stale version, or the unique task of
+                // the same activation already inserted): load it again and re-apply the signal.
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), time);
             }
         }

@@ -1,0 +1,119 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Engine.Timers;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Workflows;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.Web.Tests.Features.Tasks;
+
+/// <summary>Claims, completions and signals that race or repeat, on each store.</summary>
+public abstract class TaskConcurrencyScenarios(TestDatabases databases, Store store)
+{
+    [Fact]
+    public async Task TwoColleaguesClaimAtOnce_ExactlyOneWins_AndTheOtherGets409()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var staff = await app.LoginAsync("staff.billing");
+        var head = await app.LoginAsync("head.billing");
+        for (var round = 0; round < 5; round++)
+        {
+            var taskId = await DepartmentTaskAsync(app, "billing");
+            var claims = await Task.WhenAll(CaseApi.ClaimAsync(staff, taskId), CaseApi.ClaimAsync(head, taskId));
+            var codes = claims.Select(c => c.StatusCode).Order().ToList();
+            Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.Conflict], codes);
+        }
+    }
+
+    [Fact]
+    public async Task CompletingACompletedTask_Returns409_AndChangesNothing()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        var edesk = await app.LoginAsync("edesk");
+        var task = (await CaseApi.TaskForAsync(edesk, code))!;
+        var id = task["id"]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NoContent, (await CaseApi.CompleteAsync(edesk, id, "route", new { department = "billing" })).StatusCode);
+        var eventsBefore = await CountAsync(app, db => db.AuditEvents.CountAsync());
+        var tasksBefore = await CountAsync(app, db => db.Tasks.CountAsync());
+
+        var again = await CaseApi.CompleteAsync(edesk, id, "reject", new { reason = "تکراری" });
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(eventsBefore, await CountAsync(app, db => db.AuditEvents.CountAsync()));
+        Assert.Equal(tasksBefore, await CountAsync(app, db => db.Tasks.CountAsync()));
+        Assert.Equal("referred", (await CaseApi.TrackAsync(app.Anonymous(), code))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ConcurrentCompletions_OfOneTask_AdvanceTheCaseOnce()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        var edesk = await app.LoginAsync("edesk");
+        var id = (await CaseApi.TaskForAsync(edesk, code))!["id"]!.GetValue<string>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CaseApi.CompleteAsync(edesk, id, "route", new { department = "billing" })));
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.NoContent);
+        Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.NoContent), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(2, await CountAsync(app, db => db.Tasks.CountAsync(t => t.TrackingCode == code)));
+    }
+
+    [Fact]
+    public async Task ATaskOfAnotherDepartment_CannotBeClaimedOrCompleted_403()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var taskId = await DepartmentTaskAsync(app, "billing");
+        var outsider = await app.LoginAsync("staff.metering");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await CaseApi.ClaimAsync(outsider, taskId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await CaseApi.CompleteAsync(outsider, taskId, "answer", new { answer = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await CaseApi.ClaimAsync(await app.LoginAsync("auditor"), taskId)).StatusCode);
+        Assert.Null(await CaseApi.TaskForAsync(outsider, (await CaseApi.TasksAsync(await app.LoginAsync("staff.billing"), "available"))[0]["trackingCode"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await CaseApi.ClaimAsync(app.Anonymous(), taskId)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ATimerDeliveredTwice_EscalatesOnce()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var taskId = await DepartmentTaskAsync(app, "billing");
+        var timers = await CountAsync(app, db => db.Timers
+            .Where(t => t.TaskId == Guid.Parse(taskId) && t.Kind == TimerKind.Escalation)
+            .OrderByDescending(t => t.Step).Select(t => t.Id).ToListAsync());
+        var reassign = timers[0];
+        var workflows = app.Service<CaseWorkflowService>();
+
+        await Task.WhenAll(
+            workflows.FireTimerAsync(reassign, CancellationToken.None),
+            workflows.FireTimerAsync(reassign, CancellationToken.None),
+            workflows.FireTimerAsync(reassign, CancellationToken.None));
+
+        var escalations = await CountAsync(app, db => db.AuditEvents.CountAsync(e => e.Type == "escalation.reassigned"));
+        Assert.Equal(1, escalations);
+        var headQueue = await CaseApi.TasksAsync(await app.LoginAsync("head.billing"), "available");
+        Assert.Single(headQueue, t => t["id"]!.GetValue<string>() == taskId && t["candidateRole"]!.GetValue<string>() == "DepartmentHead");
+    }
+
+    /// <summary>Submits a complaint and routes it, so it waits in the department's queue.</summary>
+    private static async Task<string> DepartmentTaskAsync(TestApp app, string department)
+    {
+        var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        var edesk = await app.LoginAsync("edesk");
+        var review = (await CaseApi.TaskForAsync(edesk, code))!;
+        var routed = await CaseApi.CompleteAsync(edesk, review["id"]!.GetValue<string>(), "route", new { department });
+        Assert.Equal(HttpStatusCode.NoContent, routed.StatusCode);
+        return (await CaseApi.TaskForAsync(await app.LoginAsync($"staff.{department}"), code))!["id"]!.GetValue<string>();
+    }
+
+    private static async Task<T> CountAsync<T>(TestApp app, Func<SkedDbContext, Task<T>> query)
+    {
+        await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        return await query(db);
+    }
+}
+
+public sealed class TaskConcurrencyOnSqlite(TestDatabases databases) : TaskConcurrencyScenarios(databases, Store.Sqlite);
+
+public sealed class TaskConcurrencyOnPostgres(TestDatabases databases) : TaskConcurrencyScenarios(databases, Store.Postgres);
