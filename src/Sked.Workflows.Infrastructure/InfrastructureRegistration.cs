@@ -30,7 +30,9 @@ public static class InfrastructureRegistration
         AddTimers(builder.Services, database);
 
         builder.Services.AddOptions<EngineOptions>().Bind(builder.Configuration.GetSection(EngineOptions.Section))
-            .Validate(o => o.MaxAttempts >= 1, "Engine:MaxAttempts must be at least 1.").ValidateOnStart();
+            .Validate(o => o.MaxAttempts >= 1, "Engine:MaxAttempts must be at least 1.")
+            .Validate(o => o.RetryDelays.TrueForAll(d => d > TimeSpan.Zero), "Engine:RetryDelays must all be positive durations such as 00:00:30.")
+            .ValidateOnStart();
         builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
 

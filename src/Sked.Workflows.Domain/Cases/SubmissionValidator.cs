@@ -148,9 +148,13 @@ public static class SubmissionValidator
                 CheckReport(errors, input);
                 break;
             case CaseTypes.Letter:
-                if (string.IsNullOrEmpty(input.LetterNumber) || input.LetterNumber.Length > 50)
+                if (string.IsNullOrEmpty(input.LetterNumber))
                 {
                     errors.Add("letterNumber", "شماره نامه را وارد کنید.");
+                }
+                else if (input.LetterNumber.Length > 50)
+                {
+                    errors.Add("letterNumber", "شماره نامه بیش از اندازه بلند است.");
                 }
 
                 if (!JalaliDate.TryParse(input.LetterDate, out _))

@@ -45,10 +45,18 @@ public static class LetterPassword
             return false;
         }
 
-        var salt = Convert.FromBase64String(parts[2]);
-        var expected = Convert.FromBase64String(parts[3]);
-        var actual = Derive(PersianText.ToAsciiDigits(password.Trim()), salt);
-        return CryptographicOperations.FixedTimeEquals(actual, expected);
+        try
+        {
+            var salt = Convert.FromBase64String(parts[2]);
+            var expected = Convert.FromBase64String(parts[3]);
+            var actual = Derive(PersianText.ToAsciiDigits(password.Trim()), salt);
+            return CryptographicOperations.FixedTimeEquals(actual, expected);
+        }
+        catch (FormatException)
+        {
+            // A damaged stored hash opens nothing.
+            return false;
+        }
     }
 
     private static byte[] Derive(string password, byte[] salt) =>

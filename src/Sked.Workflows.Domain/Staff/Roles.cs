@@ -15,6 +15,9 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [EDesk, Department, DepartmentHead, Secretariat, CeoOffice, ProcessOwner, Auditor, Admin];
 
+    /// <summary>Roles that work on cases, so a human task may be offered to them.</summary>
+    public static readonly IReadOnlyList<string> Working = [EDesk, Department, DepartmentHead, Secretariat, CeoOffice];
+
     /// <summary>Roles whose tasks belong to one department, so the department must match too.</summary>
     public static bool IsDepartmental(string role) => role is Department or DepartmentHead;
 }

@@ -9,6 +9,7 @@ namespace Sked.Workflows.Domain.Text;
 public static class PersianText
 {
     private const char ZeroWidthNonJoiner = '\u200C';
+    private const char Tatweel = '\u0640';
 
     /// <summary>Arabic yeh/kaf and their variants become Persian; ZWNJ is kept only between letters.</summary>
     public static string Normalize(string? text)
@@ -75,6 +76,12 @@ public static class PersianText
         var lastWasSpace = false;
         foreach (var c in normalized)
         {
+            // Vowel marks (اوّل) and the tatweel (ـ) decorate a word; they do not end it.
+            if (c == Tatweel || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
             if (char.IsLetterOrDigit(c))
             {
                 builder.Append(char.ToLowerInvariant(c));

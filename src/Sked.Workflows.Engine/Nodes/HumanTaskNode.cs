@@ -24,7 +24,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
     public override IReadOnlyList<PropertySpec> Properties =>
     [
         new("title", "string", true, "What the task is called in the inbox (Persian)."),
-        new("candidateRole", "role", true, "Role whose members may claim the task: " + string.Join(", ", Roles.All) + "."),
+        new("candidateRole", "role", true, "Role whose members may claim the task: " + string.Join(", ", Roles.Working) + "."),
         new("candidateDepartment", "department", false, "'routed' for the case's department, or a department code."),
         new("outcomes", "outcomes", true, "Buttons: name (the outcome connected from) and Persian label."),
         new("form", "formFields", false, "Fields to fill: name, label, type, required / requiredFor, options, bind."),
@@ -37,9 +37,9 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
 
     protected override void Validate(Props properties, NodeCheck check)
     {
-        if (!Roles.All.Contains(properties.CandidateRole))
+        if (!Roles.Working.Contains(properties.CandidateRole))
         {
-            check.Error($"unknown candidateRole '{properties.CandidateRole}'; use one of {string.Join(", ", Roles.All)}.");
+            check.Error($"candidateRole '{properties.CandidateRole}' does not work on cases; use one of {string.Join(", ", Roles.Working)}.");
         }
 
         if (Roles.IsDepartmental(properties.CandidateRole) && properties.CandidateDepartment is null)
@@ -208,6 +208,12 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
 
     private static void ApplyValues(NodeContext context, Props properties, Dictionary<string, string> values)
     {
+        // A field left empty this time must not carry a value from an earlier visit (an old answer).
+        foreach (var field in properties.Form.Where(f => !values.ContainsKey(f.Name)))
+        {
+            context.Instance.Variables.Remove(field.Name);
+        }
+
         foreach (var (name, value) in values)
         {
             context.Instance.Variables[name] = value;
@@ -230,7 +236,8 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
         var task = timer.TaskId ?? Guid.Empty;
         if (step.Action == EscalationStep.Remind)
         {
-            context.Emit(new NotifyEffect("staff", $"{properties.CandidateRole}:{context.Case.Department}",
+            var recipient = Roles.IsDepartmental(properties.CandidateRole) ? $"{properties.CandidateRole}:{context.Case.Department}" : properties.CandidateRole;
+            context.Emit(new NotifyEffect("staff", recipient,
                 $"یادآوری: کار «{properties.Title}» برای پرونده {context.Case.TrackingCode} هنوز انجام نشده است."));
             context.Audit("escalation.reminded", new { task, step = timer.Step });
             return NodeStep.Wait;

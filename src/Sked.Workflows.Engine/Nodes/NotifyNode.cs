@@ -13,7 +13,7 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
 {
     public static readonly IReadOnlyList<string> Channels = ["sms", "email"];
     public static readonly IReadOnlyList<string> Recipients = ["citizen"];
-    public static readonly IReadOnlyList<string> Placeholders = ["trackingCode", "subject", "department", "status", "expectedAnswerAt", "type"];
+    public static readonly IReadOnlyList<string> Placeholders = ["trackingCode", "subject", "department", "status", "expectedAnswerAt", "type", "answer"];
 
     public override string Name => "notify";
     public override string PersianName => "اطلاع‌رسانی";
@@ -69,6 +69,7 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
             "status" => CaseStatuses.PersianLabels.GetValueOrDefault(context.Case.Status, context.Case.Status),
             "expectedAnswerAt" => context.Case.ExpectedAnswerAt is { } at ? JalaliDate.Format(at) : "-",
             "type" => CaseTypes.PersianNames.GetValueOrDefault(context.Case.Type, context.Case.Type),
+            "answer" => context.Case.Answer ?? string.Empty,
             _ => match.Value,
         });
 

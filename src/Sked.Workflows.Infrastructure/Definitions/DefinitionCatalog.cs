@@ -66,6 +66,14 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
                 continue;
             }
 
+            var expectedId = Path.GetFileNameWithoutExtension(file);
+            if (definition.Id != expectedId || !Domain.Cases.CaseTypes.IsKnown(definition.Id))
+            {
+                errors.Add(new DefinitionError(Path.GetFileName(file), null,
+                    $"the id '{definition.Id}' must equal the file name and be a case type ({string.Join(", ", Domain.Cases.CaseTypes.PersianNames.Keys)})."));
+                continue;
+            }
+
             var found = DefinitionValidator.Validate(definition, Path.GetFileName(file), departments.ByCode);
             if (found.Count > 0)
             {

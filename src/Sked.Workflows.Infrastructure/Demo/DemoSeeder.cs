@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Engine.Nodes;
 using Sked.Workflows.Engine.Tasks;
+using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Identity;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
@@ -21,6 +23,7 @@ public sealed partial class DemoSeeder(
     UserManager<StaffUser> users,
     CaseWorkflowService workflows,
     DepartmentDirectory departments,
+    DefinitionCatalog definitions,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
 {
@@ -81,49 +84,60 @@ public sealed partial class DemoSeeder(
 
     private async Task SeedCasesAsync(List<StaffMember> staff, int count, CancellationToken cancellationToken)
     {
-        var edesk = staff.Single(s => s.UserName == "edesk");
         var types = new[] { CaseTypes.Complaint, CaseTypes.Complaint, CaseTypes.Request, CaseTypes.Suggestion, CaseTypes.PublicReport, CaseTypes.CeoQuestion };
         for (var i = 0; i < count; i++)
         {
             var submission = DemoSubmissions.Make(_faker, _faker.PickRandom(types));
             var started = await workflows.StartAsync(submission, Actor.Citizen("127.0.0.1"), cancellationToken);
-            if (started.TrackingCode is null || _faker.Random.Double() < 0.3)
+            if (started.TrackingCode is not null)
             {
-                continue;
+                // Various states: some cases wait at intake review, some midway, some are answered.
+                await AdvanceAsync(started.TrackingCode, staff, _faker.Random.Int(0, 4), cancellationToken);
             }
-
-            await AdvanceAsync(started.TrackingCode, edesk, staff, cancellationToken);
         }
 
         LogSeeded(logger, "demo cases", count);
     }
 
-    /// <summary>Routes the case at the e-desk and, for about half, answers it in the department.</summary>
-    private async Task AdvanceAsync(string trackingCode, StaffMember edesk, List<StaffMember> staff, CancellationToken cancellationToken)
+    /// <summary>Completes up to <paramref name="steps"/> tasks of the case the way staff would.</summary>
+    private async Task AdvanceAsync(string trackingCode, List<StaffMember> staff, int steps, CancellationToken cancellationToken)
     {
-        var review = await OpenTaskAsync(trackingCode, cancellationToken);
-        if (review is null || review.CandidateRole != Roles.EDesk)
+        for (var step = 0; step < steps; step++)
         {
-            return;
-        }
+            var task = await OpenTaskAsync(trackingCode, cancellationToken);
+            var member = staff.FirstOrDefault(s => task is not null && s.Fits(task.CandidateRole, task.Department));
+            if (task is null || member is null)
+            {
+                return;
+            }
 
-        var department = _faker.PickRandom(departments.ByCode.Keys.ToList());
-        await workflows.CompleteAsync(review.Id, edesk, "route", new Dictionary<string, string?> { ["department"] = department }, cancellationToken);
-        if (_faker.Random.Bool())
-        {
-            return;
+            var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
+            var workflow = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            var node = workflow.Node(task.NodeId).PropertiesAs<HumanTaskNode.Props>();
+            var outcome = ForwardOutcomes.FirstOrDefault(o => node.Outcomes.Exists(n => n.Name == o)) ?? node.Outcomes[0].Name;
+            var result = await workflows.CompleteAsync(task.Id, member, outcome, FormFor(node, outcome), cancellationToken);
+            if (result.Kind != WorkflowResultKind.Ok)
+            {
+                return;
+            }
         }
-
-        var answer = await OpenTaskAsync(trackingCode, cancellationToken);
-        var member = staff.FirstOrDefault(s => answer is not null && s.Fits(answer.CandidateRole, answer.Department));
-        if (answer is null || member is null)
-        {
-            return;
-        }
-
-        await workflows.CompleteAsync(answer.Id, member, "answer",
-            new Dictionary<string, string?> { ["answer"] = DemoSubmissions.Answer(_faker) }, cancellationToken);
     }
+
+    // Outcomes that move a case toward its answer, most final first.
+    private static readonly string[] ForwardOutcomes = ["answer", "approve", "resolved", "route", "refer"];
+
+    private Dictionary<string, string?> FormFor(HumanTaskNode.Props node, string outcome) =>
+        node.Form.Where(f => f.Required || f.RequiredFor.Contains(outcome)).ToDictionary(
+            f => f.Name,
+            f => (string?)(f.Type switch
+            {
+                "department" => _faker.PickRandom(departments.ByCode.Keys.ToList()),
+                "select" => f.Options[0].Value,
+                "boolean" => "true",
+                "date" => "1405/09/01",
+                _ => DemoSubmissions.Answer(_faker),
+            }),
+            StringComparer.Ordinal);
 
     private Task<HumanTask?> OpenTaskAsync(string trackingCode, CancellationToken cancellationToken) =>
         db.Tasks.AsNoTracking()

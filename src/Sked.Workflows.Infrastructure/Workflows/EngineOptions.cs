@@ -12,11 +12,16 @@ public sealed class EngineOptions
 
     public int MaxAttempts { get; set; } = 3;
 
-    /// <summary>Delays between attempts at a failing node, e.g. ["00:00:30", "00:05:00"].</summary>
-    public List<TimeSpan> RetryDelays { get; set; } = [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)];
+    /// <summary>
+    /// Delays between attempts at a failing node, e.g. ["00:00:30", "00:05:00"]. Starts empty because
+    /// configuration binding appends to a list; empty means the engine's defaults.
+    /// </summary>
+    public List<TimeSpan> RetryDelays { get; set; } = [];
 
     /// <summary>How many times a signal is re-applied after losing an optimistic-concurrency race.</summary>
     public int ConflictRetries { get; set; } = 8;
 
-    public EngineLimits ToLimits() => new() { MaxAttempts = MaxAttempts, RetryDelays = RetryDelays };
+    public EngineLimits ToLimits() => RetryDelays.Count == 0
+        ? new EngineLimits { MaxAttempts = MaxAttempts }
+        : new EngineLimits { MaxAttempts = MaxAttempts, RetryDelays = RetryDelays };
 }
