@@ -104,16 +104,22 @@ public static class DefinitionValidator
 
     private static void CheckConnections(WorkflowDefinition definition, string? file, Dictionary<string, CompiledNode> nodes, List<DefinitionError> errors)
     {
+        // A node already reported (unknown type, unreadable properties) is not reported again as missing.
+        var declared = definition.Nodes.Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<(string, string)>();
         foreach (var connection in definition.Connections)
         {
             if (!nodes.TryGetValue(connection.From, out var from))
             {
-                errors.Add(new DefinitionError(file, connection.From, $"connection from missing node '{connection.From}'."));
+                if (!declared.Contains(connection.From))
+                {
+                    errors.Add(new DefinitionError(file, connection.From, $"connection from missing node '{connection.From}'."));
+                }
+
                 continue;
             }
 
-            if (!nodes.ContainsKey(connection.To))
+            if (!declared.Contains(connection.To))
             {
                 errors.Add(new DefinitionError(file, connection.From, $"connection '{connection.Outcome}' goes to missing node '{connection.To}'."));
             }

@@ -12,7 +12,7 @@ namespace Sked.Workflows.Infrastructure.Outbox;
 /// <summary>
 /// Delivers committed outbox messages: timer triggers to Quartz, SMS to the operator, e-mail to
 /// SMTP. A message is leased before work so two nodes of a cluster do not both send it; a failure is
-/// retried with back-off and parked as dead after <see cref="MaxAttempts"/>.
+/// retried with back-off and parked as dead after <see cref="OutboxOptions.MaxAttempts"/>.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<SkedDbContext> dbFactory,
@@ -20,11 +20,10 @@ public sealed partial class OutboxDispatcher(
     TimerScheduler timers,
     ISmsGateway sms,
     IEmailSender email,
+    Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    public const int MaxAttempts = 10;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -44,7 +43,7 @@ public sealed partial class OutboxDispatcher(
                 LogDispatchFailed(logger, ex);
             }
 
-            await nudge.WaitAsync(PollInterval, time, stoppingToken);
+            await nudge.WaitAsync(options.Value.PollInterval, time, stoppingToken);
         }
     }
 
@@ -89,8 +88,8 @@ public sealed partial class OutboxDispatcher(
         {
             message.Attempts++;
             message.LastError = ex.Message;
-            message.AvailableAt = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, message.Attempts) * 5));
-            if (message.Attempts >= MaxAttempts)
+            message.AvailableAt = time.GetUtcNow() + options.Value.DelayAfter(message.Attempts);
+            if (message.Attempts >= options.Value.MaxAttempts)
             {
                 message.Status = OutboxStatus.Dead;
             }

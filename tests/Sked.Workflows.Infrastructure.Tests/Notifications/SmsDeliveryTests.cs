@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Infrastructure.Outbox;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.Infrastructure.Tests.Notifications;
+
+/// <summary>SMS leave through the outbox after commit and reach the operator, even when it stumbles.</summary>
+public sealed class SmsDeliveryTests(TestDatabases databases)
+{
+    [Fact]
+    public async Task Submission_SendsTheCitizenAnSmsWithTheTrackingCode()
+    {
+        await using var sms = await FakeSmsOperator.StartAsync();
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite), settings: Settings(sms));
+
+        var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+
+        var message = await Eventually.GetAsync(() => Task.FromResult(sms.Delivered.FirstOrDefault(m => m.Text.Contains(code, StringComparison.Ordinal)) is { To: not null } m ? new[] { m.To, m.Text } : null),
+            TimeSpan.FromSeconds(20), "the operator to receive the SMS");
+        Assert.Equal("09123456789", message[0]);
+    }
+
+    [Fact]
+    public async Task OperatorRefusingAtFirst_IsRetriedUntilTheSmsIsDelivered()
+    {
+        await using var sms = await FakeSmsOperator.StartAsync(failures: 2);
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(Store.Postgres), settings: Settings(sms));
+
+        var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+
+        await Eventually.GetAsync(() => Task.FromResult(sms.Delivered.Any(m => m.Text.Contains(code, StringComparison.Ordinal)) ? "sent" : null),
+            TimeSpan.FromSeconds(30), "the SMS to get through after the operator's refusals");
+        Assert.Equal(2, sms.Refused);
+        await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        var row = await db.Outbox.SingleAsync(m => m.Kind == OutboxKinds.Sms);
+        Assert.Equal(OutboxStatus.Done, row.Status);
+        Assert.Equal(2, row.Attempts);
+        Assert.Single(sms.Delivered);
+    }
+
+    private static Dictionary<string, string> Settings(FakeSmsOperator sms) => new(StringComparer.Ordinal)
+    {
+        ["Notifications:Sms:Url"] = sms.Url.ToString(),
+        ["Outbox:RetryBaseDelay"] = "00:00:00.200",
+        ["Outbox:PollInterval"] = "00:00:00.200",
+    };
+}
