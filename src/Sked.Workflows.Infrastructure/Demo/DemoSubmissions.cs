@@ -33,7 +33,10 @@ public static class DemoSubmissions
         {
             Type = type,
             Subject = subject.Length > 60 ? subject[..60] : subject,
-            Body = $"{subject} نشانی: {faker.Address.City()}، {faker.Address.StreetName()}. لطفاً پیگیری فرمایید.",
+            // Questions to the CEO repeat word for word, so the public ones can reach the FAQ.
+            Body = type == CaseTypes.CeoQuestion
+                ? $"{subject} لطفاً راهنمایی فرمایید."
+                : $"{subject} نشانی: {faker.Address.City()}، {faker.Address.StreetName()}. لطفاً پیگیری فرمایید.",
             Citizen = new CitizenInput(faker.Name.FullName(), NationalCodeFor(faker), "0913" + faker.Random.ReplaceNumbers("#######"), null),
             AnswerType = type == CaseTypes.CeoQuestion ? faker.PickRandom(AnswerTypes.Private, AnswerTypes.Public) : null,
             Category = type == CaseTypes.PublicReport ? faker.PickRandom(Categories) : null,
