@@ -26,6 +26,24 @@ public abstract class TaskConcurrencyScenarios(TestDatabases databases, Store st
     }
 
     [Fact]
+    public async Task ReleasedTask_GoesBackToTheQueue_AndAColleagueCanTakeIt()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var taskId = await DepartmentTaskAsync(app, "legal");
+        var holder = await app.LoginAsync("staff.legal");
+        var colleague = await app.LoginAsync("head.legal");
+        Assert.Equal(HttpStatusCode.NoContent, (await CaseApi.ClaimAsync(holder, taskId)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await CaseApi.ClaimAsync(colleague, taskId)).StatusCode);
+        Assert.DoesNotContain(await CaseApi.TasksAsync(colleague, "available"), t => t["id"]!.GetValue<string>() == taskId);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await holder.PostAsync($"/api/v1/tasks/{taskId}/release", null)).StatusCode);
+
+        Assert.Contains(await CaseApi.TasksAsync(colleague, "available"), t => t["id"]!.GetValue<string>() == taskId);
+        Assert.Equal(HttpStatusCode.NoContent, (await CaseApi.ClaimAsync(colleague, taskId)).StatusCode);
+        Assert.Contains(await CaseApi.TasksAsync(colleague, "mine"), t => t["id"]!.GetValue<string>() == taskId);
+    }
+
+    [Fact]
     public async Task CompletingACompletedTask_Returns409_AndChangesNothing()
     {
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));

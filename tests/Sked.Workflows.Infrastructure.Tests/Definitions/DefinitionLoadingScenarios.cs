@@ -5,7 +5,7 @@ using Sked.Workflows.Testing;
 namespace Sked.Workflows.Infrastructure.Tests.Definitions;
 
 /// <summary>A broken definition file stops the start-up and says where it is broken.</summary>
-public sealed class DefinitionLoadingTests(TestDatabases databases)
+public abstract class DefinitionLoadingScenarios(TestDatabases databases, Store store)
 {
     [Fact]
     public async Task BrokenDefinitionFile_StopsStartUp_NamingFileNodeAndReason()
@@ -14,7 +14,7 @@ public sealed class DefinitionLoadingTests(TestDatabases databases)
         WorkflowFolder.Edit(folder, "request", d => WorkflowFolder.Node(d, "edesk-review")["type"] = "magicTask");
 
         var error = await Assert.ThrowsAsync<InvalidDefinitionException>(async () =>
-            await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite), folder));
+            await TestApp.StartAsync(await databases.CreateAsync(store), folder));
 
         var reported = Assert.Single(error.Errors, e => e.NodeId == "edesk-review");
         Assert.Equal("request.json", reported.File);
@@ -28,8 +28,12 @@ public sealed class DefinitionLoadingTests(TestDatabases databases)
         WorkflowFolder.Edit(folder, "suggestion", d => d["id"] = JsonValue.Create("complaint"));
 
         var error = await Assert.ThrowsAsync<InvalidDefinitionException>(async () =>
-            await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite), folder));
+            await TestApp.StartAsync(await databases.CreateAsync(store), folder));
 
         Assert.Contains(error.Errors, e => e.File == "suggestion.json" && e.Message.Contains("file name", StringComparison.Ordinal));
     }
 }
+
+public sealed class DefinitionLoadingOnSqlite(TestDatabases databases) : DefinitionLoadingScenarios(databases, Store.Sqlite);
+
+public sealed class DefinitionLoadingOnPostgres(TestDatabases databases) : DefinitionLoadingScenarios(databases, Store.Postgres);

@@ -6,13 +6,13 @@ using Sked.Workflows.Testing;
 namespace Sked.Workflows.Infrastructure.Tests.Notifications;
 
 /// <summary>SMS leave through the outbox after commit and reach the operator, even when it stumbles.</summary>
-public sealed class SmsDeliveryTests(TestDatabases databases)
+public abstract class SmsDeliveryScenarios(TestDatabases databases, Store store)
 {
     [Fact]
     public async Task Submission_SendsTheCitizenAnSmsWithTheTrackingCode()
     {
         await using var sms = await FakeSmsOperator.StartAsync();
-        await using var app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite), settings: Settings(sms));
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store), settings: Settings(sms));
 
         var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
 
@@ -25,7 +25,7 @@ public sealed class SmsDeliveryTests(TestDatabases databases)
     public async Task OperatorRefusingAtFirst_IsRetriedUntilTheSmsIsDelivered()
     {
         await using var sms = await FakeSmsOperator.StartAsync(failures: 2);
-        await using var app = await TestApp.StartAsync(await databases.CreateAsync(Store.Postgres), settings: Settings(sms));
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store), settings: Settings(sms));
 
         var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
 
@@ -46,3 +46,7 @@ public sealed class SmsDeliveryTests(TestDatabases databases)
         ["Outbox:PollInterval"] = "00:00:00.200",
     };
 }
+
+public sealed class SmsDeliveryOnSqlite(TestDatabases databases) : SmsDeliveryScenarios(databases, Store.Sqlite);
+
+public sealed class SmsDeliveryOnPostgres(TestDatabases databases) : SmsDeliveryScenarios(databases, Store.Postgres);
