@@ -58,6 +58,8 @@ public sealed partial class DemoSeeder(
         {
             accounts.Add(($"staff.{code}", [Roles.Department], code));
             accounts.Add(($"head.{code}", [Roles.Department, Roles.DepartmentHead], code));
+            // A second member per department (named by Bogus like everyone), so queues are shared as at work.
+            accounts.Add(($"colleague.{code}", [Roles.Department], code));
         }
 
         // One hash serves every demo account: they share the password, and hashing is deliberately slow.
