@@ -2,7 +2,9 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 COPY . .
-RUN dotnet publish src/Sked.Workflows.Web -c Release -o /app
+# The first build fetches the font and map from npm into wwwroot/lib; publish then includes them.
+RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+RUN dotnet build src/Sked.Workflows.Web -c Release && dotnet publish src/Sked.Workflows.Web -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app

@@ -6,6 +6,7 @@ using Sked.Workflows.Web.Features.Faq;
 using Sked.Workflows.Web.Features.Health;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
+using Sked.Workflows.Web.Features.Portal;
 using Sked.Workflows.Web.Features.Tasks;
 using Sked.Workflows.Web.Features.Workflows;
 using Sked.Workflows.Web.Http;
@@ -20,7 +21,7 @@ public static class SkedWebApp
     {
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
-        builder.AddInfrastructure().AddWebApi();
+        builder.AddInfrastructure().AddWebApi().AddPortal();
 
         var app = builder.Build();
         app.UseWebApi();
@@ -31,6 +32,7 @@ public static class SkedWebApp
         api.MapRegisterLetter().MapStartEmailInquiry();
         api.MapTasks().MapTaskActions();
         api.MapDepartments().MapWorkflows().MapIncidents().MapFaq();
+        app.MapPortal();
         return app;
     }
 

@@ -18,6 +18,9 @@ public sealed class CaseFile
     public double? Longitude { get; set; }
     public string? Address { get; set; }
     public bool Anonymous { get; set; }
+
+    /// <summary>For an anonymous report: the one role that may still see who reported it.</summary>
+    public string? IdentityVisibleTo { get; set; }
     public string? Department { get; set; }
     /// <summary>Empty until intake receives the case.</summary>
     public string Status { get; set; } = string.Empty;

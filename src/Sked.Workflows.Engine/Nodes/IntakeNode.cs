@@ -31,6 +31,7 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         new("requiredFields", "stringList", false, "Submission fields this workflow needs besides subject and body: " + string.Join(", ", Fields.Keys) + "."),
         new("issuePassword", "boolean", false, "Issue a password with the tracking code (letters)."),
         new("status", "status", false, "Status the citizen sees once the case is received; default received."),
+        new("identityVisibleTo", "role", false, "For an anonymous report: the one role that may see the reporter's identity; nobody else does."),
     ];
 
     protected override void Validate(Props properties, NodeCheck check)
@@ -43,6 +44,11 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
         {
             check.Error($"unknown status '{properties.Status}'.");
+        }
+
+        if (properties.IdentityVisibleTo is not null && !Domain.Staff.Roles.All.Contains(properties.IdentityVisibleTo))
+        {
+            check.Error($"identityVisibleTo names unknown role '{properties.IdentityVisibleTo}'.");
         }
     }
 
@@ -66,6 +72,11 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
             context.Emit(new PasswordIssued(password));
         }
 
+        if (context.Case.Anonymous)
+        {
+            context.Case.IdentityVisibleTo = properties.IdentityVisibleTo;
+        }
+
         context.Case.ChangeStatus(properties.Status ?? CaseStatuses.Received, context.Now);
         context.Audit("case.received", new
         {
@@ -81,5 +92,6 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         public List<string> RequiredFields { get; init; } = [];
         public bool IssuePassword { get; init; }
         public string? Status { get; init; }
+        public string? IdentityVisibleTo { get; init; }
     }
 }

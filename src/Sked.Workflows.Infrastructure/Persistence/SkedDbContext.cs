@@ -28,6 +28,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
 
     public DbSet<CaseFile> Cases => Set<CaseFile>();
     public DbSet<CaseTimelineEntry> Timeline => Set<CaseTimelineEntry>();
+    public DbSet<CaseAttachment> Attachments => Set<CaseAttachment>();
     public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
     public DbSet<HumanTask> Tasks => Set<HumanTask>();
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
@@ -61,6 +62,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.Property(c => c.Body).HasMaxLength(SubmissionValidator.BodyMax);
             e.Property(c => c.Status).HasMaxLength(40);
             e.Property(c => c.Department).HasMaxLength(60);
+            e.Property(c => c.IdentityVisibleTo).HasMaxLength(40);
             e.OwnsOne(c => c.Citizen, o =>
             {
                 o.Property(p => p.Name).HasColumnName("citizen_name").HasMaxLength(SubmissionValidator.NameMax);
@@ -70,6 +72,15 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             });
             e.Navigation(c => c.Citizen).IsRequired();
             e.HasMany(c => c.Timeline).WithOne().HasForeignKey(t => t.CaseId);
+        });
+        builder.Entity<CaseAttachment>(e =>
+        {
+            e.ToTable("case_attachments");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.CaseId);
+            e.Property(a => a.FileName).HasMaxLength(200);
+            e.Property(a => a.ContentType).HasMaxLength(50);
+            e.HasOne<CaseFile>().WithMany().HasForeignKey(a => a.CaseId);
         });
         builder.Entity<CaseTimelineEntry>(e =>
         {

@@ -32,7 +32,8 @@ public sealed partial class CaseWorkflowService(
     private EngineEnvironment Environment => new(departments.ByCode, options.Value.ToLimits());
 
     /// <summary>Validates a submission and starts its case on the latest definition of its type.</summary>
-    public async Task<StartedCase> StartAsync(CaseSubmission submission, Actor actor, CancellationToken cancellationToken)
+    public async Task<StartedCase> StartAsync(CaseSubmission submission, Actor actor, CancellationToken cancellationToken,
+        IReadOnlyList<CaseAttachment>? attachments = null)
     {
         var check = SubmissionValidator.Check(submission);
         if (!check.IsValid)
@@ -45,7 +46,7 @@ public sealed partial class CaseWorkflowService(
         {
             try
             {
-                return await TryStartAsync(check.Submission, workflow, actor, cancellationToken);
+                return await TryStartAsync(check.Submission, workflow, actor, attachments ?? [], cancellationToken);
             }
             catch (DbUpdateException ex) when (attempt < TrackingCodeAttempts)
             {
@@ -55,7 +56,8 @@ public sealed partial class CaseWorkflowService(
         }
     }
 
-    private async Task<StartedCase> TryStartAsync(CaseSubmission submission, CompiledWorkflow workflow, Actor actor, CancellationToken cancellationToken)
+    private async Task<StartedCase> TryStartAsync(CaseSubmission submission, CompiledWorkflow workflow, Actor actor,
+        IReadOnlyList<CaseAttachment> attachments, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -77,6 +79,13 @@ public sealed partial class CaseWorkflowService(
 
         db.Cases.Add(@case);
         db.Instances.Add(instance);
+        foreach (var attachment in attachments)
+        {
+            attachment.CaseId = @case.Id;
+            attachment.CreatedAt = now;
+            db.Attachments.Add(attachment);
+        }
+
         var password = await new EffectWriter(db, @case, instance, actor, now).ApplyAsync(result.Effects, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -42,6 +42,13 @@ public static class WebApiRegistration
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(TrackingLimit, context => PerClient(context, trackingPerMinute));
             o.AddPolicy(SubmissionLimit, context => PerClient(context, submissionsPerMinute));
+            // The portal's form posts (Razor pages, not API endpoints) count against the same limits.
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                Features.Portal.PortalRegistration.LimitFor(context.Request) switch
+                {
+                    null => RateLimitPartition.GetNoLimiter("none"),
+                    var kind => PerClient(context, kind == TrackingLimit ? trackingPerMinute : submissionsPerMinute, kind),
+                });
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -53,26 +60,30 @@ public static class WebApiRegistration
     }
 
     // A guessing client is limited by its address, whatever codes it tries.
-    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute) =>
+    private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute, string kind = "api") =>
         RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            kind + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
+        var policy = Features.Portal.PortalRegistration.ContentSecurityPolicy(app.Services);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
-            headers.ContentSecurityPolicy = "default-src 'self'; frame-ancestors 'none'";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = policy;
             await next();
         });
+        app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.MapOpenApi();
         return app;
     }

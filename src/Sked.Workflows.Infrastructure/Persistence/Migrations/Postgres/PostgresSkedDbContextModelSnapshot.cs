@@ -173,6 +173,39 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sked.Workflows.Domain.Cases.CaseAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("case_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Sked.Workflows.Domain.Cases.CaseFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -214,6 +247,10 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("ExpectedAnswerAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdentityVisibleTo")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision");
@@ -799,6 +836,15 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Sked.Workflows.Infrastructure.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Domain.Cases.CaseAttachment", b =>
+                {
+                    b.HasOne("Sked.Workflows.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -162,6 +162,39 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sked.Workflows.Domain.Cases.CaseAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("case_attachments", (string)null);
+                });
+
             modelBuilder.Entity("Sked.Workflows.Domain.Cases.CaseFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -203,6 +236,10 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("ExpectedAnswerAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdentityVisibleTo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL");
@@ -784,6 +821,15 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Sked.Workflows.Infrastructure.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Domain.Cases.CaseAttachment", b =>
+                {
+                    b.HasOne("Sked.Workflows.Domain.Cases.CaseFile", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

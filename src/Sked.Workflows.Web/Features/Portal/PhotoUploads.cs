@@ -1,0 +1,91 @@
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Jpeg;
+using SixLabors.ImageSharp.Formats.Png;
+using SixLabors.ImageSharp.Processing;
+using Sked.Workflows.Domain.Cases;
+
+namespace Sked.Workflows.Web.Features.Portal;
+
+/// <summary>
+/// Accepts up to five JPEG or PNG photos, judged by their bytes and not their names, and re-encodes
+/// each one without its metadata (EXIF, GPS, camera) and no larger than 2048 px.
+/// </summary>
+public static class PhotoUploads
+{
+    public const int MaxPhotos = 5;
+    public const long MaxBytes = 8 * 1024 * 1024;
+    private const int MaxSide = 2048;
+
+    public static async Task<(List<CaseAttachment> Photos, string? Error)> ReadAsync(IFormFileCollection files, CancellationToken cancellationToken)
+    {
+        var chosen = files.Where(f => f.Length > 0).ToList();
+        if (chosen.Count > MaxPhotos)
+        {
+            return ([], "حداکثر پنج عکس می‌توانید بفرستید.");
+        }
+
+        var photos = new List<CaseAttachment>();
+        foreach (var file in chosen)
+        {
+            if (file.Length > MaxBytes)
+            {
+                return ([], $"عکس «{file.FileName}» بزرگ‌تر از ۸ مگابایت است.");
+            }
+
+            var photo = await ReEncodeAsync(file, cancellationToken);
+            if (photo is null)
+            {
+                return ([], $"«{file.FileName}» عکس JPEG یا PNG نیست.");
+            }
+
+            photos.Add(photo);
+        }
+
+        return (photos, null);
+    }
+
+    private static async Task<CaseAttachment?> ReEncodeAsync(IFormFile file, CancellationToken cancellationToken)
+    {
+        await using var input = file.OpenReadStream();
+        try
+        {
+            var (image, format) = await Image.LoadWithFormatAsync(input, cancellationToken);
+            using var disposable = image;
+            var isPng = format is PngFormat;
+            if (format is not (JpegFormat or PngFormat))
+            {
+                return null;
+            }
+
+            image.Metadata.ExifProfile = null;
+            image.Metadata.IptcProfile = null;
+            image.Metadata.XmpProfile = null;
+            image.Metadata.IccProfile = null;
+            if (image.Width > MaxSide || image.Height > MaxSide)
+            {
+                image.Mutate(x => x.Resize(new ResizeOptions { Mode = ResizeMode.Max, Size = new Size(MaxSide, MaxSide) }));
+            }
+
+            await using var output = new MemoryStream();
+            if (isPng)
+            {
+                await image.SaveAsPngAsync(output, cancellationToken);
+            }
+            else
+            {
+                await image.SaveAsJpegAsync(output, new JpegEncoder { Quality = 85 }, cancellationToken);
+            }
+
+            return new CaseAttachment
+            {
+                FileName = $"photo-{Guid.NewGuid():N}.{(isPng ? "png" : "jpg")}",
+                ContentType = isPng ? "image/png" : "image/jpeg",
+                Content = output.ToArray(),
+            };
+        }
+        catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+}

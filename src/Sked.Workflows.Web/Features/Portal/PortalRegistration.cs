@@ -1,0 +1,47 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using Sked.Workflows.Web.Components;
+
+namespace Sked.Workflows.Web.Features.Portal;
+
+/// <summary>
+/// The citizen portal: statically rendered Razor pages with plain form posts (no live connection
+/// per visitor), antiforgery on every form, and the submission and lookup limits on their posts.
+/// </summary>
+public static class PortalRegistration
+{
+    public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents();
+        // Persian text is written as text, not as a page of numeric character references.
+        builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddScoped<PortalSubmitter>();
+        builder.Services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section));
+        return builder;
+    }
+
+    public static WebApplication MapPortal(this WebApplication app)
+    {
+        app.MapRazorComponents<App>();
+        return app;
+    }
+
+    /// <summary>Page posts share the API's per-client limits: forms count as submissions, /track as lookups.</summary>
+    public static string? LimitFor(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method) || request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return request.Path.StartsWithSegments("/track", StringComparison.OrdinalIgnoreCase) ? "tracking" : "submission";
+    }
+
+    /// <summary>Pages may show map tiles from the configured tile server; nothing else comes from outside.</summary>
+    public static string ContentSecurityPolicy(IServiceProvider services)
+    {
+        var tiles = services.GetRequiredService<IOptions<PortalOptions>>().Value.TileOrigin;
+        return $"default-src 'self'; img-src 'self' data: {tiles}; script-src 'self'; style-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
+}

@@ -1,0 +1,38 @@
+using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Infrastructure.Workflows;
+using Sked.Workflows.Web.Staff;
+
+namespace Sked.Workflows.Web.Features.Portal;
+
+/// <summary>Turns a posted portal form into a case, or into field errors to show beside the fields.</summary>
+public sealed class PortalSubmitter(CaseWorkflowService workflows)
+{
+    public async Task<(string? TrackingCode, IReadOnlyDictionary<string, string[]> Errors)> SubmitAsync(
+        SubmissionForm form, string type, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrEmpty(form.Website))
+        {
+            return (null, Error("form", "ارسال انجام نشد. لطفاً دوباره تلاش کنید."));
+        }
+
+        List<CaseAttachment> photos = [];
+        if (http.Request.HasFormContentType && http.Request.Form.Files.Count > 0)
+        {
+            var (read, error) = await PhotoUploads.ReadAsync(http.Request.Form.Files, cancellationToken);
+            if (error is not null)
+            {
+                return (null, Error("photos", error));
+            }
+
+            photos = read;
+        }
+
+        var started = await workflows.StartAsync(form.ToSubmission(type), http.Actor(), cancellationToken, photos);
+        return started.Result.Kind == WorkflowResultKind.Ok
+            ? (started.TrackingCode, new Dictionary<string, string[]>(StringComparer.Ordinal))
+            : (null, started.Result.Errors ?? Error("form", started.Result.Message ?? "ارسال انجام نشد."));
+    }
+
+    private static Dictionary<string, string[]> Error(string field, string message) =>
+        new(StringComparer.Ordinal) { [field] = [message] };
+}
