@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests start themselves
-# (a PostgreSQL server for the throwaway databases), builds, and runs the suites. Output goes to
+# (a PostgreSQL server for the throwaway databases, Debian's Chromium for the browser tests),
+# builds, and runs the suites; screenshots land in artifacts/screenshots. Output goes to
 # the terminal and to artifacts/test-output.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +12,18 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "Installing PostgreSQL server binaries (the tests start their own throwaway server)..."
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+if ! command -v npm >/dev/null 2>&1; then
+  echo "Installing Node.js and npm (the app bundles its font and map from npm packages)..."
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

@@ -34,6 +34,8 @@ public sealed class TestApp : IAsyncDisposable
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["urls"] = "http://127.0.0.1:0",
+            // The app's own folder, so the portal's stylesheet, font and map are served as in production.
+            ["contentRoot"] = RepositoryFolder.WebProject,
             ["environment"] = "Testing",
             ["Database:Provider"] = database.Provider,
             ["ConnectionStrings:Sked"] = database.ConnectionString,

@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace Sked.Workflows.E2E.Tests;
+
+/// <summary>
+/// Debian's Chromium (/usr/bin/chromium), driven by Playwright for .NET. No browser is downloaded;
+/// the test script installs the Debian package when it is missing.
+/// </summary>
+public sealed class Chromium : IAsyncLifetime
+{
+    public const string ExecutablePath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ExecutablePath))
+        {
+            throw new InvalidOperationException("Chromium is missing: apt-get install -y chromium (scripts/test.sh does this).");
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context the size of a phone (360 px wide), in Persian.</summary>
+    public Task<IBrowserContext> PhoneAsync(Uri baseAddress) => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        BaseURL = baseAddress.ToString(),
+        ViewportSize = new ViewportSize { Width = 360, Height = 780 },
+        Locale = "fa-IR",
+        IsMobile = true,
+        HasTouch = true,
+    });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+    }
+}
