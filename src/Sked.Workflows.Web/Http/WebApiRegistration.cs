@@ -46,7 +46,10 @@ public static class WebApiRegistration
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "درخواست‌های شما بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.")
+                const string message = "درخواست‌های شما بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.";
+                var format = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IErrorResponseFormat>();
+                await (format?.Create(StatusCodes.Status429TooManyRequests, message)
+                        ?? Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: message))
                     .ExecuteAsync(context.HttpContext);
             };
         });
