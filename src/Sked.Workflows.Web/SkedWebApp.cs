@@ -6,6 +6,7 @@ using Sked.Workflows.Web.Features.Faq;
 using Sked.Workflows.Web.Features.Health;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
+using Sked.Workflows.Web.Features.Open311;
 using Sked.Workflows.Web.Features.Portal;
 using Sked.Workflows.Web.Features.Tasks;
 using Sked.Workflows.Web.Features.Workflows;
@@ -32,6 +33,7 @@ public static class SkedWebApp
         api.MapRegisterLetter().MapStartEmailInquiry();
         api.MapTasks().MapTaskActions();
         api.MapDepartments().MapWorkflows().MapIncidents().MapFaq();
+        app.MapOpen311();
         app.MapPortal();
         return app;
     }

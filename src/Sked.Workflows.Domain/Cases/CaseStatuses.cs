@@ -35,6 +35,9 @@ public static class CaseStatuses
 
     public static bool IsKnown(string? status) => status is not null && PersianLabels.ContainsKey(status);
 
+    /// <summary>The statuses after which the case needs nothing more from the company (Open311's "closed").</summary>
+    public static readonly IReadOnlyList<string> Final = [Answered, Rejected, Closed];
+
     /// <summary>Whether the case needs nothing more from the company (Open311's "closed").</summary>
-    public static bool IsFinal(string status) => status is Answered or Rejected or Closed;
+    public static bool IsFinal(string status) => Final.Contains(status);
 }

@@ -29,7 +29,12 @@ public static class PortalRegistration
     /// <summary>Page posts share the API's per-client limits: forms count as submissions, /track as lookups.</summary>
     public static string? LimitFor(HttpRequest request)
     {
-        if (!HttpMethods.IsPost(request.Method) || request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // API and Open311 endpoints carry their own limits; these are for the pages' forms only.
+        if (!HttpMethods.IsPost(request.Method)
+            || request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/login", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments("/refresh", StringComparison.OrdinalIgnoreCase))
         {
             return null;
         }
