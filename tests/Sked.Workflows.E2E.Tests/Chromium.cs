@@ -21,6 +21,7 @@ public sealed class Chromium : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(20_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ExecutablePath,
@@ -30,14 +31,21 @@ public sealed class Chromium : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context the size of a phone (360 px wide), in Persian.</summary>
-    public Task<IBrowserContext> PhoneAsync(Uri baseAddress) => Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> PhoneAsync(Uri baseAddress)
     {
-        BaseURL = baseAddress.ToString(),
-        ViewportSize = new ViewportSize { Width = 360, Height = 780 },
-        Locale = "fa-IR",
-        IsMobile = true,
-        HasTouch = true,
-    });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 360, Height = 780 },
+            Locale = "fa-IR",
+            IsMobile = true,
+            HasTouch = true,
+        });
+        // CI runs every suite at once on two cores; patience here is not slowness elsewhere.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -214,7 +214,7 @@ public sealed class CitizenPortalTests(TestDatabases databases, Chromium chromiu
 
     private static async Task<string> ReceiptCodeAsync(IPage page)
     {
-        await page.WaitForURLAsync("**/receipt/*");
+        await page.WaitForURLAsync("**/receipt/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var code = await page.Locator("#tracking-code").GetAttributeAsync("data-code");
         Assert.Matches("^[0-9]{14}$", code);
         return code!;
@@ -230,7 +230,7 @@ public sealed class CitizenPortalTests(TestDatabases databases, Chromium chromiu
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "پیگیری", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     private static string PersianDigits(string code) => new(code.Select(c => (char)('۰' + (c - '0'))).ToArray());
