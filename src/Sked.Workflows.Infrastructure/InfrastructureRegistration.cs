@@ -42,6 +42,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<DepartmentDirectory>();
         builder.Services.AddSingleton<DefinitionCatalog>();
         builder.Services.AddSingleton<OutboxNudge>();
+        builder.Services.AddSingleton<TaskFeed>();
         builder.Services.AddSingleton<CaseWorkflowService>();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddScoped<DemoSeeder>();

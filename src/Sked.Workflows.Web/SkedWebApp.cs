@@ -1,5 +1,6 @@
 using Sked.Workflows.Infrastructure;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Web.Components;
 using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Departments;
 using Sked.Workflows.Web.Features.Faq;
@@ -8,6 +9,7 @@ using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
 using Sked.Workflows.Web.Features.Open311;
 using Sked.Workflows.Web.Features.Portal;
+using Sked.Workflows.Web.Features.StaffArea;
 using Sked.Workflows.Web.Features.Tasks;
 using Sked.Workflows.Web.Features.Workflows;
 using Sked.Workflows.Web.Http;
@@ -20,9 +22,11 @@ public static class SkedWebApp
 {
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name is fixed so tests that host the app find its static web assets (MudBlazor's files).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SkedWebApp).Assembly.GetName().Name });
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
-        builder.AddInfrastructure().AddWebApi().AddPortal();
+        builder.AddInfrastructure().AddWebApi().AddPages().AddPortal().AddStaffArea();
 
         var app = builder.Build();
         app.UseWebApi();
@@ -34,7 +38,8 @@ public static class SkedWebApp
         api.MapTasks().MapTaskActions();
         api.MapDepartments().MapWorkflows().MapIncidents().MapFaq();
         app.MapOpen311();
-        app.MapPortal();
+        app.MapStaffArea();
+        app.MapPages();
         return app;
     }
 

@@ -25,6 +25,7 @@ public sealed partial class CaseWorkflowService(
     TimeProvider time,
     IOptions<EngineOptions> options,
     OutboxNudge nudge,
+    TaskFeed feed,
     ILogger<CaseWorkflowService> logger)
 {
     private const int TrackingCodeAttempts = 5;
@@ -90,6 +91,7 @@ public sealed partial class CaseWorkflowService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         nudge.Notify();
+        feed.Publish(new TaskChangedEventArgs(@case.TrackingCode, null, "started"));
         return new StartedCase(WorkflowResult.Ok, @case.TrackingCode, password, @case.ExpectedAnswerAt);
     }
 
@@ -141,6 +143,26 @@ public sealed partial class CaseWorkflowService(
             return null;
         }, cancellationToken);
 
+    /// <summary>A department head hands an open or claimed task of the department to one of its members.</summary>
+    public Task<WorkflowResult> AssignAsync(Guid taskId, StaffMember head, string assignee, string assigneeDepartment, CancellationToken cancellationToken) =>
+        ChangeTaskAsync(taskId, head, "task.assigned", task =>
+        {
+            if (!head.HeadsDepartment(task.Department) || assigneeDepartment != task.Department)
+            {
+                return WorkflowResult.Forbidden("فقط مدیر همین واحد می‌تواند کار را به یکی از کارکنان واحد بسپارد.");
+            }
+
+            if (!task.IsActive)
+            {
+                return WorkflowResult.Conflict("این کار پیش‌تر انجام شده است.");
+            }
+
+            task.Status = HumanTaskStatus.Claimed;
+            task.Assignee = assignee;
+            task.ClaimedAt = time.GetUtcNow();
+            return null;
+        }, cancellationToken);
+
     private async Task<WorkflowResult> ChangeTaskAsync(Guid taskId, StaffMember staff, string auditType, Func<HumanTask, WorkflowResult?> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -166,6 +188,7 @@ public sealed partial class CaseWorkflowService(
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            feed.Publish(new TaskChangedEventArgs(task.TrackingCode, task.Id, auditType));
             return WorkflowResult.Ok;
         }
         catch (DbUpdateConcurrencyException)
@@ -278,6 +301,7 @@ public sealed partial class CaseWorkflowService(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         nudge.Notify();
+        feed.Publish(new TaskChangedEventArgs(@case.TrackingCode, (signal as TaskCompletedSignal)?.Task.Id, signal.GetType().Name));
         if (instance.Status == InstanceStatus.Incident)
         {
             LogIncident(logger, instance.Id, instance.CurrentNodeId, instance.LastError);

@@ -77,13 +77,15 @@ public static class WebApiRegistration
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         var policy = Features.Portal.PortalRegistration.ContentSecurityPolicy(app.Services);
+        // MudBlazor writes its theme and positions as inline styles; only the staff screens need that.
+        var staffPolicy = policy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = policy;
+            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase) ? staffPolicy : policy;
             await next();
         });
         app.UseStaticFiles();

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using Sked.Workflows.Web.Components;
 
 namespace Sked.Workflows.Web.Features.Portal;
 
@@ -12,18 +11,11 @@ public static class PortalRegistration
 {
     public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents();
         // Persian text is written as text, not as a page of numeric character references.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddScoped<PortalSubmitter>();
         builder.Services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section));
         return builder;
-    }
-
-    public static WebApplication MapPortal(this WebApplication app)
-    {
-        app.MapRazorComponents<App>();
-        return app;
     }
 
     /// <summary>Page posts share the API's per-client limits: forms count as submissions, /track as lookups.</summary>

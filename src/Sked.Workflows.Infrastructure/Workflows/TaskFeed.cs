@@ -1,0 +1,20 @@
+namespace Sked.Workflows.Infrastructure.Workflows;
+
+/// <summary>
+/// Tells open staff screens that tasks changed, after the change committed (never before, never
+/// for a rolled-back one), so their lists update over the live connection without a reload.
+/// </summary>
+public sealed class TaskFeed
+{
+    public event EventHandler<TaskChangedEventArgs>? Changed;
+
+    public void Publish(TaskChangedEventArgs change) => Changed?.Invoke(this, change);
+}
+
+/// <summary>What happened: a case's tasks moved (opened, claimed, released, completed, reassigned).</summary>
+public sealed class TaskChangedEventArgs(string trackingCode, Guid? taskId, string kind) : EventArgs
+{
+    public string TrackingCode { get; } = trackingCode;
+    public Guid? TaskId { get; } = taskId;
+    public string Kind { get; } = kind;
+}

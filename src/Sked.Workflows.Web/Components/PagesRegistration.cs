@@ -1,0 +1,24 @@
+using MudBlazor.Services;
+
+namespace Sked.Workflows.Web.Components;
+
+/// <summary>
+/// Razor pages of both kinds: static ones for citizens and interactive (Blazor Server) ones for
+/// staff; App.razor picks the render mode per page.
+/// </summary>
+public static class PagesRegistration
+{
+    public static IHostApplicationBuilder AddPages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddMudServices();
+        return builder;
+    }
+
+    public static WebApplication MapPages(this WebApplication app)
+    {
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Engine.Nodes;
+using Sked.Workflows.Engine.Tasks;
+using Sked.Workflows.Infrastructure.Definitions;
+using Sked.Workflows.Infrastructure.Identity;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Workflows;
+
+namespace Sked.Workflows.Web.Features.StaffArea.Tasks;
+
+/// <summary>Everything the task page shows: the task, its node's form, the whole case and its history.</summary>
+public sealed record TaskDetails(
+    HumanTask Task,
+    CaseFile Case,
+    HumanTaskNode.Props Node,
+    IReadOnlyList<AttachmentInfo> Attachments,
+    IReadOnlyList<HumanTask> History,
+    IReadOnlyList<StaffUser> DepartmentMembers,
+    bool SeesIdentity,
+    IReadOnlyDictionary<string, string> Variables);
+
+public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, int Size);
+
+/// <summary>Loads a task page's data, or nothing when the member may not see that case.</summary>
+public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory, DefinitionCatalog definitions, UserManager<StaffUser> users)
+{
+    public async Task<TaskDetails?> LoadAsync(Guid taskId, StaffMember staff, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null || !await CaseAccess.CanSeeAsync(db, staff, task.CaseId, cancellationToken))
+        {
+            return null;
+        }
+
+        var @case = await db.Cases.AsNoTracking().Include(c => c.Timeline).SingleAsync(c => c.Id == task.CaseId, cancellationToken);
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
+        var workflow = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id)
+            .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Content.Length)).ToListAsync(cancellationToken);
+        var history = await db.Tasks.AsNoTracking().Where(t => t.CaseId == @case.Id).OrderBy(t => t.Activation).ToListAsync(cancellationToken);
+        var members = staff.HeadsDepartment(task.Department)
+            ? (await users.GetUsersInRoleAsync(Roles.Department)).Where(u => u.Department == task.Department).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList()
+            : [];
+        return new TaskDetails(task, @case, workflow.Node(task.NodeId).PropertiesAs<HumanTaskNode.Props>(), attachments, history, members,
+            CaseAccess.SeesIdentity(@case, staff), instance.Variables);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.E2E.Tests.Staff;
+
+/// <summary>Staff do their daily work in the browser: log in, claim, route, answer, register letters.</summary>
+public sealed class StaffInboxTests(TestDatabases databases, Chromium chromium) : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite));
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task EDeskRoutes_DepartmentAnswers_AndTheCitizenReadsTheAnswer()
+    {
+        var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint("قبض غیرعادی", "مبلغ قبض این ماه سه برابر ماه پیش است."));
+        await using var edeskContext = await DesktopAsync();
+        var edesk = await LogInAsync(edeskContext, "edesk");
+
+        await OpenTaskAsync(edesk, code);
+        await edesk.Locator("#claim").ClickAsync();
+        await Assertions.Expect(edesk.Locator("#release")).ToBeVisibleAsync();
+        await Shot(edesk, "staff-task-claimed");
+        await edesk.Locator(".task-form .mud-select").First.ClickAsync();
+        await edesk.GetByRole(AriaRole.Option, new() { Name = "درآمد و صورتحساب" }).ClickAsync();
+        await edesk.Locator("[data-outcome=route]").ClickAsync();
+        await edesk.WaitForURLAsync("**/staff");
+
+        await using var staffContext = await DesktopAsync();
+        var staff = await LogInAsync(staffContext, "staff.billing");
+        await OpenTaskAsync(staff, code);
+        await Assertions.Expect(staff.Locator("#case-subject")).ToHaveTextAsync("قبض غیرعادی");
+        await staff.Locator("#claim").ClickAsync();
+        await staff.Locator("#field-answer").FillAsync("قبض شما بازبینی و اصلاح شد.");
+        await Shot(staff, "staff-task-answer");
+        await staff.Locator("[data-outcome=answer]").ClickAsync();
+        await staff.WaitForURLAsync("**/staff");
+
+        var tracked = await CaseApi.TrackAsync(_app.Anonymous(), code);
+        Assert.Equal("قبض شما بازبینی و اصلاح شد.", tracked["answer"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TwoColleaguesClaimTheSameTask_OneWins_AndTheOtherIsToldSo()
+    {
+        var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
+        var edeskApi = await _app.LoginAsync("edesk");
+        var review = (await CaseApi.TaskForAsync(edeskApi, code))!;
+        await CaseApi.CompleteAsync(edeskApi, review["id"]!.GetValue<string>(), "route", new { department = "metering" });
+        await using var first = await DesktopAsync();
+        await using var second = await DesktopAsync();
+        var staff = await LogInAsync(first, "staff.metering");
+        var head = await LogInAsync(second, "head.metering");
+        await OpenTaskAsync(staff, code);
+        await OpenTaskAsync(head, code);
+
+        await staff.Locator("#claim").ClickAsync();
+        await Assertions.Expect(staff.Locator("#release")).ToBeVisibleAsync();
+        await head.Locator("#claim").ClickAsync();
+
+        await Assertions.Expect(head.Locator("#task-message")).ToContainTextAsync("همکار دیگری");
+        await Assertions.Expect(head.Locator("#held-by")).ToContainTextAsync("staff.metering");
+        await Shot(head, "staff-claim-lost");
+    }
+
+    [Fact]
+    public async Task ATaskEnteringMyQueue_AppearsWithoutAReload()
+    {
+        await using var context = await DesktopAsync();
+        var edesk = await LogInAsync(context, "edesk");
+        await edesk.GotoAsync("/staff");
+        await Ready(edesk);
+        await Assertions.Expect(edesk.Locator("#inbox-available")).ToContainTextAsync("کاری در این فهرست نیست");
+
+        var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint("موضوع زنده", "این پیام باید بی‌درنگ در کارتابل دیده شود."));
+
+        await Assertions.Expect(edesk.Locator("#inbox-available")).ToContainTextAsync(code);
+        await Shot(edesk, "staff-inbox");
+    }
+
+    [Fact]
+    public async Task AnonymousVisitor_IsSentToTheLoginForm_WithoutALiveConnection()
+    {
+        await using var context = await DesktopAsync();
+        var page = await context.NewPageAsync();
+        var sockets = 0;
+        page.WebSocket += (_, _) => sockets++;
+
+        await page.GotoAsync("/staff");
+
+        Assert.Contains("/staff/login", page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, sockets);
+        Assert.Equal(0, await page.Locator("script[src*='blazor.web.js']").CountAsync());
+    }
+
+    [Fact]
+    public async Task MemberOfAnotherDepartment_CannotOpenTheTaskByItsAddress()
+    {
+        var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
+        var edeskApi = await _app.LoginAsync("edesk");
+        var review = (await CaseApi.TaskForAsync(edeskApi, code))!;
+        await CaseApi.CompleteAsync(edeskApi, review["id"]!.GetValue<string>(), "route", new { department = "legal" });
+        var task = (await CaseApi.TaskForAsync(await _app.LoginAsync("staff.legal"), code))!;
+        await using var context = await DesktopAsync();
+        var outsider = await LogInAsync(context, "staff.metering");
+
+        await outsider.GotoAsync($"/staff/tasks/{task["id"]}");
+        await Ready(outsider);
+
+        await Assertions.Expect(outsider.Locator("#task-missing")).ToBeVisibleAsync();
+        Assert.Equal(0, await outsider.Locator("#case-subject").CountAsync());
+    }
+
+    private async Task<IBrowserContext> DesktopAsync()
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = _app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "fa-IR",
+        });
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
+
+    private static async Task<IPage> LogInAsync(IBrowserContext context, string userName)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/staff/login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ورود" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff");
+        await Ready(page);
+        await Assertions.Expect(page.Locator("#signed-in-as")).Not.ToBeEmptyAsync();
+        return page;
+    }
+
+    // Staff pages render their content once the live connection is up.
+    private static Task Ready(IPage page) => Assertions.Expect(page.Locator("#staff-ready")).ToBeAttachedAsync();
+
+    private static async Task OpenTaskAsync(IPage page, string trackingCode)
+    {
+        await page.GotoAsync("/staff");
+        await Ready(page);
+        var row = page.Locator("#inbox-available tr", new() { HasText = trackingCode });
+        await row.ClickAsync();
+        await page.WaitForURLAsync("**/staff/tasks/*");
+        await Ready(page);
+        await Assertions.Expect(page.Locator("#task-code")).ToHaveTextAsync(trackingCode);
+    }
+
+    private static Task<byte[]> Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryFolder.Artifacts("screenshots"), name + ".png"), FullPage = true });
+}
