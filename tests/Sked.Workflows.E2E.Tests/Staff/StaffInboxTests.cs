@@ -115,6 +115,35 @@ public sealed class StaffInboxTests(TestDatabases databases, Chromium chromium) 
         Assert.Equal(0, await outsider.Locator("#case-subject").CountAsync());
     }
 
+    [Fact]
+    public async Task SecretariatRegistersALetter_AndTheSenderTracksItWithCodeAndPassword()
+    {
+        await using var context = await DesktopAsync();
+        var secretariat = await LogInAsync(context, "secretariat");
+        await secretariat.GotoAsync("/staff/letters/new");
+        await Ready(secretariat);
+        await secretariat.Locator("#letter-name").FillAsync("مهدی کاظمی");
+        await secretariat.Locator("#letter-national-code").FillAsync("۰۴۹۹۳۷۰۸۹۹");
+        await secretariat.Locator("#letter-mobile").FillAsync("09131112233");
+        await secretariat.Locator("#letter-subject").FillAsync("درخواست نصب چراغ روشنایی معابر");
+        await secretariat.Locator("#letter-number").FillAsync("۷۸۹/د");
+        await secretariat.Locator("#letter-date").FillAsync("۱۴۰۵/۰۹/۰۶");
+        await secretariat.Locator("#register-letter").ClickAsync();
+
+        await Assertions.Expect(secretariat.Locator("#letter-receipt")).ToBeVisibleAsync();
+        var code = (await secretariat.Locator("#letter-code").InnerTextAsync()).Trim();
+        var password = (await secretariat.Locator("#letter-password").InnerTextAsync()).Trim();
+        await Shot(secretariat, "staff-letter-receipt");
+
+        await using var phone = await chromium.PhoneAsync(_app.BaseAddress);
+        var citizen = await phone.NewPageAsync();
+        await citizen.GotoAsync("/track");
+        await citizen.Locator("#code").FillAsync(code);
+        await citizen.Locator("#password").FillAsync(password);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "پیگیری", Exact = true }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("#status")).ToContainTextAsync("در دبیرخانه ثبت شد");
+    }
+
     private async Task<IBrowserContext> DesktopAsync()
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions

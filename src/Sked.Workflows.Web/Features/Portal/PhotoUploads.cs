@@ -44,9 +44,27 @@ public static class PhotoUploads
         return (photos, null);
     }
 
+    /// <summary>Re-encodes one uploaded image held in memory (the staff screens' upload); null with a Persian reason when it is not a photo.</summary>
+    public static async Task<(CaseAttachment? Photo, string? Error)> ReEncodeAsync(byte[] content, string name, CancellationToken cancellationToken)
+    {
+        if (content.LongLength > MaxBytes)
+        {
+            return (null, $"«{name}» بزرگ‌تر از ۸ مگابایت است.");
+        }
+
+        await using var input = new MemoryStream(content);
+        var photo = await ReEncodeAsync(input, cancellationToken);
+        return photo is null ? (null, $"«{name}» عکس JPEG یا PNG نیست.") : (photo, null);
+    }
+
     private static async Task<CaseAttachment?> ReEncodeAsync(IFormFile file, CancellationToken cancellationToken)
     {
         await using var input = file.OpenReadStream();
+        return await ReEncodeAsync(input, cancellationToken);
+    }
+
+    private static async Task<CaseAttachment?> ReEncodeAsync(Stream input, CancellationToken cancellationToken)
+    {
         try
         {
             var (image, format) = await Image.LoadWithFormatAsync(input, cancellationToken);
