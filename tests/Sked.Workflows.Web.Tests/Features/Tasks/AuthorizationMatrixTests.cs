@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.Web.Tests.Features.Tasks;
+
+/// <summary>Every role against every protected resource: what each may do, and nothing more.</summary>
+public sealed class AuthorizationMatrixTests(TestDatabases databases)
+{
+    private static readonly string[] Logins =
+        ["edesk", "secretariat", "ceo-office", "auditor", "process-owner", "admin", "staff.billing", "head.billing", "staff.metering", "head.metering"];
+
+    [Fact]
+    public async Task EachRole_ReachesExactlyItsOwnResources()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite));
+        var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        var edesk = await app.LoginAsync("edesk");
+        var review = (await CaseApi.TaskForAsync(edesk, code))!["id"]!.GetValue<string>();
+        var routedCode = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        var routing = (await CaseApi.TaskForAsync(edesk, routedCode))!["id"]!.GetValue<string>();
+        await CaseApi.CompleteAsync(edesk, routing, "route", new { department = "billing" });
+        var billingTask = (await CaseApi.TaskForAsync(await app.LoginAsync("staff.billing"), routedCode))!["id"]!.GetValue<string>();
+
+        var resources = new (string Name, Func<HttpClient, Task<HttpStatusCode>> Try, string[] Allowed)[]
+        {
+            ("claim e-desk task", c => Status(c.PostAsync($"/api/v1/tasks/{review}/claim", null)), ["edesk"]),
+            ("see billing task in queue", async c => await CaseApi.TaskForAsync(c, routedCode) is null ? HttpStatusCode.NotFound : HttpStatusCode.OK, ["staff.billing", "head.billing"]),
+            ("register letter", c => Status(c.PostAsJsonAsync("/api/v1/letters", new { subject = "نامه آزمایشی", letterNumber = "1", letterDate = "1405/09/01", citizen = new { name = "الف", nationalCode = "0499370899", mobile = "09120000000" } })), ["secretariat"]),
+            ("read case history", c => Status(c.GetAsync($"/api/v1/cases/{routedCode}/history")), ["auditor"]),
+            ("list incidents", c => Status(c.GetAsync("/api/v1/incidents")), ["process-owner", "admin"]),
+            ("record e-mail inquiry", c => Status(c.PostAsJsonAsync("/api/v1/email-inquiries", new { subject = "پرسش", body = "متن پرسش ایمیلی آزمایشی", fromAddress = "a@b.ir" })), ["edesk", "admin"]),
+        };
+
+        var wrong = new List<string>();
+        foreach (var login in Logins)
+        {
+            var client = await app.LoginAsync(login);
+            foreach (var (name, tryIt, allowed) in resources)
+            {
+                var status = await tryIt(client);
+                var succeeded = (int)status is >= 200 and < 300;
+                if (succeeded != allowed.Contains(login))
+                {
+                    wrong.Add($"{login} → {name}: {(int)status}");
+                }
+            }
+        }
+
+        // Claiming a department's task: its own members may, everybody else is refused with 403.
+        foreach (var login in Logins.Where(l => l is not ("staff.billing" or "head.billing")))
+        {
+            var status = await Status((await app.LoginAsync(login)).PostAsync($"/api/v1/tasks/{billingTask}/claim", null));
+            if (status != HttpStatusCode.Forbidden)
+            {
+                wrong.Add($"{login} → claim billing task: {(int)status} (expected 403)");
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
+    }
+
+    private static async Task<HttpStatusCode> Status(Task<HttpResponseMessage> request) => (await request).StatusCode;
+}
