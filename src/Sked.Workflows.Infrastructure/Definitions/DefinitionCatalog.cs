@@ -12,6 +12,8 @@ namespace Sked.Workflows.Infrastructure.Definitions;
 /// </summary>
 public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> dbFactory, DepartmentDirectory departments, TimeProvider time, ILogger<DefinitionCatalog> logger)
 {
+    public const string FileSource = "file";
+
     private readonly ConcurrentDictionary<(string Id, int Version), CompiledWorkflow> _compiled = new();
     private readonly ConcurrentDictionary<string, int> _latest = new(StringComparer.Ordinal);
 
@@ -81,7 +83,7 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
                 continue;
             }
 
-            await PublishIfChangedAsync(definition, json, "file", "system", cancellationToken);
+            await PublishIfChangedAsync(definition, json, FileSource, "system", cancellationToken);
         }
 
         if (errors.Count > 0)
@@ -95,13 +97,14 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
     {
         var hash = DefinitionJson.ContentHash(json);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var latest = await db.DefinitionVersions.AsNoTracking()
-            .Where(d => d.DefinitionId == definition.Id)
-            .OrderByDescending(d => d.Version)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (latest?.ContentHash == hash)
+        var versions = db.DefinitionVersions.AsNoTracking().Where(d => d.DefinitionId == definition.Id).OrderByDescending(d => d.Version);
+        var latest = await versions.FirstOrDefaultAsync(cancellationToken);
+        // A file counts as changed only against what was last published from the file, so a version
+        // published in the app (admin, designer) is not overwritten by an untouched file at start-up.
+        var compareWith = source == FileSource ? await versions.FirstOrDefaultAsync(d => d.Source == FileSource, cancellationToken) : latest;
+        if (compareWith?.ContentHash == hash || latest?.ContentHash == hash)
         {
-            _latest[definition.Id] = latest.Version;
+            _latest[definition.Id] = latest!.Version;
             return null;
         }
 

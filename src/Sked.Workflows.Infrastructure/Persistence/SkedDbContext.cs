@@ -37,6 +37,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<DefinitionVersion> DefinitionVersions => Set<DefinitionVersion>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<FaqEntry> Faq => Set<FaqEntry>();
+    public DbSet<CannedAnswer> CannedAnswers => Set<CannedAnswer>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -165,6 +166,15 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(f => f.QuestionKey).IsUnique();
         });
         builder.Entity<StaffUser>(e => e.Property(u => u.Department).HasMaxLength(60));
+        builder.Entity<CannedAnswer>(e =>
+        {
+            e.ToTable("canned_answers");
+            e.HasKey(a => a.Id);
+            e.HasIndex(a => a.Department);
+            e.Property(a => a.Department).HasMaxLength(60);
+            e.Property(a => a.Title).HasMaxLength(200);
+            e.Property(a => a.Text).HasMaxLength(4000);
+        });
     }
 }
 

@@ -144,45 +144,13 @@ public sealed class StaffInboxTests(TestDatabases databases, Chromium chromium) 
         await Assertions.Expect(citizen.Locator("#status")).ToContainTextAsync("در دبیرخانه ثبت شد");
     }
 
-    private async Task<IBrowserContext> DesktopAsync()
-    {
-        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            Locale = "fa-IR",
-        });
-        context.SetDefaultTimeout(60_000);
-        return context;
-    }
+    private Task<IBrowserContext> DesktopAsync() => StaffBrowser.DesktopAsync(chromium, _app);
 
-    private static async Task<IPage> LogInAsync(IBrowserContext context, string userName)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/staff/login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(TestApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ورود" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
-        await Ready(page);
-        await Assertions.Expect(page.Locator("#signed-in-as")).Not.ToBeEmptyAsync();
-        return page;
-    }
+    private static Task<IPage> LogInAsync(IBrowserContext context, string userName) => StaffBrowser.LogInAsync(context, userName);
 
-    // Staff pages render their content once the live connection is up.
-    private static Task Ready(IPage page) => Assertions.Expect(page.Locator("#staff-ready")).ToBeAttachedAsync();
+    private static Task Ready(IPage page) => StaffBrowser.Ready(page);
 
-    private static async Task OpenTaskAsync(IPage page, string trackingCode)
-    {
-        await page.GotoAsync("/staff");
-        await Ready(page);
-        var row = page.Locator("#inbox-available tr", new() { HasText = trackingCode });
-        await row.ClickAsync();
-        await page.WaitForURLAsync("**/staff/tasks/*");
-        await Ready(page);
-        await Assertions.Expect(page.Locator("#task-code")).ToHaveTextAsync(trackingCode);
-    }
+    private static Task OpenTaskAsync(IPage page, string trackingCode) => StaffBrowser.OpenTaskAsync(page, trackingCode);
 
-    private static Task<byte[]> Shot(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryFolder.Artifacts("screenshots"), name + ".png"), FullPage = true });
+    private static Task<byte[]> Shot(IPage page, string name) => StaffBrowser.Shot(page, name);
 }

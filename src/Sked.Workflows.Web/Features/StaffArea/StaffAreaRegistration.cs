@@ -34,6 +34,8 @@ public static class StaffAreaRegistration
         builder.Services.AddScoped<StaffSession>();
         builder.Services.AddScoped<Inbox.InboxQuery>();
         builder.Services.AddScoped<Tasks.TaskDetailsQuery>();
+        builder.Services.AddScoped<Admin.StaffAdministration>();
+        builder.Services.AddScoped<Admin.RoutingRules>();
         builder.Services.AddScoped<CircuitHandler, StaffCircuitHandler>();
         return builder;
     }

@@ -20,7 +20,8 @@ public sealed record TaskDetails(
     IReadOnlyList<HumanTask> History,
     IReadOnlyList<StaffUser> DepartmentMembers,
     bool SeesIdentity,
-    IReadOnlyDictionary<string, string> Variables);
+    IReadOnlyDictionary<string, string> Variables,
+    IReadOnlyList<CannedAnswer> CannedAnswers);
 
 public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, int Size);
 
@@ -46,6 +47,7 @@ public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory,
             ? (await users.GetUsersInRoleAsync(Roles.Department)).Where(u => u.Department == task.Department).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList()
             : [];
         return new TaskDetails(task, @case, workflow.Node(task.NodeId).PropertiesAs<HumanTaskNode.Props>(), attachments, history, members,
-            CaseAccess.SeesIdentity(@case, staff), instance.Variables);
+            CaseAccess.SeesIdentity(@case, staff), instance.Variables,
+            await db.CannedAnswers.AsNoTracking().Where(a => a.Department == task.Department).OrderBy(a => a.Title).ToListAsync(cancellationToken));
     }
 }

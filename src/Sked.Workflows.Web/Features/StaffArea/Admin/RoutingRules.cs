@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sked.Workflows.Engine.Definitions;
+using Sked.Workflows.Engine.Nodes;
+using Sked.Workflows.Infrastructure.Definitions;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Workflows;
+
+namespace Sked.Workflows.Web.Features.StaffArea.Admin;
+
+/// <summary>
+/// The auto-routing rule tables of the published workflows. Saving publishes a new version of that
+/// workflow (checked by the engine's own validator); running cases stay on theirs.
+/// </summary>
+public sealed class RoutingRules(DefinitionCatalog definitions, DepartmentDirectory departments)
+{
+    public async Task<List<RoutingTable>> LoadAsync(CancellationToken cancellationToken)
+    {
+        var tables = new List<RoutingTable>();
+        foreach (var id in definitions.LatestVersions.Keys.Order(StringComparer.Ordinal))
+        {
+            var workflow = await definitions.LatestAsync(id, cancellationToken);
+            foreach (var node in workflow.Nodes.Where(n => n.Type is AutoRouteNode))
+            {
+                var properties = node.PropertiesAs<AutoRouteNode.Props>();
+                tables.Add(new RoutingTable(id, workflow.Definition.Name, workflow.Version, node.Id, properties.DefaultDepartment,
+                    properties.Rules.Select(r => new RoutingRow
+                    {
+                        Type = r.Type,
+                        Category = r.Category,
+                        Region = r.Region,
+                        Keywords = string.Join("، ", r.Keywords),
+                        Department = r.Department,
+                    }).ToList()));
+            }
+        }
+
+        return tables;
+    }
+
+    /// <summary>Publishes the edited table as a new version; returns the validator's messages if it does not hold.</summary>
+    public async Task<IReadOnlyList<string>> PublishAsync(RoutingTable table, StaffMember admin, CancellationToken cancellationToken)
+    {
+        var workflow = await definitions.GetAsync(table.DefinitionId, table.Version, cancellationToken);
+        var root = JsonSerializer.SerializeToNode(workflow.Definition, DefinitionJson.Options)!.AsObject();
+        var node = root["nodes"]!.AsArray().Select(n => n!.AsObject()).Single(n => n["id"]!.GetValue<string>() == table.NodeId);
+        node["properties"] = JsonSerializer.SerializeToNode(new AutoRouteNode.Props
+        {
+            DefaultDepartment = table.DefaultDepartment,
+            Rules = table.Rules.Select(r => new AutoRouteNode.Rule
+            {
+                Type = Blank(r.Type),
+                Category = Blank(r.Category),
+                Region = Blank(r.Region),
+                Keywords = (r.Keywords ?? string.Empty).Split(['،', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                Department = r.Department ?? string.Empty,
+            }).ToList(),
+        }, DefinitionJson.Options);
+        var json = root.ToJsonString(DefinitionJson.Options);
+        var definition = DefinitionJson.TryParse(json, table.DefinitionId, out var parseError);
+        if (definition is null)
+        {
+            return [parseError!.Message];
+        }
+
+        var errors = DefinitionValidator.Validate(definition, table.DefinitionId, departments.ByCode);
+        if (errors.Count > 0)
+        {
+            return errors.Select(e => e.ToString()).ToList();
+        }
+
+        await definitions.PublishIfChangedAsync(definition, json, "admin", admin.UserName, cancellationToken);
+        return [];
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public sealed record RoutingTable(string DefinitionId, string Name, int Version, string NodeId, string DefaultDepartment, List<RoutingRow> Rules)
+{
+    public string DefaultDepartment { get; set; } = DefaultDepartment;
+}
+
+public sealed class RoutingRow
+{
+    public string? Type { get; set; }
+    public string? Category { get; set; }
+    public string? Region { get; set; }
+    public string? Keywords { get; set; }
+    public string? Department { get; set; }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.E2E.Tests.Staff;
+
+/// <summary>How a member of staff gets to work in the browser.</summary>
+public static class StaffBrowser
+{
+    public static async Task<IBrowserContext> DesktopAsync(Chromium chromium, TestApp app)
+    {
+        var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "fa-IR",
+        });
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
+
+    public static async Task<IPage> LogInAsync(IBrowserContext context, string userName, string password = TestApp.Password)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/staff/login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ورود" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff");
+        await Ready(page);
+        await Assertions.Expect(page.Locator("#signed-in-as")).Not.ToBeEmptyAsync();
+        return page;
+    }
+
+    /// <summary>Staff pages render their content once the live connection is up.</summary>
+    public static Task Ready(IPage page) => Assertions.Expect(page.Locator("#staff-ready")).ToBeAttachedAsync();
+
+    public static async Task OpenTaskAsync(IPage page, string trackingCode)
+    {
+        await page.GotoAsync("/staff");
+        await Ready(page);
+        await page.Locator("#inbox-available tr", new() { HasText = trackingCode }).ClickAsync();
+        await page.WaitForURLAsync("**/staff/tasks/*");
+        await Ready(page);
+        await Assertions.Expect(page.Locator("#task-code")).ToHaveTextAsync(trackingCode);
+    }
+
+    public static Task<byte[]> Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(RepositoryFolder.Artifacts("screenshots"), name + ".png"), FullPage = true });
+}
