@@ -95,6 +95,8 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
     {
         var hash = DefinitionJson.ContentHash(json);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The version and its definition.published event commit together (and the event is chained).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var latest = await db.DefinitionVersions.AsNoTracking()
             .Where(d => d.DefinitionId == definition.Id)
             .OrderByDescending(d => d.Version)
@@ -127,6 +129,7 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
             Data = System.Text.Json.JsonSerializer.Serialize(new { hash, source, previous = latest?.Version }),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         _latest[definition.Id] = version.Version;
         LogPublished(logger, version.DefinitionId, version.Version, source);
         return version;
