@@ -1,5 +1,6 @@
 using Sked.Workflows.Infrastructure;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Web.Features.Audit;
 using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Departments;
 using Sked.Workflows.Web.Features.Faq;
@@ -29,7 +30,8 @@ public static class SkedWebApp
         app.MapHealth();
         app.MapStaffLogin();
         var api = app.MapGroup("/api/v1");
-        api.MapSubmitCase().MapTrackCase().MapCaseHistory();
+        api.MapSubmitCase().MapTrackCase().MapCaseHistory().MapEvidencePack().MapEvidencePage();
+        api.MapVerifyChain().MapChainCheckpoints().MapSearchEvents();
         api.MapRegisterLetter().MapStartEmailInquiry();
         api.MapTasks().MapTaskActions();
         api.MapDepartments().MapWorkflows().MapIncidents().MapFaq();
