@@ -96,6 +96,7 @@ public static class InfrastructureRegistration
     {
         var mayUseDevelopmentKey = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
             || builder.Configuration.GetValue<bool>($"{DemoOptions.Section}:Enabled");
+        var testing = builder.Environment.IsEnvironment("Testing");
         builder.Services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<AuditOptions>>(new AuditOptions.Validation(mayUseDevelopmentKey));
         builder.Services.AddSingleton(sp =>
@@ -106,7 +107,7 @@ public static class InfrastructureRegistration
                 return new AuditChain(key);
             }
 
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<AuditChain>().LogWarning(
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<AuditChain>().Log(testing ? LogLevel.Debug : LogLevel.Warning,
                 "Audit:ChainKey is not set; the audit chain uses the public development key and proves nothing. Production needs a key.");
             return new AuditChain(AuditOptions.DevelopmentKey);
         });

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Persistence;
@@ -14,6 +15,9 @@ namespace Sked.Workflows.Web.Features.Cases;
 /// </summary>
 public static class EvidencePage
 {
+    // Persian text stays readable in the source; only markup characters are escaped.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static RouteGroupBuilder MapEvidencePage(this RouteGroupBuilder api)
     {
         api.MapGet("/cases/{trackingCode}/evidence", Render)
@@ -132,7 +136,7 @@ public static class EvidencePage
         </main></body></html>
         """);
 
-    private static string E(string? text) => HtmlEncoder.Default.Encode(text ?? string.Empty);
+    private static string E(string? text) => Encoder.Encode(text ?? string.Empty);
 
     private static string Fa(string text) => PersianText.ToPersianDigits(text);
 }
