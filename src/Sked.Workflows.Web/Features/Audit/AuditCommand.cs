@@ -63,8 +63,11 @@ public static class AuditCommand
     /// <summary>Reads an earlier export of /audit/checkpoints.csv: its last_seq and hash columns.</summary>
     public static async Task<IReadOnlyDictionary<long, byte[]>> ReadCheckpointsAsync(string file)
     {
-        var lines = (await File.ReadAllLinesAsync(file)).Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
-        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        // Whatever came before the header (a BOM, a line `dotnet run` printed) is not part of the export.
+        var lines = (await File.ReadAllLinesAsync(file)).Select(l => l.TrimStart('\uFEFF'))
+            .SkipWhile(l => !l.StartsWith(ChainCheckpoints.CsvHeader[0] + ",", StringComparison.Ordinal))
+            .Where(l => !string.IsNullOrWhiteSpace(l)).ToList();
+        var header = lines.FirstOrDefault()?.Split(',') ?? [];
         var seqColumn = Array.IndexOf(header, "last_seq");
         var hashColumn = Array.IndexOf(header, "hash");
         if (seqColumn < 0 || hashColumn < 0)

@@ -11,7 +11,7 @@ namespace Sked.Workflows.Web.Features.Audit;
 
 /// <summary>
 /// GET /api/v1/audit/events and /events.csv (Auditor): audit events in chain order, filtered by actor,
-/// type, tracking code, the case's department and type, and time (<c>from</c>/<c>to</c>: a Jalali day such
+/// type, tracking code, the case's department (as it is now) and type, and time (<c>from</c>/<c>to</c>: a Jalali day such
 /// as ۱۴۰۵/۰۹/۰۷, whole day included, or an ISO 8601 instant). JSON is paged; CSV has every match.
 /// </summary>
 public static class SearchEvents
@@ -40,7 +40,7 @@ public static class SearchEvents
             return error!;
         }
 
-        var page = Math.Max(query.Page ?? 1, 1);
+        var page = Math.Clamp(query.Page ?? 1, 1, int.MaxValue / MaxPageSize);
         var size = Math.Clamp(query.PageSize ?? DefaultPageSize, 1, MaxPageSize);
         var total = await events.CountAsync(cancellationToken);
         var items = await events.OrderBy(a => a.Seq).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
