@@ -5,7 +5,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Quartz;
+using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Demo;
 using Sked.Workflows.Infrastructure.Identity;
@@ -25,6 +28,7 @@ public static class InfrastructureRegistration
         var database = ReadDatabaseOptions(builder);
         builder.Services.AddSingleton(database);
         builder.Services.TryAddSingleton(TimeProvider.System);
+        AddAudit(builder);
         AddDatabase(builder.Services, database);
         AddIdentity(builder.Services);
         AddTimers(builder.Services, database);
@@ -85,16 +89,47 @@ public static class InfrastructureRegistration
         return options;
     }
 
+    /// <summary>
+    /// The audit hash chain: its key (Audit:ChainKey, checked at start; Development, Testing and demo
+    /// runs may go without one and use a public development key), the sealer and the verifier.
+    /// </summary>
+    private static void AddAudit(IHostApplicationBuilder builder)
+    {
+        var mayUseDevelopmentKey = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+            || builder.Configuration.GetValue<bool>($"{DemoOptions.Section}:Enabled");
+        var testing = builder.Environment.IsEnvironment("Testing");
+        builder.Services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection(AuditOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<AuditOptions>>(new AuditOptions.Validation(mayUseDevelopmentKey));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<AuditOptions>>().Value;
+            if (options.TryReadKey(out _) is { } key)
+            {
+                return new AuditChain(key);
+            }
+
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<AuditChain>().Log(testing ? LogLevel.Debug : LogLevel.Warning,
+                "Audit:ChainKey is not set; the audit chain uses the public development key and proves nothing. Production needs a key.");
+            return new AuditChain(AuditOptions.DevelopmentKey);
+        });
+        builder.Services.AddSingleton<AuditChainSealer>();
+        builder.Services.AddSingleton<AuditChainVerifier>();
+        builder.Services.AddSingleton<AuditLog>();
+    }
+
     private static void AddDatabase(IServiceCollection services, DatabaseOptions database)
     {
+        // Every context seals the audit events it saves (AuditChainSealer), whatever wrote them.
         if (database.IsPostgres)
         {
-            services.AddDbContextFactory<PostgresSkedDbContext>(o => o.UseNpgsql(database.ConnectionString));
+            services.AddDbContextFactory<PostgresSkedDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditChainSealer>()));
             services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<PostgresSkedDbContext>>();
         }
         else
         {
-            services.AddDbContextFactory<SqliteSkedDbContext>(o => o.UseSqlite(database.ConnectionString));
+            services.AddDbContextFactory<SqliteSkedDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<AuditChainSealer>()));
             services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<SqliteSkedDbContext>>();
         }
 
@@ -112,7 +147,8 @@ public static class InfrastructureRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SkedDbContext>()
-            .AddClaimsPrincipalFactory<StaffClaimsFactory>();
+            .AddClaimsPrincipalFactory<StaffClaimsFactory>()
+            .AddSignInManager<AuditingSignInManager>();
     }
 
     private static void AddTimers(IServiceCollection services, DatabaseOptions database)

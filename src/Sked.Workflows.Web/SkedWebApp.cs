@@ -1,6 +1,7 @@
 using Sked.Workflows.Infrastructure;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Web.Components;
+using Sked.Workflows.Web.Features.Audit;
 using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Departments;
 using Sked.Workflows.Web.Features.Faq;
@@ -33,7 +34,8 @@ public static class SkedWebApp
         app.MapHealth();
         app.MapStaffLogin();
         var api = app.MapGroup("/api/v1");
-        api.MapSubmitCase().MapTrackCase().MapCaseHistory();
+        api.MapSubmitCase().MapTrackCase().MapCaseHistory().MapEvidencePack().MapEvidencePage();
+        api.MapVerifyChain().MapChainCheckpoints().MapSearchEvents();
         api.MapRegisterLetter().MapStartEmailInquiry();
         api.MapTasks().MapTaskActions();
         api.MapDepartments().MapWorkflows().MapIncidents().MapFaq();

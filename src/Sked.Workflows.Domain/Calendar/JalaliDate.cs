@@ -26,6 +26,25 @@ public static class JalaliDate
         return (Calendar.GetYear(local), Calendar.GetMonth(local), Calendar.GetDayOfMonth(local));
     }
 
+    /// <summary>The calendar day in Iran time (Gregorian), the unit of daily records such as audit checkpoints.</summary>
+    public static DateOnly LocalDate(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, IranTime).DateTime);
+
+    /// <summary>The start (midnight, Iran time) of the day after the instant's day: the end of a "to" date.</summary>
+    public static DateTimeOffset NextDayStart(DateTimeOffset instant)
+    {
+        var local = TimeZoneInfo.ConvertTime(instant, IranTime).DateTime.Date.AddDays(1);
+        return new DateTimeOffset(local, IranTime.GetUtcOffset(local));
+    }
+
+    /// <summary>A day in Iran time as yyyy/mm/dd in the Jalali calendar, Persian digits.</summary>
+    public static string Format(DateOnly day)
+    {
+        var date = day.ToDateTime(TimeOnly.MinValue);
+        return PersianText.ToPersianDigits(string.Create(CultureInfo.InvariantCulture,
+            $"{Calendar.GetYear(date):0000}/{Calendar.GetMonth(date):00}/{Calendar.GetDayOfMonth(date):00}"));
+    }
+
     /// <summary>Reads yyyy/mm/dd in Jalali (Persian or ASCII digits) as the start of that day, Iran time.</summary>
     public static bool TryParse(string? text, out DateTimeOffset instant)
     {

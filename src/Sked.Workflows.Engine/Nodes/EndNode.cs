@@ -29,7 +29,7 @@ public sealed class EndNode : NodeType<EndNode.Props>
     {
         if (properties.Status is not null)
         {
-            context.Case.ChangeStatus(properties.Status, context.Now);
+            context.ChangeStatus(properties.Status);
         }
 
         context.Case.ClosedAt ??= context.Now;

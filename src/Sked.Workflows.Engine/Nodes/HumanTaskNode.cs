@@ -129,7 +129,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
         ScheduleEscalations(context, properties, task);
         if (properties.Status is not null)
         {
-            context.Case.ChangeStatus(properties.Status, context.Now, properties.Status == CaseStatuses.Referred ? context.DepartmentName(department) : null);
+            context.ChangeStatus(properties.Status, properties.Status == CaseStatuses.Referred ? context.DepartmentName(department) : null);
         }
 
         if (task.DueAt is { } due && (context.Case.ExpectedAnswerAt is null || due > context.Case.ExpectedAnswerAt))
@@ -246,7 +246,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
         var department = properties.CandidateDepartment == RoutedDepartment ? context.Case.Department : properties.CandidateDepartment;
         context.Emit(new ReassignTask(task, Roles.DepartmentHead, department, timer.Step + 1));
         context.Audit("escalation.reassigned", new { task, step = timer.Step, role = Roles.DepartmentHead, department });
-        context.Case.ChangeStatus(CaseStatuses.Escalated, context.Now);
+        context.ChangeStatus(CaseStatuses.Escalated);
         return NodeStep.Wait;
     }
 

@@ -77,7 +77,7 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
             context.Case.IdentityVisibleTo = properties.IdentityVisibleTo;
         }
 
-        context.Case.ChangeStatus(properties.Status ?? CaseStatuses.Received, context.Now);
+        context.ChangeStatus(properties.Status ?? CaseStatuses.Received);
         context.Audit("case.received", new
         {
             trackingCode = context.Case.TrackingCode,

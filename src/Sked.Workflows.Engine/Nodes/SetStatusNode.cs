@@ -26,9 +26,7 @@ public sealed class SetStatusNode : NodeType<SetStatusNode.Props>
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
         var detail = properties.ShowDepartment ? context.DepartmentName(context.Case.Department) : null;
-        var before = context.Case.Status;
-        context.Case.ChangeStatus(properties.Status!, context.Now, detail);
-        context.Audit("case.status-changed", new { before, after = properties.Status, detail });
+        context.ChangeStatus(properties.Status!, detail);
         return NodeStep.Continue(Next);
     }
 

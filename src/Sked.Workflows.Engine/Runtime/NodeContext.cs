@@ -35,6 +35,21 @@ public sealed class NodeContext
         _effects.Add(new AuditEffect(type, actor ?? Actor, node));
     }
 
+    /// <summary>
+    /// Moves the case's citizen-visible status (a timeline entry) and records the change, before and
+    /// after, as <c>case.status-changed</c>; nothing is recorded when nothing changed.
+    /// </summary>
+    public void ChangeStatus(string status, string? detail = null)
+    {
+        var before = Case.Status;
+        var entries = Case.Timeline.Count;
+        Case.ChangeStatus(status, Now, detail);
+        if (Case.Timeline.Count > entries)
+        {
+            Audit("case.status-changed", new { before, after = status, detail });
+        }
+    }
+
     /// <summary>The Persian name of a department, for citizen timelines and notifications.</summary>
     public string DepartmentName(string? code) =>
         code is not null && Environment.Departments.TryGetValue(code, out var name) ? name : code ?? string.Empty;

@@ -97,6 +97,8 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
     {
         var hash = DefinitionJson.ContentHash(json);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The version and its definition.published event commit together (and the event is chained).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var versions = db.DefinitionVersions.AsNoTracking().Where(d => d.DefinitionId == definition.Id).OrderByDescending(d => d.Version);
         var latest = await versions.FirstOrDefaultAsync(cancellationToken);
         // A file counts as changed only against what was last published from the file, so a version
@@ -130,6 +132,7 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
             Data = System.Text.Json.JsonSerializer.Serialize(new { hash, source, previous = latest?.Version }),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         _latest[definition.Id] = version.Version;
         LogPublished(logger, version.DefinitionId, version.Version, source);
         return version;

@@ -33,6 +33,8 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<HumanTask> Tasks => Set<HumanTask>();
     public DbSet<WorkflowTimer> Timers => Set<WorkflowTimer>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<AuditChainHead> ChainHead => Set<AuditChainHead>();
+    public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DefinitionVersion> DefinitionVersions => Set<DefinitionVersion>();
     public DbSet<Department> Departments => Set<Department>();
@@ -146,6 +148,20 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(a => new { a.CaseId, a.Id });
             e.HasIndex(a => new { a.Type, a.At });
             e.HasIndex(a => new { a.Actor, a.At });
+            // One event per position: two transactions can never both write the same link.
+            e.HasIndex(a => a.Seq).IsUnique();
+        });
+        builder.Entity<AuditChainHead>(e =>
+        {
+            // One row (Id 1), inserted by the migration that introduced the chain.
+            e.ToTable("audit_chain_head");
+            e.HasKey(h => h.Id);
+            e.Property(h => h.Id).ValueGeneratedNever();
+        });
+        builder.Entity<AuditCheckpoint>(e =>
+        {
+            e.ToTable("audit_checkpoints");
+            e.HasKey(c => c.Day);
         });
         builder.Entity<OutboxMessage>(e =>
         {

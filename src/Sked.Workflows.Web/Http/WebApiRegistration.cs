@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.RateLimiting;
 using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Web.Features.Audit;
 
 namespace Sked.Workflows.Web.Http;
 
@@ -91,6 +92,7 @@ public static class WebApiRegistration
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAuditorReadOnly();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();

@@ -6,7 +6,7 @@ using Sked.Workflows.Testing;
 
 namespace Sked.Workflows.Infrastructure.Tests.Timers;
 
-/// <summary>Two app nodes on one PostgreSQL database: the clustered scheduler fires each timer once.</summary>
+/// <summary>Two app nodes on one PostgreSQL database: the clustered scheduler fires each timer once; the audit chain stays one.</summary>
 public sealed class ClusterTests(TestDatabases databases)
 {
     [Fact]
@@ -45,5 +45,9 @@ public sealed class ClusterTests(TestDatabases databases)
             Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.TrackingCode == code && e.Type == "escalation.reminded"));
             Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.TrackingCode == code && e.Type == "escalation.reassigned"));
         }
+
+        // Two nodes wrote to one audit log: still one chain, as either node verifies it.
+        var chain = await second.VerifyAuditChainAsync();
+        Assert.True(chain.Valid, $"broken at {chain.FirstBroken}");
     }
 }

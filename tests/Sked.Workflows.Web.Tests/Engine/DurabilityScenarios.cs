@@ -39,6 +39,8 @@ public abstract class DurabilityScenarios(TestDatabases databases, Store store)
         var done = await CaseApi.CompleteAsync(head, escalated["id"]!.GetValue<string>(), "answer", new { answer = "مدیر واحد پاسخ داد." });
         Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
         Assert.Equal("مدیر واحد پاسخ داد.", (await CaseApi.TrackAsync(second.Anonymous(), code))["answer"]!["text"]!.GetValue<string>());
+        var chain = await second.VerifyAuditChainAsync();
+        Assert.True(chain.Valid, $"the audit chain is broken at {chain.FirstBroken}");
     }
 
     [Fact]

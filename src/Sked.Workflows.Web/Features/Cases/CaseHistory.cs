@@ -1,18 +1,14 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.TrackingCodes;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Web.Features.Audit;
 using Sked.Workflows.Web.Http;
 
 namespace Sked.Workflows.Web.Features.Cases;
 
-/// <summary>GET /api/v1/cases/{trackingCode}/history (Auditor): every audit event of the case, in order.</summary>
+/// <summary>GET /api/v1/cases/{trackingCode}/history (Auditor): every audit event of the case, in chain order.</summary>
 public static class CaseHistory
 {
-    public sealed record AuditEventView(long Id, DateTimeOffset At, string AtJalali, string Type, string Actor,
-        string? DefinitionId, int? DefinitionVersion, JsonElement Data, string? ClientAddress);
-
     public static RouteGroupBuilder MapCaseHistory(this RouteGroupBuilder api)
     {
         api.MapGet("/cases/{trackingCode}/history", Handle)
@@ -35,8 +31,7 @@ public static class CaseHistory
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "پرونده پیدا نشد.");
         }
 
-        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
-        return Results.Ok(events.Select(a => new AuditEventView(a.Id, a.At, JalaliDate.Format(a.At), a.Type, a.Actor,
-            a.DefinitionId, a.DefinitionVersion, JsonDocument.Parse(a.Data).RootElement, a.ClientAddress)).ToList());
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Seq).ToListAsync(cancellationToken);
+        return Results.Ok(events.Select(AuditEventView.From).ToList());
     }
 }

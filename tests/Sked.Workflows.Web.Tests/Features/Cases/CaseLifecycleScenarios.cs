@@ -78,6 +78,9 @@ public abstract class CaseLifecycleScenarios(TestDatabases databases, Store stor
             Assert.True(tracked["status"]!.GetValue<string>() == "answered", $"{type} ended {tracked["status"]} after {string.Join(", ", driver.Steps)}");
             Assert.NotNull(tracked["answer"]);
         }
+
+        var chain = await app.VerifyAuditChainAsync();
+        Assert.True(chain.Valid, $"the audit chain is broken at {chain.FirstBroken}");
     }
 
     [Fact]

@@ -76,6 +76,9 @@ public abstract class TaskConcurrencyScenarios(TestDatabases databases, Store st
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.NoContent);
         Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.NoContent), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         Assert.Equal(2, await CountAsync(app, db => db.Tasks.CountAsync(t => t.TrackingCode == code)));
+        // The losers were retried and refused: their sealed events rolled back with them, the chain has no hole.
+        var chain = await app.VerifyAuditChainAsync();
+        Assert.True(chain.Valid, $"the audit chain is broken at {chain.FirstBroken}");
     }
 
     [Fact]
@@ -112,6 +115,8 @@ public abstract class TaskConcurrencyScenarios(TestDatabases databases, Store st
         Assert.Equal(1, escalations);
         var headQueue = await CaseApi.TasksAsync(await app.LoginAsync("head.billing"), "available");
         Assert.Single(headQueue, t => t["id"]!.GetValue<string>() == taskId && t["candidateRole"]!.GetValue<string>() == "DepartmentHead");
+        var chain = await app.VerifyAuditChainAsync();
+        Assert.True(chain.Valid, $"the audit chain is broken at {chain.FirstBroken}");
     }
 
     /// <summary>Submits a complaint and routes it, so it waits in the department's queue.</summary>

@@ -533,6 +533,49 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("workflow_timers", (string)null);
                 });
 
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly?>("SealedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_head", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Sked.Workflows.Infrastructure.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -564,8 +607,15 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int?>("DefinitionVersion")
                         .HasColumnType("integer");
 
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("uuid");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("TrackingCode")
                         .HasColumnType("text");
@@ -575,6 +625,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Seq")
+                        .IsUnique();
 
                     b.HasIndex("Actor", "At");
 

@@ -520,6 +520,49 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("workflow_timers", (string)null);
                 });
 
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Audit.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly?>("SealedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_chain_head", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Sked.Workflows.Infrastructure.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -549,8 +592,15 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("DefinitionVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<Guid?>("InstanceId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TrackingCode")
                         .HasColumnType("TEXT");
@@ -560,6 +610,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Seq")
+                        .IsUnique();
 
                     b.HasIndex("Actor", "At");
 

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Sked.Workflows.Domain.Calendar;
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Infrastructure.Audit;
+using Sked.Workflows.Web.Http;
+
+namespace Sked.Workflows.Web.Features.Audit;
+
+/// <summary>
+/// GET /api/v1/audit/checkpoints and /checkpoints.csv (Auditor): the chain head at the end of each day
+/// (Iran time) — date, last Seq, hash — and today's running head. Someone outside the company keeps
+/// the exports; a later export must repeat every closed row, or the log was rewritten (docs/audit.md).
+/// </summary>
+public static class ChainCheckpoints
+{
+    public static readonly string[] CsvHeader = ["date", "jalali_date", "last_seq", "last_event_at_utc", "hash", "closed"];
+
+    public sealed record CheckpointView(DateOnly Date, string JalaliDate, long LastSeq, DateTimeOffset? LastEventAt, string Hash, bool Closed);
+
+    public static RouteGroupBuilder MapChainCheckpoints(this RouteGroupBuilder api)
+    {
+        var audit = api.MapGroup("/audit").RequireAuthorization(Policies.Auditor).WithTags("Audit");
+        audit.MapGet("/checkpoints", async (AuditChainVerifier verifier, CancellationToken cancellationToken) =>
+                Results.Ok((await verifier.CheckpointsAsync(cancellationToken)).Select(c =>
+                    new CheckpointView(c.Day, JalaliDate.Format(c.Day), c.Seq, c.At, c.Hash, c.Closed)).ToList()))
+            .Produces<List<CheckpointView>>();
+        audit.MapGet("/checkpoints.csv", async (AuditChainVerifier verifier, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var checkpoints = await verifier.CheckpointsAsync(cancellationToken);
+            var today = JalaliDate.LocalDate(time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return Csv.File($"sked-audit-checkpoints-{today}.csv", writer => WriteAsync(writer, checkpoints));
+        });
+        return api;
+    }
+
+    public static async Task WriteAsync(TextWriter writer, IEnumerable<ChainCheckpoint> checkpoints)
+    {
+        await writer.WriteAsync(Csv.Line(CsvHeader));
+        foreach (var c in checkpoints)
+        {
+            await writer.WriteAsync(Csv.Line(
+                c.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                PersianText.ToAsciiDigits(JalaliDate.Format(c.Day)),
+                c.Seq.ToString(CultureInfo.InvariantCulture),
+                c.At?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                c.Hash,
+                c.Closed ? "true" : "false"));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Sked.Workflows.Infrastructure.Audit;
+using Sked.Workflows.Web.Http;
+
+namespace Sked.Workflows.Web.Features.Audit;
+
+/// <summary>
+/// GET /api/v1/audit/verify (Auditor): recomputes every link of the audit hash chain and names the first
+/// event that does not hold → <c>{valid, events, firstBroken: {seq, id, reason} | null, head: {seq, hash}}</c>.
+/// </summary>
+public static class VerifyChain
+{
+    public sealed record HeadView(long Seq, string Hash);
+
+    public sealed record Response(bool Valid, long Events, ChainBreak? FirstBroken, HeadView Head)
+    {
+        public static Response From(ChainVerification result) =>
+            new(result.Valid, result.Events, result.FirstBroken, new HeadView(result.HeadSeq, result.HeadHash));
+    }
+
+    public static RouteGroupBuilder MapVerifyChain(this RouteGroupBuilder api)
+    {
+        api.MapGet("/audit/verify", async (AuditChainVerifier verifier, CancellationToken cancellationToken) =>
+                Results.Ok(Response.From(await verifier.VerifyAsync(anchors: null, cancellationToken))))
+            .RequireAuthorization(Policies.Auditor)
+            .WithTags("Audit")
+            .Produces<Response>();
+        return api;
+    }
+}

@@ -1,0 +1,15 @@
+using Sked.Workflows.Benchmarks.Audit;
+
+// Benchmarks are run by hand, in Release, not by the test command:
+//   dotnet run -c Release --project tests/Sked.Workflows.Benchmarks -- audit-verify [events]
+return args.FirstOrDefault() switch
+{
+    "audit-verify" => await AuditChainVerificationBenchmark.RunAsync(args.Skip(1).ToArray()),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: audit-verify [events]   (figures go to docs/performance.md)");
+    return 2;
+}

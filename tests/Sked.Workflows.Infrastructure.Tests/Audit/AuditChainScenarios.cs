@@ -1,0 +1,210 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Time.Testing;
+using Sked.Workflows.Infrastructure.Audit;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.Infrastructure.Tests.Audit;
+
+/// <summary>The audit hash chain in the database, on each store: concurrency, tampering, old events, checkpoints.</summary>
+public abstract class AuditChainScenarios(TestDatabases databases, Store store)
+{
+    private static readonly byte[] OtherKey = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
+
+    [Fact]
+    public async Task ConcurrentSubmissionsAndCompletions_AreChainedOneAfterAnother_WithoutAGap()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var citizen = app.Anonymous();
+        var edesk = await app.LoginAsync("edesk");
+
+        var codes = await Task.WhenAll(Enumerable.Range(1, 20).Select(i =>
+            CaseApi.SubmitAsync(citizen, CaseApi.Complaint($"شکایت شماره {i}", $"برق کوچه شماره {i} از دیروز قطع است."))));
+        var tasks = (await CaseApi.TasksAsync(edesk, "available")).Where(t => codes.Contains(t["trackingCode"]!.GetValue<string>())).ToList();
+        var completions = await Task.WhenAll(tasks.Select(t => CaseApi.CompleteAsync(edesk, t["id"]!.GetValue<string>(), "route", new { department = "billing" })));
+
+        Assert.Equal(20, tasks.Count);
+        Assert.All(completions, c => Assert.Equal(HttpStatusCode.NoContent, c.StatusCode));
+        await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        var seqs = await db.AuditEvents.OrderBy(a => a.Seq).Select(a => a.Seq).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        Assert.Equal(seqs.Count, (await db.ChainHead.SingleAsync()).Seq);
+        var chain = await app.VerifyAuditChainAsync();
+        Assert.True(chain.Valid, $"broken at {chain.FirstBroken}");
+        Assert.Equal(seqs.Count, chain.Events);
+    }
+
+    [Fact]
+    public async Task TamperingInTheDatabase_IsFoundAtTheEventItBroke_AndUndoingItMendsTheChain()
+    {
+        var database = await databases.CreateAsync(store);
+        await using var app = await TestApp.StartAsync(database);
+        for (var i = 0; i < 3; i++)
+        {
+            await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        }
+
+        await using var db = AuditChecks.OpenDatabase(database);
+        await AuditChecks.AllowAuditChangesAsync(db, store);
+        var events = await db.AuditEvents.AsNoTracking().OrderBy(a => a.Seq).ToListAsync();
+        var middle = events.Count / 2;
+        var (target, next, other) = (events[middle], events[middle + 1], events[middle + 3]);
+
+        // A field altered, then put back.
+        await SqlAsync(db, """UPDATE audit_events SET "Data" = {0} WHERE "Id" = {1}""", "{\"answer\":\"changed\"}", target.Id);
+        await AssertBrokenAsync(app, new ChainBreak(target.Seq, target.Id, "hash"));
+        await SqlAsync(db, """UPDATE audit_events SET "Data" = {0} WHERE "Id" = {1}""", target.Data, target.Id);
+        await AssertValidAsync(app);
+
+        // An event deleted, then put back.
+        await SqlAsync(db, """CREATE TABLE tamper_copy AS SELECT * FROM audit_events WHERE "Id" = {0}""", target.Id);
+        await SqlAsync(db, """DELETE FROM audit_events WHERE "Id" = {0}""", target.Id);
+        await AssertBrokenAsync(app, new ChainBreak(next.Seq, next.Id, "gap"));
+        await SqlAsync(db, "INSERT INTO audit_events SELECT * FROM tamper_copy; DROP TABLE tamper_copy;");
+        await AssertValidAsync(app);
+
+        // Two events trade places in the order, then trade back.
+        await SwapSeqAsync(db, target, other);
+        await AssertBrokenAsync(app, new ChainBreak(target.Seq, other.Id, "hash"));
+        await SwapSeqAsync(db, target, other);
+        await AssertValidAsync(app);
+
+        // A forged event linked with a key that is not the app's: first beside the chain, then with the head moved to it.
+        var head = await db.ChainHead.AsNoTracking().SingleAsync();
+        var last = events[^1];
+        var forged = new AuditEvent
+        {
+            Seq = head.Seq + 1, At = last.At, Type = "task.completed", Actor = last.Actor, CaseId = last.CaseId, TrackingCode = last.TrackingCode,
+            InstanceId = last.InstanceId, DefinitionId = last.DefinitionId, DefinitionVersion = last.DefinitionVersion,
+            Data = "{\"answer\":\"forged\"}", ClientAddress = last.ClientAddress,
+        };
+        var forgedHash = new AuditChain(OtherKey).Link(head.Hash, forged);
+        var forgedId = last.Id + 1000;
+        await SqlAsync(db, """CREATE TABLE tamper_copy AS SELECT * FROM audit_events WHERE "Id" = {0}""", last.Id);
+        await SqlAsync(db, """UPDATE tamper_copy SET "Id" = {0}, "Seq" = {1}, "Type" = {2}, "Data" = {3}, "Hash" = {4}""",
+            forgedId, forged.Seq, forged.Type, forged.Data, forgedHash);
+        await SqlAsync(db, "INSERT INTO audit_events SELECT * FROM tamper_copy; DROP TABLE tamper_copy;");
+        await AssertBrokenAsync(app, new ChainBreak(forged.Seq, forgedId, "stray"));
+        await SqlAsync(db, """UPDATE audit_chain_head SET "Seq" = {0}, "Hash" = {1}""", forged.Seq, forgedHash);
+        await AssertBrokenAsync(app, new ChainBreak(forged.Seq, forgedId, "hash"));
+        await SqlAsync(db, """DELETE FROM audit_events WHERE "Id" = {0}""", forgedId);
+        await SqlAsync(db, """UPDATE audit_chain_head SET "Seq" = {0}, "Hash" = {1}""", head.Seq, head.Hash);
+        await AssertValidAsync(app);
+
+        // The whole chain checked with another key.
+        var verification = await new AuditChainVerifier(app.Service<IDbContextFactory<SkedDbContext>>(), new AuditChain(OtherKey)).VerifyAsync(null, default);
+        Assert.Equal(new ChainBreak(1, events[0].Id, "hash"), verification.FirstBroken);
+    }
+
+    [Fact]
+    public async Task EventsWrittenBeforeTheChain_AreSealedAtStart_InTheOrderTheyWereWritten_AndThenRefuseChange()
+    {
+        var database = await databases.CreateAsync(store);
+        string[] earlier = ["case.received", "task.opened", "task.claimed", "task.completed"];
+        await using (var db = AuditChecks.OpenDatabase(database))
+        {
+            await db.GetService<IMigrator>().MigrateAsync("Attachments");
+            var at = new DateTimeOffset(2026, 11, 20, 8, 0, 0, TimeSpan.Zero).AddTicks(1234);
+            foreach (var type in earlier)
+            {
+                at = at.AddMinutes(7);
+                // Written as the app did before the chain existed: no Seq, no hash.
+                await SqlAsync(db, """INSERT INTO audit_events ("At", "Type", "Actor", "Data") VALUES ({0}, {1}, {2}, {3})""",
+                    store == Store.Postgres ? at : at.UtcTicks, type, "edesk", "{}");
+            }
+        }
+
+        await using var app = await TestApp.StartAsync(database);
+
+        var chain = await app.VerifyAuditChainAsync();
+        Assert.True(chain.Valid, $"broken at {chain.FirstBroken}");
+        await using var check = AuditChecks.OpenDatabase(database);
+        Assert.Equal(earlier, await check.AuditEvents.OrderBy(a => a.Seq).Take(earlier.Length).Select(a => a.Type).ToListAsync());
+        Assert.True(chain.Events > earlier.Length);
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            SqlAsync(check, """UPDATE audit_events SET "Hash" = {0} WHERE "Seq" = 1""", new byte[AuditChain.HashLength]));
+    }
+
+    [Fact]
+    public async Task EachDayIsClosedByACheckpoint_AndExportedCheckpointsStillMatchTheChain()
+    {
+        var database = await databases.CreateAsync(store);
+        await using var app = await TestApp.StartAsync(database);
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(10));
+        var sealer = new AuditChainSealer(app.Service<AuditChain>(), time);
+        var firstDay = Domain.Calendar.JalaliDate.LocalDate(time.GetUtcNow());
+
+        await AppendAsync(database, sealer, time, "test.first-day");
+        var lastOfFirstDay = await AppendAsync(database, sealer, time, "test.first-day");
+        time.Advance(TimeSpan.FromDays(1));
+        var today = await AppendAsync(database, sealer, time, "test.second-day");
+
+        var checkpoints = await app.Service<AuditChainVerifier>().CheckpointsAsync(default);
+        var closed = Assert.Single(checkpoints, c => c.Day == firstDay);
+        Assert.True(closed.Closed);
+        Assert.Equal(lastOfFirstDay.Seq, closed.Seq);
+        Assert.Equal(AuditChain.Hex(lastOfFirstDay.Hash), closed.Hash);
+        Assert.Equal((today.Seq, false), (checkpoints[^1].Seq, checkpoints[^1].Closed));
+        var exported = checkpoints.ToDictionary(c => c.Seq, c => Convert.FromHexString(c.Hash));
+        Assert.True((await app.VerifyAuditChainAsync(exported)).Valid);
+
+        await using var db = AuditChecks.OpenDatabase(database);
+        await Assert.ThrowsAnyAsync<Exception>(() => SqlAsync(db, """UPDATE audit_checkpoints SET "Seq" = 1"""));
+    }
+
+    [Fact]
+    public async Task AuditEventSavedOutsideATransaction_IsRefused()
+    {
+        var database = await databases.CreateAsync(store);
+        await using var app = await TestApp.StartAsync(database);
+        await using var db = AuditChecks.OpenDatabase(database, app.Service<AuditChainSealer>());
+        db.AuditEvents.Add(new AuditEvent { At = TimeProvider.System.GetUtcNow(), Type = "test.loose", Actor = "test", Data = "{}" });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        Assert.Contains("transaction", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<AuditEvent> AppendAsync(DatabaseTarget database, AuditChainSealer sealer, TimeProvider time, string type)
+    {
+        await using var db = AuditChecks.OpenDatabase(database, sealer);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var audit = new AuditEvent { At = time.GetUtcNow(), Type = type, Actor = "test", Data = "{}" };
+        db.AuditEvents.Add(audit);
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return audit;
+    }
+
+    private static async Task SwapSeqAsync(SkedDbContext db, AuditEvent a, AuditEvent b)
+    {
+        var seqs = await db.AuditEvents.Where(x => x.Id == a.Id || x.Id == b.Id).Select(x => new { x.Id, x.Seq }).ToDictionaryAsync(x => x.Id, x => x.Seq);
+        var (seqA, seqB) = (seqs[a.Id], seqs[b.Id]);
+        await SqlAsync(db, """UPDATE audit_events SET "Seq" = -1 WHERE "Id" = {0}""", a.Id);
+        await SqlAsync(db, """UPDATE audit_events SET "Seq" = {0} WHERE "Id" = {1}""", seqA, b.Id);
+        await SqlAsync(db, """UPDATE audit_events SET "Seq" = {0} WHERE "Id" = {1}""", seqB, a.Id);
+    }
+
+#pragma warning disable EF1002 // Test-only SQL with constant text; values go as parameters.
+    private static Task<int> SqlAsync(SkedDbContext db, string sql, params object[] values) => db.Database.ExecuteSqlRawAsync(sql, values);
+#pragma warning restore EF1002
+
+    private static async Task AssertBrokenAsync(TestApp app, ChainBreak expected)
+    {
+        var result = await app.VerifyAuditChainAsync();
+        Assert.False(result.Valid);
+        Assert.Equal(expected, result.FirstBroken);
+    }
+
+    private static async Task AssertValidAsync(TestApp app)
+    {
+        var result = await app.VerifyAuditChainAsync();
+        Assert.True(result.Valid, $"broken at {result.FirstBroken}");
+    }
+}
+
+public sealed class AuditChainOnSqlite(TestDatabases databases) : AuditChainScenarios(databases, Store.Sqlite);
+
+public sealed class AuditChainOnPostgres(TestDatabases databases) : AuditChainScenarios(databases, Store.Postgres);
