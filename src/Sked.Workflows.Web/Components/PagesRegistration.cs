@@ -18,7 +18,8 @@ public static class PagesRegistration
 
     public static WebApplication MapPages(this WebApplication app)
     {
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our own Content-Security-Policy already says frame-ancestors 'none'; one header, not two.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

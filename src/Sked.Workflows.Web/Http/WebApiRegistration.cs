@@ -91,8 +91,9 @@ public static class WebApiRegistration
         });
         app.UseStaticFiles();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before endpoint authorization, so an auditor's write is refused the same way everywhere.
         app.UseAuditorReadOnly();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapOpenApi();
