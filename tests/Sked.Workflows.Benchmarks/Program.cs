@@ -1,15 +1,18 @@
 using Sked.Workflows.Benchmarks.Audit;
+using Sked.Workflows.Benchmarks.Inbox;
 
 // Benchmarks are run by hand, in Release, not by the test command:
 //   dotnet run -c Release --project tests/Sked.Workflows.Benchmarks -- audit-verify [events]
+//   dotnet run -c Release --project tests/Sked.Workflows.Benchmarks -- inbox [cases] [sqlite|postgres|both]
 return args.FirstOrDefault() switch
 {
     "audit-verify" => await AuditChainVerificationBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "inbox" => await InboxPagingBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: audit-verify [events]   (figures go to docs/performance.md)");
+    Console.Error.WriteLine("usage: audit-verify [events] | inbox [cases]   (figures go to docs/performance.md)");
     return 2;
 }

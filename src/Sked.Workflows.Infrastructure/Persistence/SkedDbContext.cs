@@ -115,6 +115,9 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             // One task per node activation: a duplicate signal can never open a second one.
             e.HasIndex(t => new { t.InstanceId, t.Activation }).IsUnique();
             e.HasIndex(t => new { t.Status, t.CandidateRole, t.Department, t.DueAt });
+            // The e-desk's and other non-departmental queues, in due-date order.
+            e.HasIndex(t => new { t.Status, t.CandidateRole, t.DueAt });
+            e.HasIndex(t => t.TrackingCode);
             e.HasIndex(t => new { t.Assignee, t.Status });
             e.HasIndex(t => new { t.CompletedBy, t.CompletedAt });
             e.Property(t => t.Version).IsConcurrencyToken();

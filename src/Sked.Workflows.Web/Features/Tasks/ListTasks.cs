@@ -61,8 +61,16 @@ public static class ListTasks
     /// <summary>Open tasks offered to one of the member's roles (and, for departmental roles, their department).</summary>
     public static IQueryable<HumanTask> Available(IQueryable<HumanTask> tasks, StaffMember staff)
     {
-        var roles = staff.Roles.ToList();
-        return tasks.Where(t => t.Status == HumanTaskStatus.Open && roles.Contains(t.CandidateRole)
-            && ((t.CandidateRole != Roles.Department && t.CandidateRole != Roles.DepartmentHead) || t.Department == staff.Department));
+        // Written as plain equalities so the (status, role[, department], due) indexes serve the page in order.
+        var plain = staff.Roles.Where(r => !Roles.IsDepartmental(r)).ToList();
+        var departmental = staff.Department is null ? [] : staff.Roles.Where(Roles.IsDepartmental).ToList();
+        var open = tasks.Where(t => t.Status == HumanTaskStatus.Open);
+        return (plain.Count, departmental.Count) switch
+        {
+            (0, 0) => open.Where(_ => false),
+            (_, 0) => open.Where(t => plain.Contains(t.CandidateRole)),
+            (0, _) => open.Where(t => departmental.Contains(t.CandidateRole) && t.Department == staff.Department),
+            _ => open.Where(t => plain.Contains(t.CandidateRole) || (departmental.Contains(t.CandidateRole) && t.Department == staff.Department)),
+        };
     }
 }

@@ -471,12 +471,16 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("TrackingCode");
+
                     b.HasIndex("Assignee", "Status");
 
                     b.HasIndex("CompletedBy", "CompletedAt");
 
                     b.HasIndex("InstanceId", "Activation")
                         .IsUnique();
+
+                    b.HasIndex("Status", "CandidateRole", "DueAt");
 
                     b.HasIndex("Status", "CandidateRole", "Department", "DueAt");
 

@@ -13,7 +13,41 @@ public sealed class InboxQuery(IDbContextFactory<SkedDbContext> dbFactory, TimeP
     public async Task<InboxResult> LoadAsync(InboxRequest request, StaffMember staff, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var tasks = Scope(db.Tasks.AsNoTracking(), request.Scope, staff);
+        var now = time.GetUtcNow();
+        var tasks = Filter(Scope(db.Tasks.AsNoTracking(), request.Scope, staff), request, now);
+        var search = PersianText.ToAsciiDigits(PersianText.Normalize(request.Search));
+        if (search.Length > 0 && search.All(char.IsAsciiDigit))
+        {
+            // A code prefix is a range on the tracking-code index: [prefix, prefix + 1).
+            var upper = search[..^1] + (char)(search[^1] + 1);
+#pragma warning disable CA1309 // EF translates this overload to SQL's own (ordinal, for ASCII digits) comparison.
+            tasks = tasks.Where(t => string.Compare(t.TrackingCode, search) >= 0 && string.Compare(t.TrackingCode, upper) < 0);
+#pragma warning restore CA1309
+        }
+        else if (search.Length > 0)
+        {
+            var matching = db.Cases.Where(c => c.Subject.Contains(search) || c.Body.Contains(search)).Select(c => c.Id);
+            tasks = tasks.Where(t => matching.Contains(t.CaseId));
+        }
+
+        // Count and page on the tasks alone (index-ordered by due date); the subjects of just this page
+        // are read afterwards, so a million cases cost one index range, not a join and a sort.
+        var total = await tasks.CountAsync(cancellationToken);
+        var page = await Order(tasks, request)
+            .Skip(Math.Max(0, request.Page) * request.PageSize)
+            .Take(Math.Clamp(request.PageSize, 1, 200))
+            .ToListAsync(cancellationToken);
+        var caseIds = page.Select(t => t.CaseId).ToList();
+        var subjects = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Subject, cancellationToken);
+        return new InboxResult(
+            page.Select(t => new InboxRow(t.Id, t.TrackingCode, t.CaseType, subjects.GetValueOrDefault(t.CaseId, string.Empty), t.Department, t.NodeId,
+                t.Title, t.Status, t.Assignee, t.CreatedAt, t.DueAt, Sla(t, now))).ToList(),
+            total);
+    }
+
+    private static IQueryable<HumanTask> Filter(IQueryable<HumanTask> tasks, InboxRequest request, DateTimeOffset now)
+    {
         if (request.CaseType is not null)
         {
             tasks = tasks.Where(t => t.CaseType == request.CaseType);
@@ -29,37 +63,17 @@ public sealed class InboxQuery(IDbContextFactory<SkedDbContext> dbFactory, TimeP
             tasks = tasks.Where(t => t.Department == request.Department);
         }
 
-        var now = time.GetUtcNow();
-        if (request.OverdueOnly)
-        {
-            tasks = tasks.Where(t => t.DueAt != null && t.DueAt < now && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed));
-        }
-
-        var rows = tasks.Join(db.Cases, t => t.CaseId, c => c.Id, (t, c) => new { Task = t, c.Subject, c.Body });
-        var search = PersianText.ToAsciiDigits(PersianText.Normalize(request.Search));
-        if (search.Length > 0)
-        {
-            rows = search.All(char.IsAsciiDigit)
-                ? rows.Where(r => r.Task.TrackingCode.StartsWith(search))
-                : rows.Where(r => r.Subject.Contains(search) || r.Body.Contains(search));
-        }
-
-        var total = await rows.CountAsync(cancellationToken);
-        var ordered = request.SortBy switch
-        {
-            "created" => request.Descending ? rows.OrderByDescending(r => r.Task.CreatedAt) : rows.OrderBy(r => r.Task.CreatedAt),
-            "trackingCode" => request.Descending ? rows.OrderByDescending(r => r.Task.TrackingCode) : rows.OrderBy(r => r.Task.TrackingCode),
-            _ => request.Descending ? rows.OrderByDescending(r => r.Task.DueAt) : rows.OrderBy(r => r.Task.DueAt == null).ThenBy(r => r.Task.DueAt),
-        };
-        var page = await ordered
-            .Skip(Math.Max(0, request.Page) * request.PageSize)
-            .Take(Math.Clamp(request.PageSize, 1, 200))
-            .ToListAsync(cancellationToken);
-        return new InboxResult(
-            page.Select(r => new InboxRow(r.Task.Id, r.Task.TrackingCode, r.Task.CaseType, r.Subject, r.Task.Department, r.Task.NodeId,
-                r.Task.Title, r.Task.Status, r.Task.Assignee, r.Task.CreatedAt, r.Task.DueAt, Sla(r.Task, now))).ToList(),
-            total);
+        return request.OverdueOnly
+            ? tasks.Where(t => t.DueAt != null && t.DueAt < now && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
+            : tasks;
     }
+
+    private static IQueryable<HumanTask> Order(IQueryable<HumanTask> tasks, InboxRequest request) => request.SortBy switch
+    {
+        "created" => request.Descending ? tasks.OrderByDescending(t => t.CreatedAt) : tasks.OrderBy(t => t.CreatedAt),
+        "trackingCode" => request.Descending ? tasks.OrderByDescending(t => t.TrackingCode) : tasks.OrderBy(t => t.TrackingCode),
+        _ => request.Descending ? tasks.OrderByDescending(t => t.DueAt) : tasks.OrderBy(t => t.DueAt),
+    };
 
     private static IQueryable<HumanTask> Scope(IQueryable<HumanTask> tasks, InboxScope scope, StaffMember staff) => scope switch
     {
