@@ -471,6 +471,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueAt");
+
                     b.HasIndex("Assignee", "Status");
 
                     b.HasIndex("CompletedBy", "CompletedAt");
@@ -625,6 +627,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Seq")
                         .IsUnique();

@@ -458,6 +458,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueAt");
+
                     b.HasIndex("Assignee", "Status");
 
                     b.HasIndex("CompletedBy", "CompletedAt");
@@ -610,6 +612,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Seq")
                         .IsUnique();

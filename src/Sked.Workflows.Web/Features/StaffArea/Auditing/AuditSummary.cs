@@ -25,7 +25,7 @@ public static class AuditSummary
             : "";
         string Node(string name = "node") => nodeLabels.GetValueOrDefault(Text(name), Text(name));
         string Department(string name = "department") => Text(name) is { Length: > 0 } code ? departments.GetValueOrDefault(code, code) : "—";
-        string Status(string name) => CaseStatuses.PersianLabels.GetValueOrDefault(Text(name), Text(name));
+        string Status(string name) => Text(name) is { Length: > 0 } status ? CaseStatuses.PersianLabels.GetValueOrDefault(status, status) : "—";
 
         var sentence = type switch
         {
