@@ -120,6 +120,8 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(t => t.TrackingCode);
             e.HasIndex(t => new { t.Assignee, t.Status });
             e.HasIndex(t => new { t.CompletedBy, t.CompletedAt });
+            // The auditors' SLA report reads the tasks due in a period, whatever their status or role.
+            e.HasIndex(t => t.DueAt);
             e.Property(t => t.Version).IsConcurrencyToken();
             e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(t => t.Data).HasConversion(JsonDictionary.Converter, JsonDictionary.Comparer);
@@ -151,6 +153,8 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(a => new { a.CaseId, a.Id });
             e.HasIndex(a => new { a.Type, a.At });
             e.HasIndex(a => new { a.Actor, a.At });
+            // The auditors' activity reports group every event of a period (per department, per member).
+            e.HasIndex(a => a.At);
             // One event per position: two transactions can never both write the same link.
             e.HasIndex(a => a.Seq).IsUnique();
         });

@@ -24,13 +24,16 @@ public static class ChainCheckpoints
                 Results.Ok((await verifier.CheckpointsAsync(cancellationToken)).Select(c =>
                     new CheckpointView(c.Day, JalaliDate.Format(c.Day), c.Seq, c.At, c.Hash, c.Closed)).ToList()))
             .Produces<List<CheckpointView>>();
-        audit.MapGet("/checkpoints.csv", async (AuditChainVerifier verifier, TimeProvider time, CancellationToken cancellationToken) =>
-        {
-            var checkpoints = await verifier.CheckpointsAsync(cancellationToken);
-            var today = JalaliDate.LocalDate(time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            return Csv.File($"sked-audit-checkpoints-{today}.csv", writer => WriteAsync(writer, checkpoints));
-        });
+        audit.MapGet("/checkpoints.csv", Export);
         return api;
+    }
+
+    /// <summary>The CSV download; also served to a signed-in auditor at /staff/audit/checkpoints.csv.</summary>
+    public static async Task<IResult> Export(AuditChainVerifier verifier, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var checkpoints = await verifier.CheckpointsAsync(cancellationToken);
+        var today = JalaliDate.LocalDate(time.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return Csv.File($"sked-audit-checkpoints-{today}.csv", writer => WriteAsync(writer, checkpoints));
     }
 
     public static async Task WriteAsync(TextWriter writer, IEnumerable<ChainCheckpoint> checkpoints)

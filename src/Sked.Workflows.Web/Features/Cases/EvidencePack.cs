@@ -58,7 +58,8 @@ public static class EvidencePack
         return api;
     }
 
-    private static async Task<IResult> Download(string trackingCode, SkedDbContext db, AuditChain chain, DepartmentDirectory departments,
+    /// <summary>The ZIP, or 400/404; also served to a signed-in auditor at /staff/audit/cases/{code}/evidence.zip.</summary>
+    public static async Task<IResult> Download(string trackingCode, SkedDbContext db, AuditChain chain, DepartmentDirectory departments,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var (evidence, error) = await LoadAsync(trackingCode, db, chain, departments, time, cancellationToken);

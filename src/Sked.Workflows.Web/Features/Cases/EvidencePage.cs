@@ -28,7 +28,8 @@ public static class EvidencePage
         return api;
     }
 
-    private static async Task<IResult> Render(string trackingCode, SkedDbContext db, AuditChain chain, DepartmentDirectory departments,
+    /// <summary>The page, or 400/404; also served to a signed-in auditor at /staff/audit/cases/{code}/evidence.</summary>
+    public static async Task<IResult> Render(string trackingCode, SkedDbContext db, AuditChain chain, DepartmentDirectory departments,
         TimeProvider time, CancellationToken cancellationToken)
     {
         var (evidence, error) = await EvidencePack.LoadAsync(trackingCode, db, chain, departments, time, cancellationToken);

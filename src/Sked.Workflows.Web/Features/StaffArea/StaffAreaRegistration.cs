@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Web.Features.StaffArea.Auditing;
 using Sked.Workflows.Web.Staff;
 
 namespace Sked.Workflows.Web.Features.StaffArea;
@@ -15,6 +16,9 @@ namespace Sked.Workflows.Web.Features.StaffArea;
 public static class StaffAreaRegistration
 {
     public const string StaffPagesPolicy = "StaffPages";
+
+    /// <summary>An auditor signed in on the staff cookie: the audit screens' downloads.</summary>
+    public const string StaffAuditorPolicy = "StaffAuditor";
 
     public static IHostApplicationBuilder AddStaffArea(this IHostApplicationBuilder builder)
     {
@@ -29,13 +33,18 @@ public static class StaffAreaRegistration
         });
         builder.Services.AddAuthorizationBuilder().AddPolicy(StaffPagesPolicy, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
-            .RequireRole(Roles.All.ToArray()));
+            .RequireRole(Roles.All.ToArray()))
+            .AddPolicy(StaffAuditorPolicy, p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireRole(Roles.Auditor));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<StaffSession>();
         builder.Services.AddScoped<Inbox.InboxQuery>();
         builder.Services.AddScoped<Tasks.TaskDetailsQuery>();
         builder.Services.AddScoped<Admin.StaffAdministration>();
         builder.Services.AddScoped<Admin.RoutingRules>();
+        builder.Services.AddScoped<Auditing.CaseAuditQuery>();
+        builder.Services.AddScoped<Auditing.AuditReports>();
         builder.Services.AddScoped<CircuitHandler, StaffCircuitHandler>();
         return builder;
     }
@@ -56,6 +65,7 @@ public static class StaffAreaRegistration
                 ? Results.NotFound()
                 : Results.File(attachment.Content, attachment.ContentType, attachment.FileName);
         }).RequireAuthorization(StaffPagesPolicy);
+        app.MapAuditorDownloads();
         return app;
     }
 }

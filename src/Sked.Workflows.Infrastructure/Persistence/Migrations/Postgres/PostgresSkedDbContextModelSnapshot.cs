@@ -471,6 +471,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueAt");
+
                     b.HasIndex("TrackingCode");
 
                     b.HasIndex("Assignee", "Status");
@@ -629,6 +631,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Seq")
                         .IsUnique();

@@ -458,6 +458,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueAt");
+
                     b.HasIndex("TrackingCode");
 
                     b.HasIndex("Assignee", "Status");
@@ -614,6 +616,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Seq")
                         .IsUnique();

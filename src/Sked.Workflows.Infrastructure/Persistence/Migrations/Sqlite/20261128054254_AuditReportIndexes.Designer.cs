@@ -11,8 +11,8 @@ using Sked.Workflows.Infrastructure.Persistence;
 namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSkedDbContext))]
-    [Migration("20261128053911_InboxIndexes")]
-    partial class InboxIndexes
+    [Migration("20261128054254_AuditReportIndexes")]
+    partial class AuditReportIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -461,7 +461,7 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TrackingCode");
+                    b.HasIndex("DueAt");
 
                     b.HasIndex("Assignee", "Status");
 
@@ -469,8 +469,6 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("InstanceId", "Activation")
                         .IsUnique();
-
-                    b.HasIndex("Status", "CandidateRole", "DueAt");
 
                     b.HasIndex("Status", "CandidateRole", "Department", "DueAt");
 
@@ -617,6 +615,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Seq")
                         .IsUnique();

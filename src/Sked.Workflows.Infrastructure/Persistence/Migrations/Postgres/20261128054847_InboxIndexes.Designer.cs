@@ -12,7 +12,7 @@ using Sked.Workflows.Infrastructure.Persistence;
 namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSkedDbContext))]
-    [Migration("20261128053933_InboxIndexes")]
+    [Migration("20261128054847_InboxIndexes")]
     partial class InboxIndexes
     {
         /// <inheritdoc />
@@ -474,6 +474,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueAt");
+
                     b.HasIndex("TrackingCode");
 
                     b.HasIndex("Assignee", "Status");
@@ -632,6 +634,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("Seq")
                         .IsUnique();

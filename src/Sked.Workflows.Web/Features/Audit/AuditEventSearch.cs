@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Domain.Calendar;
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Domain.TrackingCodes;
+using Sked.Workflows.Infrastructure.Audit;
+using Sked.Workflows.Infrastructure.Persistence;
+
+namespace Sked.Workflows.Web.Features.Audit;
+
+/// <summary>
+/// The auditors' event search, shared by the API (<see cref="SearchEvents"/>) and the staff screen
+/// /staff/audit: actor, type, tracking code, the case's department (as it is now) and type, and time
+/// (<c>from</c>/<c>to</c>: a Jalali day such as ۱۴۰۵/۰۹/۰۷, whole day included, or an ISO 8601 instant).
+/// </summary>
+public static class AuditEventSearch
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    /// <summary>The filters, as the API's query string names them; empty ones do not filter.</summary>
+    public sealed record Criteria(string? Actor, string? Type, string? Department, string? CaseType, string? TrackingCode,
+        string? From, string? To, int? Page, int? PageSize);
+
+    /// <summary>The matching events, or the field that could not be read and why (in Persian).</summary>
+    public sealed record Filtered(IQueryable<AuditEvent>? Events, string? Field, string? Error);
+
+    public sealed record Page(int Number, int Size, int Total, IReadOnlyList<AuditEvent> Items);
+
+    public static Filtered Filter(SkedDbContext db, Criteria criteria)
+    {
+        var events = db.AuditEvents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(criteria.Actor))
+        {
+            events = events.Where(a => a.Actor == criteria.Actor.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.Type))
+        {
+            events = events.Where(a => a.Type == criteria.Type.Trim());
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.TrackingCode))
+        {
+            if (!TrackingCode.TryParse(criteria.TrackingCode, out var code))
+            {
+                return Invalid("trackingCode", "کد رهگیری معتبر نیست.");
+            }
+
+            events = events.Where(a => a.TrackingCode == code.Value);
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.Department))
+        {
+            events = events.Where(a => db.Cases.Any(c => c.Id == a.CaseId && c.Department == criteria.Department.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.CaseType))
+        {
+            events = events.Where(a => db.Cases.Any(c => c.Id == a.CaseId && c.Type == criteria.CaseType.Trim()));
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.From))
+        {
+            if (!TryReadInstant(criteria.From, endOfDay: false, out var from))
+            {
+                return Invalid("from", "تاریخ «از» را به شکل ۱۴۰۵/۰۹/۰۷ یا به قالب ISO 8601 وارد کنید.");
+            }
+
+            events = events.Where(a => a.At >= from);
+        }
+
+        if (!string.IsNullOrWhiteSpace(criteria.To))
+        {
+            if (!TryReadInstant(criteria.To, endOfDay: true, out var to))
+            {
+                return Invalid("to", "تاریخ «تا» را به شکل ۱۴۰۵/۰۹/۰۷ یا به قالب ISO 8601 وارد کنید.");
+            }
+
+            events = events.Where(a => a.At < to);
+        }
+
+        return new Filtered(events, null, null);
+    }
+
+    /// <summary>One page in chain order; the page number and size are clamped (1…, 1–<see cref="MaxPageSize"/>).</summary>
+    public static async Task<Page> PageAsync(IQueryable<AuditEvent> events, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var number = Math.Clamp(page ?? 1, 1, int.MaxValue / MaxPageSize);
+        var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
+        var total = await events.CountAsync(cancellationToken);
+        var items = await events.OrderBy(a => a.Seq).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Page(number, size, total, items);
+    }
+
+    /// <summary>
+    /// A Jalali day is its start in Iran time (or the next day's start, so "to" includes the whole day);
+    /// an ISO instant is taken as it is (just after it, for "to"). Always UTC, as PostgreSQL wants.
+    /// </summary>
+    public static bool TryReadInstant(string text, bool endOfDay, out DateTimeOffset instant)
+    {
+        if (JalaliDate.TryParse(text, out var dayStart))
+        {
+            instant = (endOfDay ? JalaliDate.NextDayStart(dayStart) : dayStart).ToUniversalTime();
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(PersianText.ToAsciiDigits(text).Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var exact))
+        {
+            instant = (endOfDay ? exact.AddTicks(1) : exact).ToUniversalTime();
+            return true;
+        }
+
+        instant = default;
+        return false;
+    }
+
+    private static Filtered Invalid(string field, string error) => new(null, field, error);
+}

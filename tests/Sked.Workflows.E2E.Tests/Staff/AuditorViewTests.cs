@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.E2E.Tests.Staff;
+
+/// <summary>Auditors read the history in the browser: a case's events and the path it took, the chain's health.</summary>
+public sealed class AuditorViewTests(TestDatabases databases, Chromium chromium) : IAsyncLifetime
+{
+    private TestApp _app = null!;
+
+    public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite));
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task AuditorOpensAFinishedCase_SeesItsPathOnTheDiagram_ItsEventsInChainOrder_AndAValidChain()
+    {
+        var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
+        await new CaseDriver(_app).DriveAsync(code);
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var auditor = await StaffBrowser.LogInAsync(context, "auditor");
+
+        await auditor.GotoAsync($"/staff/audit/cases/{code}");
+        await StaffBrowser.Ready(auditor);
+        var diagram = auditor.Locator("#workflow-diagram");
+        foreach (var node in new[] { "start", "intake", "edesk-review", "department-answer", "publish-answer", "end-answered" })
+        {
+            await Assertions.Expect(diagram.Locator($"[data-node='{node}']")).ToHaveAttributeAsync("data-entered", "true");
+        }
+
+        await Assertions.Expect(diagram.Locator("[data-node='publish-rejection']")).ToHaveAttributeAsync("data-entered", "false");
+        await Assertions.Expect(diagram.Locator("[data-node='end-answered']")).ToHaveAttributeAsync("data-current", "true");
+        await Assertions.Expect(diagram.Locator("[data-from='edesk-review'][data-outcome='route']")).ToHaveAttributeAsync("data-taken", "true");
+        await Assertions.Expect(diagram.Locator("[data-from='edesk-review'][data-outcome='reject']")).ToHaveAttributeAsync("data-taken", "false");
+
+        await using var db = await _app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        var caseId = await db.Cases.Where(c => c.TrackingCode == code).Select(c => c.Id).SingleAsync();
+        var expected = await db.AuditEvents.Where(a => a.CaseId == caseId).OrderBy(a => a.Seq).Select(a => a.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync();
+        var rows = auditor.Locator("#case-timeline tr.audit-event");
+        await Assertions.Expect(rows).ToHaveCountAsync(expected.Count);
+        var seqs = new List<string>();
+        foreach (var row in await rows.AllAsync())
+        {
+            seqs.Add((await row.GetAttributeAsync("data-seq"))!);
+        }
+
+        Assert.Equal(expected, seqs);
+        await Assertions.Expect(auditor.Locator("#case-timeline")).ToContainTextAsync("task.completed");
+        await StaffBrowser.Shot(auditor, "auditor-case-path");
+
+        await auditor.GotoAsync("/staff/audit");
+        await StaffBrowser.Ready(auditor);
+        await Assertions.Expect(auditor.Locator("#chain-status")).ToHaveAttributeAsync("data-valid", "true");
+        await Assertions.Expect(auditor.Locator("#audit-events tbody tr").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AuditorDownloadsTheEvidence_AndReadsWhoDidWhatInTheReports()
+    {
+        var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
+        await new CaseDriver(_app).DriveAsync(code);
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var auditor = await StaffBrowser.LogInAsync(context, "auditor");
+
+        var evidence = await auditor.APIRequest.GetAsync($"/staff/audit/cases/{code}/evidence");
+        Assert.Equal(200, evidence.Status);
+        Assert.Contains("پرونده مستندات حسابرسی", await evidence.TextAsync(), StringComparison.Ordinal);
+        var zip = await auditor.APIRequest.GetAsync($"/staff/audit/cases/{code}/evidence.zip");
+        Assert.Equal("application/zip", zip.Headers["content-type"]);
+
+        await auditor.GotoAsync("/staff/audit/reports");
+        await StaffBrowser.Ready(auditor);
+        await Assertions.Expect(auditor.Locator("#report-members tr[data-member='edesk']")).ToBeVisibleAsync();
+        await Assertions.Expect(auditor.Locator("#report-departments tr[data-department='customer-service']")).ToBeVisibleAsync();
+        await StaffBrowser.Shot(auditor, "auditor-reports");
+    }
+
+    [Fact]
+    public async Task EDeskOpensTheAuditScreen_AndIsRefused()
+    {
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var edesk = await StaffBrowser.LogInAsync(context, "edesk");
+        await Assertions.Expect(edesk.Locator("a[href='/staff/audit']")).ToHaveCountAsync(0);
+
+        await edesk.GotoAsync("/staff/audit");
+        await StaffBrowser.Ready(edesk);
+
+        await Assertions.Expect(edesk.Locator("#access-denied")).ToBeVisibleAsync();
+        await Assertions.Expect(edesk.Locator("#chain-status")).ToHaveCountAsync(0);
+    }
+}
