@@ -134,7 +134,9 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(t => new { t.Status, t.DueAt });
             e.HasIndex(t => new { t.InstanceId, t.Activation });
             e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
-            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+            // A timer fires once: two deliveries racing past the instance's own version check (one read
+            // the timer before the other committed) meet here, and the second is retried and ignored.
+            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             e.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId);
         });
         builder.Entity<DefinitionVersion>(e =>

@@ -520,6 +520,7 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
