@@ -39,6 +39,7 @@ public sealed class AutoRouteNode : NodeType<AutoRouteNode.Props>
         var before = context.Case.Department;
         context.Case.Department = department;
         context.Instance.Variables["suggestedDepartment"] = department;
+        context.Instance.Variables["routingReason"] = reason;
         context.Audit("routing.decided", new { before, department, reason });
         return NodeStep.Continue(Next);
     }

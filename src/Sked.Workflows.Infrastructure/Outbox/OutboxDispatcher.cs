@@ -78,11 +78,14 @@ public sealed partial class OutboxDispatcher(
     private async Task DeliverAsync(SkedDbContext db, Guid id, CancellationToken cancellationToken)
     {
         var message = await db.Outbox.SingleAsync(m => m.Id == id, cancellationToken);
+        var delivered = false;
         try
         {
+            // Outside any transaction: on SQLite an open write transaction would block Quartz's own.
             await HandleAsync(message, cancellationToken);
             message.Status = OutboxStatus.Done;
             message.ProcessedAt = time.GetUtcNow();
+            delivered = true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -99,7 +102,38 @@ public sealed partial class OutboxDispatcher(
 
         message.LockedBy = null;
         message.LockedUntil = null;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (delivered)
+        {
+            await RecordSentAsync(db, message, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A message that reached a citizen is part of the case's history; the row marked done and its event commit together.</summary>
+    private async Task RecordSentAsync(SkedDbContext db, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Kind is not (OutboxKinds.Sms or OutboxKinds.Email))
+        {
+            return;
+        }
+
+        var notification = Read<NotificationMessage>(message);
+        var @case = await db.Cases.AsNoTracking().Where(c => c.TrackingCode == notification.TrackingCode)
+            .Select(c => new { c.Id, c.TrackingCode }).SingleOrDefaultAsync(cancellationToken);
+        var channel = message.Kind == OutboxKinds.Sms ? "sms" : "email";
+        db.AuditEvents.Add(new Audit.AuditEvent
+        {
+            At = time.GetUtcNow(),
+            Type = "notification.sent",
+            Actor = Engine.Runtime.SystemActor.Name,
+            CaseId = @case?.Id,
+            TrackingCode = @case?.TrackingCode,
+            // The address itself stays out of the log; which message and channel is what an auditor needs.
+            Data = JsonSerializer.Serialize(new { message = message.Id, channel, attempts = message.Attempts + 1 }),
+        });
     }
 
     private async Task HandleAsync(OutboxMessage message, CancellationToken cancellationToken)

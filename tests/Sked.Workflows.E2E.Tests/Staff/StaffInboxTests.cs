@@ -24,6 +24,7 @@ public sealed class StaffInboxTests(TestDatabases databases, Chromium chromium) 
         await OpenTaskAsync(edesk, code);
         await edesk.Locator("#claim").ClickAsync();
         await Assertions.Expect(edesk.Locator("#release")).ToBeVisibleAsync();
+        await Assertions.Expect(edesk.Locator("#routing-suggestion")).ToContainTextAsync("قاعده");
         await Shot(edesk, "staff-task-claimed");
         await edesk.Locator(".task-form .mud-select").First.ClickAsync();
         await edesk.GetByRole(AriaRole.Option, new() { Name = "درآمد و صورتحساب" }).ClickAsync();
@@ -40,8 +41,12 @@ public sealed class StaffInboxTests(TestDatabases databases, Chromium chromium) 
         await staff.Locator("[data-outcome=answer]").ClickAsync();
         await staff.WaitForURLAsync("**/staff");
 
-        var tracked = await CaseApi.TrackAsync(_app.Anonymous(), code);
-        Assert.Equal("قبض شما بازبینی و اصلاح شد.", tracked["answer"]!["text"]!.GetValue<string>());
+        await using var phone = await chromium.PhoneAsync(_app.BaseAddress);
+        var citizen = await phone.NewPageAsync();
+        await citizen.GotoAsync("/track");
+        await citizen.Locator("#code").FillAsync(code);
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "پیگیری", Exact = true }).ClickAsync();
+        await Assertions.Expect(citizen.Locator("#answer")).ToHaveTextAsync("قبض شما بازبینی و اصلاح شد.");
     }
 
     [Fact]

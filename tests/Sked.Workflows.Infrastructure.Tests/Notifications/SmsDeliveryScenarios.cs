@@ -19,6 +19,9 @@ public abstract class SmsDeliveryScenarios(TestDatabases databases, Store store)
         var message = await Eventually.GetAsync(() => Task.FromResult(sms.Delivered.FirstOrDefault(m => m.Text.Contains(code, StringComparison.Ordinal)) is { To: not null } m ? new[] { m.To, m.Text } : null),
             TimeSpan.FromSeconds(20), "the operator to receive the SMS");
         Assert.Equal("09123456789", message[0]);
+        await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        await Eventually.GetAsync(async () => await db.AuditEvents.AnyAsync(e => e.TrackingCode == code && e.Type == "notification.sent") ? "recorded" : null,
+            TimeSpan.FromSeconds(20), "the sent SMS to be recorded in the case's history");
     }
 
     [Fact]

@@ -26,8 +26,26 @@ public sealed record TaskDetails(
 public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, int Size);
 
 /// <summary>Loads a task page's data, or nothing when the member may not see that case.</summary>
-public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory, DefinitionCatalog definitions, UserManager<StaffUser> users)
+public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory, DefinitionCatalog definitions, UserManager<StaffUser> users, TimeProvider time)
 {
+    /// <summary>Every look at an anonymous reporter's identity is itself recorded (who, which case, from where).</summary>
+    private async Task RecordIdentityReadAsync(SkedDbContext db, CaseFile @case, StaffMember staff, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.AuditEvents.Add(new Infrastructure.Audit.AuditEvent
+        {
+            At = time.GetUtcNow(),
+            Type = "identity.read",
+            Actor = staff.UserName,
+            CaseId = @case.Id,
+            TrackingCode = @case.TrackingCode,
+            Data = System.Text.Json.JsonSerializer.Serialize(new { role = @case.IdentityVisibleTo }),
+            ClientAddress = staff.ClientAddress,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<TaskDetails?> LoadAsync(Guid taskId, StaffMember staff, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -38,6 +56,12 @@ public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory,
         }
 
         var @case = await db.Cases.AsNoTracking().Include(c => c.Timeline).SingleAsync(c => c.Id == task.CaseId, cancellationToken);
+        var seesIdentity = CaseAccess.SeesIdentity(@case, staff);
+        if (@case.Anonymous && seesIdentity)
+        {
+            await RecordIdentityReadAsync(db, @case, staff, cancellationToken);
+        }
+
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
         var workflow = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id)
@@ -47,7 +71,7 @@ public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory,
             ? (await users.GetUsersInRoleAsync(Roles.Department)).Where(u => u.Department == task.Department).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList()
             : [];
         return new TaskDetails(task, @case, workflow.Node(task.NodeId).PropertiesAs<HumanTaskNode.Props>(), attachments, history, members,
-            CaseAccess.SeesIdentity(@case, staff), instance.Variables,
+            seesIdentity, instance.Variables,
             await db.CannedAnswers.AsNoTracking().Where(a => a.Department == task.Department).OrderBy(a => a.Title).ToListAsync(cancellationToken));
     }
 }
