@@ -65,6 +65,19 @@ public sealed class TestApp : IAsyncDisposable
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Waits until every committed message has been delivered (and its notification.sent event
+    /// written), so a test that counts audit events counts a settled history.
+    /// </summary>
+    public async Task OutboxDrainedAsync()
+    {
+        await using var db = await Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Infrastructure.Persistence.SkedDbContext>>().CreateDbContextAsync();
+        await Eventually.GetAsync(
+            async () => await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Outbox,
+                m => m.Status == Infrastructure.Outbox.OutboxStatus.Pending && m.Kind.StartsWith("notify.")) ? null : "drained",
+            TimeSpan.FromSeconds(30), "the outbox to deliver its messages");
+    }
+
     public HttpClient Anonymous()
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };

@@ -122,7 +122,8 @@ public sealed partial class OutboxDispatcher(
 
         var notification = Read<NotificationMessage>(message);
         var @case = await db.Cases.AsNoTracking().Where(c => c.TrackingCode == notification.TrackingCode)
-            .Select(c => new { c.Id, c.TrackingCode }).SingleOrDefaultAsync(cancellationToken);
+            .Join(db.Instances, c => c.Id, i => i.CaseId, (c, i) => new { c.Id, c.TrackingCode, Instance = i.Id, i.DefinitionId, i.DefinitionVersion })
+            .SingleOrDefaultAsync(cancellationToken);
         var channel = message.Kind == OutboxKinds.Sms ? "sms" : "email";
         db.AuditEvents.Add(new Audit.AuditEvent
         {
@@ -131,6 +132,9 @@ public sealed partial class OutboxDispatcher(
             Actor = Engine.Runtime.SystemActor.Name,
             CaseId = @case?.Id,
             TrackingCode = @case?.TrackingCode,
+            InstanceId = @case?.Instance,
+            DefinitionId = @case?.DefinitionId,
+            DefinitionVersion = @case?.DefinitionVersion,
             // The address itself stays out of the log; which message and channel is what an auditor needs.
             Data = JsonSerializer.Serialize(new { message = message.Id, channel, attempts = message.Attempts + 1 }),
         });

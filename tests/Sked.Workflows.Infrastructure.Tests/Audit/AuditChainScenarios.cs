@@ -28,6 +28,7 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
 
         Assert.Equal(20, tasks.Count);
         Assert.All(completions, c => Assert.Equal(HttpStatusCode.NoContent, c.StatusCode));
+        await app.OutboxDrainedAsync();
         await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
         var seqs = await db.AuditEvents.OrderBy(a => a.Seq).Select(a => a.Seq).ToListAsync();
         Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);

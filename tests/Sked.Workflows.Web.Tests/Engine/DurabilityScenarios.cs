@@ -143,6 +143,7 @@ public abstract class DurabilityScenarios(TestDatabases databases, Store store)
     {
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
         await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        await app.OutboxDrainedAsync();
         await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
         var count = await db.AuditEvents.CountAsync();
 
