@@ -78,7 +78,7 @@ public static class WebApiRegistration
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         var policy = Features.Portal.PortalRegistration.ContentSecurityPolicy(app.Services);
-        // MudBlazor writes its theme and positions as inline styles; only the staff screens need that.
+        // MudBlazor and the diagram canvas write themes and positions as inline styles; only the staff screens and the designer need that.
         var staffPolicy = policy.Replace("style-src 'self'", "style-src 'self' 'unsafe-inline'", StringComparison.Ordinal);
         app.Use(async (context, next) =>
         {
@@ -86,7 +86,9 @@ public static class WebApiRegistration
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase) ? staffPolicy : policy;
+            var interactive = context.Request.Path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase)
+                || context.Request.Path.StartsWithSegments("/designer", StringComparison.OrdinalIgnoreCase);
+            headers.ContentSecurityPolicy = interactive ? staffPolicy : policy;
             await next();
         });
         app.UseStaticFiles();
