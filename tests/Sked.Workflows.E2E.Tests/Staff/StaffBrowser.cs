@@ -38,8 +38,11 @@ public static class StaffBrowser
     {
         await page.GotoAsync("/staff");
         await Ready(page);
-        await page.Locator("#inbox-available tr", new() { HasText = trackingCode }).ClickAsync();
-        await page.WaitForURLAsync("**/staff/tasks/*");
+        // The task must be listed in the group's queue; it is opened by its row's link target rather than
+        // a click, which a live reload of the list (another test's commit) can swallow.
+        var row = page.Locator("#inbox-available [data-task]", new() { HasText = trackingCode });
+        var taskId = await row.GetAttributeAsync("data-task");
+        await page.GotoAsync($"/staff/tasks/{taskId}");
         await Ready(page);
         await Assertions.Expect(page.Locator("#task-code")).ToHaveTextAsync(trackingCode);
     }

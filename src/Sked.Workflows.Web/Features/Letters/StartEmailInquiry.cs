@@ -1,5 +1,6 @@
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Infrastructure.Workflows;
+using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Http;
 using Sked.Workflows.Web.Staff;
 
@@ -18,7 +19,7 @@ public static class StartEmailInquiry
         api.MapPost("/email-inquiries", Handle)
             .RequireAuthorization(Policies.EDesk)
             .WithTags("Cases")
-            .Produces<SubmitCaseResponse>(StatusCodes.Status201Created)
+            .Produces<SubmitCase.Response>(StatusCodes.Status201Created)
             .ProducesValidationProblem();
         return api;
     }
@@ -34,8 +35,6 @@ public static class StartEmailInquiry
         };
         var started = await workflows.StartAsync(submission, http.Member(), cancellationToken);
         return ApiResults.From(started.Result, () =>
-            Results.Created($"/api/v1/cases/{started.TrackingCode}", new SubmitCaseResponse(started.TrackingCode!, started.ExpectedAnswerAt)));
+            Results.Created($"/api/v1/cases/{started.TrackingCode}", new SubmitCase.Response(started.TrackingCode!, started.ExpectedAnswerAt)));
     }
 }
-
-public sealed record SubmitCaseResponse(string TrackingCode, DateTimeOffset? ExpectedAnswerAt);
