@@ -44,6 +44,7 @@ public static class StaffAreaRegistration
         builder.Services.AddScoped<Admin.StaffAdministration>();
         builder.Services.AddScoped<Admin.RoutingRules>();
         builder.Services.AddScoped<Auditing.CaseAuditQuery>();
+        builder.Services.AddScoped<Designer.DesignerWorkspace>();
         builder.Services.AddScoped<Auditing.AuditReports>();
         builder.Services.AddScoped<CircuitHandler, StaffCircuitHandler>();
         return builder;

@@ -1,0 +1,102 @@
+using System.Globalization;
+using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Definitions;
+
+namespace Sked.Workflows.Designer.Properties;
+
+/// <summary>The designer's Persian words for property names and choice values; the English id stays visible beside them.</summary>
+public static class PersianLabels
+{
+    private static readonly Dictionary<string, string> Properties = new(StringComparer.Ordinal)
+    {
+        ["title"] = "عنوان کار در کارتابل",
+        ["candidateRole"] = "نقش انجام‌دهنده",
+        ["candidateDepartment"] = "واحد انجام‌دهنده",
+        ["outcomes"] = "پیامدها (دکمه‌ها)",
+        ["form"] = "فیلدهای فرم",
+        ["sla"] = "مهلت انجام (SLA)",
+        ["escalation"] = "سیاست پیگیری و ارجاع به مدیر",
+        ["status"] = "وضعیتی که شهروند می‌بیند",
+        ["rules"] = "قواعد",
+        ["defaultDepartment"] = "واحد پیش‌فرض",
+        ["defaultOutcome"] = "پیامد پیش‌فرض",
+        ["duration"] = "مدت انتظار",
+        ["channel"] = "کانال",
+        ["to"] = "گیرنده",
+        ["template"] = "متن پیام",
+        ["source"] = "فیلد پاسخ",
+        ["threshold"] = "آستانه تکرار پرسش",
+        ["showDepartment"] = "نمایش نام واحد",
+        ["requiredFields"] = "فیلدهای الزامی ثبت",
+        ["issuePassword"] = "صدور رمز عبور",
+        ["identityVisibleTo"] = "نقشی که هویت گزارش‌دهنده ناشناس را می‌بیند",
+        ["name"] = "نام",
+        ["label"] = "برچسب",
+        ["type"] = "نوع",
+        ["required"] = "الزامی",
+        ["requiredFor"] = "الزامی برای پیامدها",
+        ["bind"] = "ذخیره در فیلد پرونده",
+        ["options"] = "گزینه‌ها",
+        ["value"] = "مقدار",
+        ["values"] = "مقادیر",
+        ["after"] = "پس از",
+        ["action"] = "اقدام",
+        ["category"] = "موضوع گزارش",
+        ["region"] = "منطقه",
+        ["keywords"] = "کلیدواژه‌ها",
+        ["department"] = "واحد",
+        ["when"] = "شرط‌ها",
+        ["outcome"] = "پیامد",
+        ["field"] = "فیلد",
+        ["op"] = "مقایسه",
+    };
+
+    private static readonly Dictionary<string, string> Values = new(StringComparer.Ordinal)
+    {
+        ["EDesk"] = "میز خدمت الکترونیک",
+        ["Department"] = "کارشناس واحد",
+        ["DepartmentHead"] = "مدیر واحد",
+        ["Secretariat"] = "دبیرخانه",
+        ["CeoOffice"] = "دفتر مدیرعامل",
+        ["sms"] = "پیامک",
+        ["email"] = "رایانامه",
+        ["citizen"] = "شهروند",
+        ["remind"] = "یادآوری",
+        ["reassignToHead"] = "ارجاع به مدیر واحد",
+        ["routed"] = "واحدی که پرونده به آن ارجاع شده",
+    };
+
+    public static string Property(string name) => Properties.GetValueOrDefault(name, name);
+
+    public static string Value(string value) =>
+        Values.TryGetValue(value, out var label) ? label
+        : CaseStatuses.PersianLabels.TryGetValue(value, out var status) ? status
+        : CaseTypes.PersianNames.TryGetValue(value, out var type) ? type
+        : ReportCategories.PersianNames.TryGetValue(value, out var category) ? category
+        : value;
+
+    /// <summary>An ISO 8601 duration read out in Persian ("۳ روز و ۴ ساعت"), or null when it is not one.</summary>
+    public static string? Duration(string? text)
+    {
+        if (!Durations.TryParse(text, out var duration))
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        Add(parts, (int)duration.TotalDays, "روز");
+        Add(parts, duration.Hours, "ساعت");
+        Add(parts, duration.Minutes, "دقیقه");
+        Add(parts, duration.Seconds, "ثانیه");
+        return string.Join(" و ", parts);
+    }
+
+    private static void Add(List<string> parts, int amount, string unit)
+    {
+        if (amount > 0)
+        {
+            parts.Add(PersianText.ToPersianDigits(amount.ToString(CultureInfo.InvariantCulture)) + " " + unit);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Options;
+using Sked.Workflows.Engine.Definitions;
+using Sked.Workflows.Engine.DryRun;
+using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Infrastructure.Definitions;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Workflows;
+
+namespace Sked.Workflows.Web.Features.StaffArea.Designer;
+
+/// <summary>
+/// What the designer page does with the store: load a workflow with its draft and versions, save,
+/// publish and roll back as the signed-in process owner, and dry-run a draft on recorded cases.
+/// </summary>
+public sealed class DesignerWorkspace(
+    WorkflowDesign design,
+    DefinitionCatalog catalog,
+    DepartmentDirectory departments,
+    IOptions<EngineOptions> engine,
+    StaffSession session)
+{
+    public IEnumerable<KeyValuePair<string, int>> Published => catalog.LatestVersions.OrderBy(w => w.Key, StringComparer.Ordinal);
+
+    public async Task<DesignerState?> LoadAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!catalog.LatestVersions.ContainsKey(id))
+        {
+            return null;
+        }
+
+        var latest = await catalog.LatestAsync(id, cancellationToken);
+        var versions = await design.VersionsAsync(id, cancellationToken);
+        var draft = await design.DraftAsync(id, cancellationToken);
+        return new DesignerState(id, latest.Version, latest.Definition, draft?.Definition is null ? null : draft, versions);
+    }
+
+    public Task<WorkflowDefinition?> VersionAsync(string id, int version, CancellationToken cancellationToken) =>
+        design.VersionAsync(id, version, cancellationToken);
+
+    public async Task SaveDraftAsync(string id, WorkflowDefinition draft, int basedOnVersion, CancellationToken cancellationToken) =>
+        await design.SaveDraftAsync(id, draft, basedOnVersion, await UserAsync(), cancellationToken);
+
+    public async Task DiscardDraftAsync(string id, CancellationToken cancellationToken) =>
+        await design.DiscardDraftAsync(id, await UserAsync(), cancellationToken);
+
+    public async Task<PublishOutcome> PublishAsync(string id, WorkflowDefinition definition, CancellationToken cancellationToken) =>
+        PublishOutcome.From(await design.PublishAsync(id, definition, await UserAsync(), cancellationToken));
+
+    public async Task<PublishOutcome> RollbackAsync(string id, int version, CancellationToken cancellationToken) =>
+        PublishOutcome.From(await design.RollbackAsync(id, version, await UserAsync(), cancellationToken));
+
+    /// <summary>Replays the last <paramref name="count"/> cases of the workflow on the draft; nothing is written.</summary>
+    public async Task<DryRunReport> DryRunAsync(string id, WorkflowDefinition draft, int count, CancellationToken cancellationToken)
+    {
+        var errors = DefinitionValidator.Validate(draft, id, 0, departments.ByCode, out var compiled);
+        if (compiled is null)
+        {
+            return new DryRunReport([], new Dictionary<string, string>(StringComparer.Ordinal), errors);
+        }
+
+        var environment = new EngineEnvironment(departments.ByCode, engine.Value.ToLimits());
+        var cases = await design.RecentCasesAsync(id, count, cancellationToken);
+        var results = cases.Select(c => DryRunner.Replay(compiled, c.RanOn, c.Case, environment)).ToList();
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in cases.SelectMany(c => c.RanOn.Nodes).Concat(draft.Nodes))
+        {
+            labels[node.Id] = string.IsNullOrWhiteSpace(node.Label) ? node.Id : node.Label;
+        }
+
+        return new DryRunReport(results, labels, []);
+    }
+
+    private async Task<string> UserAsync() => (await session.MemberAsync()).UserName;
+}
+
+/// <summary>A workflow as the designer opens it: its latest version, the shared draft if any, and the history.</summary>
+public sealed record DesignerState(string Id, int LatestVersion, WorkflowDefinition Latest, WorkflowDraft? Draft, IReadOnlyList<PublishedVersion> Versions);
+
+/// <summary>What a publish or rollback came to: the new version, nothing (unchanged), or the validator's errors.</summary>
+public sealed record PublishOutcome(int? Version, IReadOnlyList<DefinitionError> Errors)
+{
+    public static PublishOutcome From(PublishResult result) => new(result.Version, result.Errors);
+}
+
+public sealed record DryRunReport(IReadOnlyList<DryRunResult> Results, IReadOnlyDictionary<string, string> NodeLabels, IReadOnlyList<DefinitionError> Errors);
