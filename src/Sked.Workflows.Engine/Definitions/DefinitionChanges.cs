@@ -26,7 +26,11 @@ public sealed record NodeChange(string NodeId, ChangeKind Kind, NodeDefinition? 
 /// <summary>
 /// One value that differs. Path: "label", "type", "properties.sla", "properties.outcomes[route].label"
 /// (list items with a name are matched by name), "properties.rules[2].department" (others by index).
-/// Values are compact JSON text; null when absent.
+/// Indexes count from 1, as process owners count: "rules[2]" is the second rule.
+/// A list item that came or went is one change at the item's path ("properties.outcomes[route]",
+/// "properties.rules[3]") with the whole item as <see cref="Before"/> or <see cref="After"/>.
+/// Values are compact JSON text, except that a JSON string is its plain text without quotes ("P3D", not "\"P3D\"");
+/// null when absent (or JSON null).
 /// </summary>
 public sealed record PropertyChange(string Path, string? Before, string? After);
 

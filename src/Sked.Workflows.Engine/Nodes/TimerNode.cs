@@ -7,7 +7,9 @@ namespace Sked.Workflows.Engine.Nodes;
 /// <summary>Waits for a fixed time (e.g. a cooling-off period before closing).</summary>
 public sealed class TimerNode : NodeType<TimerNode.Props>
 {
-    public override string Name => "timer";
+    public const string TypeName = "timer";
+
+    public override string Name => TypeName;
     public override string PersianName => "زمان‌سنج";
 
     public override IReadOnlyList<PropertySpec> Properties =>

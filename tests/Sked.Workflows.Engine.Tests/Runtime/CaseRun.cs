@@ -47,6 +47,15 @@ internal sealed class CaseRun
     /// <summary>Every timer the run has scheduled, newest last.</summary>
     public List<WorkflowTimer> Timers { get; } = [];
 
+    /// <summary>Every effect of every applied signal, in order.</summary>
+    public List<Effect> Effects { get; } = [];
+
+    /// <summary>The node ids the run entered, in order, from its node.entered audit effects.</summary>
+    public IReadOnlyList<string> EnteredNodes => Effects.OfType<AuditEffect>()
+        .Where(a => a.Type == "node.entered")
+        .Select(a => a.Data["node"]!.GetValue<string>())
+        .ToList();
+
     public static CaseRun Complaint(string body = "برق خیابان ما هر شب چند بار قطع و وصل می‌شود.") =>
         new(ShippedComplaint.Value, NewCase(CaseTypes.Complaint, body));
 
@@ -89,6 +98,7 @@ internal sealed class CaseRun
         {
             Tasks.AddRange(result.Effects.OfType<OpenTask>().Select(e => e.Task));
             Timers.AddRange(result.Effects.OfType<ScheduleTimer>().Select(e => e.Timer));
+            Effects.AddRange(result.Effects);
         }
 
         return result;
