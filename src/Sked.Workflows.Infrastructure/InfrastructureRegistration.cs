@@ -45,6 +45,7 @@ public static class InfrastructureRegistration
 
         builder.Services.AddSingleton<DepartmentDirectory>();
         builder.Services.AddSingleton<DefinitionCatalog>();
+        builder.Services.AddSingleton<WorkflowDesign>();
         builder.Services.AddSingleton<OutboxNudge>();
         builder.Services.AddSingleton<TaskFeed>();
         builder.Services.AddSingleton<CaseWorkflowService>();

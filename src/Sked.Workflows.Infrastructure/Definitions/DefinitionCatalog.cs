@@ -93,8 +93,17 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
     }
 
     /// <summary>Stores the definition as a new version unless the latest already has this content.</summary>
-    public async Task<DefinitionVersion?> PublishIfChangedAsync(WorkflowDefinition definition, string json, string source, string publishedBy, CancellationToken cancellationToken)
+    public Task<DefinitionVersion?> PublishIfChangedAsync(WorkflowDefinition definition, string json, string source, string publishedBy, CancellationToken cancellationToken) =>
+        PublishIfChangedAsync(new PublishRequest(definition, json, source, publishedBy), cancellationToken);
+
+    /// <summary>
+    /// Stores the definition as a new version unless the latest already has this content; the version,
+    /// its definition.published event and whatever <see cref="PublishRequest.Alongside"/> adds commit
+    /// in one transaction, and new cases take the version as soon as it has committed.
+    /// </summary>
+    internal async Task<DefinitionVersion?> PublishIfChangedAsync(PublishRequest request, CancellationToken cancellationToken)
     {
+        var (definition, json, source, publishedBy) = (request.Definition, request.Json, request.Source, request.PublishedBy);
         var hash = DefinitionJson.ContentHash(json);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // The version and its definition.published event commit together (and the event is chained).
@@ -104,7 +113,7 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
         // A file counts as changed only against what was last published from the file, so a version
         // published in the app (admin, designer) is not overwritten by an untouched file at start-up.
         var compareWith = source == FileSource ? await versions.FirstOrDefaultAsync(d => d.Source == FileSource, cancellationToken) : latest;
-        if (compareWith?.ContentHash == hash || latest?.ContentHash == hash)
+        if (compareWith?.ContentHash == hash || latest?.ContentHash == hash || (request.CompareParsed && SameDefinition(latest, json)))
         {
             _latest[definition.Id] = latest!.Version;
             return null;
@@ -120,8 +129,12 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
             PublishedAt = time.GetUtcNow(),
             PublishedBy = publishedBy,
             Source = source,
+            RestoredFrom = request.RestoredFrom,
         };
         db.DefinitionVersions.Add(version);
+        var data = request.RestoredFrom is { } restoredFrom
+            ? System.Text.Json.JsonSerializer.Serialize(new { hash, source, previous = latest?.Version, restoredFrom })
+            : System.Text.Json.JsonSerializer.Serialize(new { hash, source, previous = latest?.Version });
         db.AuditEvents.Add(new Audit.AuditEvent
         {
             At = version.PublishedAt,
@@ -129,13 +142,32 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
             Actor = publishedBy,
             DefinitionId = version.DefinitionId,
             DefinitionVersion = version.Version,
-            Data = System.Text.Json.JsonSerializer.Serialize(new { hash, source, previous = latest?.Version }),
+            Data = data,
         });
+        if (request.Alongside is not null)
+        {
+            await request.Alongside(db, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         _latest[definition.Id] = version.Version;
         LogPublished(logger, version.DefinitionId, version.Version, source);
         return version;
+    }
+
+    /// <summary>Whether the stored version holds the same definition as the JSON, whatever its layout (a file's text against the designer's).</summary>
+    private static bool SameDefinition(DefinitionVersion? stored, string json)
+    {
+        if (stored is null)
+        {
+            return false;
+        }
+
+        var parsed = DefinitionJson.TryParse(stored.Content, null, out _);
+        var candidate = DefinitionJson.TryParse(json, null, out _);
+        return parsed is not null && candidate is not null
+            && string.Equals(DefinitionJson.Serialize(parsed), DefinitionJson.Serialize(candidate), StringComparison.Ordinal);
     }
 
     private CompiledWorkflow Compile(string json, string name, int version)
@@ -154,3 +186,20 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
     [LoggerMessage(Level = LogLevel.Information, Message = "Published workflow {DefinitionId} v{Version} from {Source}")]
     private static partial void LogPublished(ILogger logger, string definitionId, int version, string source);
 }
+
+/// <summary>What <see cref="DefinitionCatalog.PublishIfChangedAsync(PublishRequest, CancellationToken)"/> stores.</summary>
+/// <param name="Definition">The parsed definition (its id names the workflow).</param>
+/// <param name="Json">The text stored as the version's content.</param>
+/// <param name="Source">file, admin, designer or rollback.</param>
+/// <param name="PublishedBy">The acting user's name ("system" for the file sync).</param>
+/// <param name="RestoredFrom">For a rollback: the version whose content is published again.</param>
+/// <param name="CompareParsed">Count the content as unchanged when it parses to the same definition as the latest, not only when the text is the same.</param>
+/// <param name="Alongside">More changes to commit in the same transaction, only when a version is published.</param>
+internal sealed record PublishRequest(
+    WorkflowDefinition Definition,
+    string Json,
+    string Source,
+    string PublishedBy,
+    int? RestoredFrom = null,
+    bool CompareParsed = false,
+    Func<SkedDbContext, CancellationToken, Task>? Alongside = null);

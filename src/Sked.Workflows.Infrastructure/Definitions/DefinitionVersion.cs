@@ -11,6 +11,9 @@ public sealed class DefinitionVersion
     public DateTimeOffset PublishedAt { get; init; }
     public required string PublishedBy { get; init; }
 
-    /// <summary>file (a changed file under workflows/ at start-up) or designer.</summary>
+    /// <summary>file (a changed file under workflows/ at start-up), admin (the routing page), designer or rollback.</summary>
     public required string Source { get; init; }
+
+    /// <summary>For a rollback: the earlier version whose content this one published again.</summary>
+    public int? RestoredFrom { get; init; }
 }

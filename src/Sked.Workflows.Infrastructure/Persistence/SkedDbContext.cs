@@ -37,6 +37,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<AuditCheckpoint> AuditCheckpoints => Set<AuditCheckpoint>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DefinitionVersion> DefinitionVersions => Set<DefinitionVersion>();
+    public DbSet<DefinitionDraft> Drafts => Set<DefinitionDraft>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<FaqEntry> Faq => Set<FaqEntry>();
     public DbSet<CannedAnswer> CannedAnswers => Set<CannedAnswer>();
@@ -143,6 +144,11 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         {
             e.ToTable("definition_versions");
             e.HasKey(d => new { d.DefinitionId, d.Version });
+        });
+        builder.Entity<DefinitionDraft>(e =>
+        {
+            e.ToTable("definition_drafts");
+            e.HasKey(d => d.DefinitionId);
         });
     }
 

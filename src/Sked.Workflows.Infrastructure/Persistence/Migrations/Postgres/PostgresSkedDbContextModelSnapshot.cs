@@ -647,6 +647,30 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Definitions.DefinitionDraft", b =>
+                {
+                    b.Property<string>("DefinitionId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("BasedOnVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DefinitionId");
+
+                    b.ToTable("definition_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Sked.Workflows.Infrastructure.Definitions.DefinitionVersion", b =>
                 {
                     b.Property<string>("DefinitionId")
@@ -673,6 +697,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("PublishedBy")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Source")
                         .IsRequired()
