@@ -38,7 +38,7 @@ public static class SkedWebApp
         api.MapVerifyChain().MapChainCheckpoints().MapSearchEvents();
         api.MapRegisterLetter().MapStartEmailInquiry();
         api.MapTasks().MapTaskActions();
-        api.MapDepartments().MapWorkflows().MapIncidents().MapFaq();
+        api.MapDepartments().MapWorkflows().MapWorkflowExport().MapIncidents().MapFaq();
         app.MapOpen311();
         app.MapStaffArea();
         app.MapPages();
