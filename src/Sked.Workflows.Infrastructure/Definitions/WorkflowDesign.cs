@@ -69,6 +69,8 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
         var content = DefinitionJson.Serialize(draft);
         var now = time.GetUtcNow();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The draft and its audit event commit together (the chain is sealed inside a transaction).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await db.Drafts.SingleOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
         if (stored is null)
         {
@@ -90,6 +92,7 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
             Data = JsonSerializer.Serialize(new { basedOnVersion, hash = DefinitionJson.ContentHash(content) }),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new DraftSaveResult(ToDraft(stored), []);
     }
 
@@ -97,6 +100,8 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
     public async Task<bool> DiscardDraftAsync(string definitionId, string user, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // The draft and its audit event commit together (the chain is sealed inside a transaction).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var stored = await db.Drafts.SingleOrDefaultAsync(d => d.DefinitionId == definitionId, cancellationToken);
         if (stored is null)
         {
@@ -114,6 +119,7 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
             Data = JsonSerializer.Serialize(new { basedOnVersion = stored.BasedOnVersion, hash = DefinitionJson.ContentHash(stored.Content) }),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return true;
     }
 
