@@ -30,6 +30,9 @@ public sealed class WorkflowNodeModel : NodeModel
     /// <summary>A CSS class a comparison gives the node: added, removed, changed.</summary>
     public string? Marker { get; set; }
 
+    /// <summary>Where each outcome leads now, by node id.</summary>
+    public Dictionary<string, string> Targets { get; } = new(StringComparer.Ordinal);
+
     public IEnumerable<OutcomePortModel> OutcomePorts => Ports.OfType<OutcomePortModel>();
 
     public OutcomePortModel? OutcomePort(string outcome) => OutcomePorts.FirstOrDefault(p => p.Outcome == outcome);

@@ -1,11 +1,18 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Testing;
 
 namespace Sked.Workflows.E2E.Tests.Staff;
 
-/// <summary>The designer's first slice: a process owner sees a workflow drawn and checked by the engine's validator.</summary>
+/// <summary>
+/// A process owner changes the complaint workflow in the designer, without code or files: a new
+/// step between the e-desk review and the department's answer, checked, compared, dry-run and
+/// published; cases already running keep their version.
+/// </summary>
 public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : IAsyncLifetime
 {
+    private const string NewStepTitle = "تأیید کارشناس ارشد";
     private TestApp _app = null!;
 
     public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite));
@@ -13,17 +20,171 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
-    public async Task ProcessOwner_SeesTheComplaintWorkflowDrawn_AndValid()
+    public async Task ProcessOwner_InsertsAStep_FixesTheDanglingOutcome_Publishes_AndOnlyNewCasesTakeIt()
     {
+        var before = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
         await owner.GotoAsync("/designer/complaint");
         await StaffBrowser.Ready(owner);
+        await Assertions.Expect(owner.Locator(".sked-validation-ok")).ToBeVisibleAsync();
 
-        await Assertions.Expect(owner.Locator(".sked-validation-ok")).ToHaveTextAsync("تعریف معتبر است.");
-        var nodes = owner.Locator(".sked-node-type");
-        await Assertions.Expect(nodes.First).ToBeVisibleAsync();
-        Assert.True(await owner.Locator(".sked-node-type", new() { HasText = "کار انسانی" }).CountAsync() >= 2, "the two human tasks are drawn");
-        await StaffBrowser.Shot(owner, "designer-complaint");
+        await owner.DragAndDropAsync("#designer-palette li[data-node-type=\"humanTask\"]", ".sked-canvas",
+            new() { TargetPosition = new() { X = 520, Y = 380 } });
+        var added = owner.Locator(".sked-node[data-node-id=\"task-1\"]");
+        await Assertions.Expect(added).ToBeVisibleAsync();
+        await DrawLinkAsync(owner, "edesk-review", "route", "task-1");
+
+        var dangling = owner.Locator(".sked-validation-error[data-node-id=\"task-1\"]");
+        await Assertions.Expect(dangling).ToContainTextAsync("outcome 'done' is not connected");
+        await Assertions.Expect(added.Locator(".sked-node-errors")).ToBeVisibleAsync();
+        await Assertions.Expect(owner.Locator("#designer-publish")).ToBeDisabledAsync();
+        await StaffBrowser.Shot(owner, "designer-dangling-outcome");
+
+        await DrawLinkAsync(owner, "task-1", "done", "department-answer");
+        await Assertions.Expect(owner.Locator(".sked-validation-ok")).ToBeVisibleAsync();
+        var title = owner.Locator(".sked-properties [data-property=\"title\"] input");
+        await title.FillAsync(NewStepTitle);
+        await title.PressAsync("Tab");
+        await owner.Locator("#designer-save-draft").ClickAsync();
+        await Assertions.Expect(owner.Locator("#designer-draft-notice")).ToContainTextAsync("process-owner");
+
+        await owner.Locator("#designer-publish").ClickAsync();
+        var review = owner.Locator("#designer-publish-review");
+        await Assertions.Expect(review.Locator(".sked-diff-node[data-node-id=\"task-1\"][data-change=\"added\"]")).ToBeVisibleAsync();
+        await Assertions.Expect(review.Locator(".sked-diff-connections li[data-from=\"edesk-review\"][data-outcome=\"route\"]")).ToContainTextAsync("task-1");
+        await StaffBrowser.Shot(owner, "designer-publish-review");
+        await review.Locator("#designer-publish-confirm").ClickAsync();
+        await Assertions.Expect(owner.Locator("#designer-title")).ToContainTextAsync("complaint v2");
+        await Assertions.Expect(owner.Locator("#designer-draft-notice")).ToHaveCountAsync(0);
+
+        var after = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint(subject: "کنتور خراب", body: "کنتور منزل ما از دیروز کار نمی‌کند."));
+        Assert.Equal(1, await VersionOfAsync(before));
+        Assert.Equal(2, await VersionOfAsync(after));
+
+        var edesk = await _app.LoginAsync("edesk");
+        await CompleteAsync(edesk, before, "route", new { department = "metering" });
+        await CompleteAsync(edesk, after, "route", new { department = "metering" });
+        var newStep = await CaseApi.TaskForAsync(edesk, after);
+        Assert.Equal(NewStepTitle, newStep!["title"]!.GetValue<string>());
+        Assert.Null(await CaseApi.TaskForAsync(edesk, before));
+        await CompleteAsync(edesk, after, "done");
+
+        var metering = await _app.LoginAsync("staff.metering");
+        await CompleteAsync(metering, before, "answer", new { answer = "کنتور شما بازدید و تعویض شد." });
+        await CompleteAsync(metering, after, "answer", new { answer = "کنتور شما فردا تعویض می‌شود." });
+        Assert.Equal("answered", (await CaseApi.TrackAsync(_app.Anonymous(), before))["status"]!.GetValue<string>());
+        Assert.Equal("answered", (await CaseApi.TrackAsync(_app.Anonymous(), after))["status"]!.GetValue<string>());
+
+        var events = await _app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContext().AuditEvents
+            .Where(e => e.Type == "definition.published" && e.DefinitionId == "complaint" && e.DefinitionVersion == 2).ToListAsync();
+        Assert.Equal("process-owner", Assert.Single(events).Actor);
+    }
+
+    [Fact]
+    public async Task ProcessOwner_DryRunsADraftOnRecordedCases_WithoutChangingThem()
+    {
+        var answered = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
+        var edesk = await _app.LoginAsync("edesk");
+        await CompleteAsync(edesk, answered, "route", new { department = "billing" });
+        await CompleteAsync(await _app.LoginAsync("staff.billing"), answered, "answer", new { answer = "قبض شما اصلاح شد." });
+        var waiting = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
+        await _app.OutboxDrainedAsync();
+        var eventsBefore = await CaseEventCountAsync(answered, waiting);
+
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var owner = await StaffBrowser.LogInAsync(context, "process-owner");
+        await owner.GotoAsync("/designer/complaint");
+        await StaffBrowser.Ready(owner);
+        // The draft: the department's answer removed, e-desk routing straight to publishing.
+        await owner.Locator(".sked-node[data-node-id=\"department-answer\"]").ClickAsync();
+        await owner.Locator("#designer-delete-node").ClickAsync();
+        await owner.Locator(".sked-node[data-node-id=\"edesk-review\"]").ClickAsync();
+        await owner.Locator(".sked-connections tr[data-outcome=\"route\"] select").SelectOptionAsync("publish-answer");
+        await Assertions.Expect(owner.Locator(".sked-validation-ok")).ToBeVisibleAsync();
+
+        await owner.GetByRole(AriaRole.Tab, new() { Name = "اجرای آزمایشی" }).ClickAsync();
+        await owner.Locator("#designer-dry-run-start").ClickAsync();
+        var rows = owner.Locator(".sked-dry-run-table tr[data-tracking-code]");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        // The answered case's history needs the removed step; the waiting one is still at the review.
+        await Assertions.Expect(owner.Locator($"tr[data-tracking-code=\"{answered}\"]")).Not.ToHaveAttributeAsync("data-verdict", "Completed");
+        await Assertions.Expect(owner.Locator($"tr[data-tracking-code=\"{waiting}\"]")).ToHaveAttributeAsync("data-verdict", "Waiting");
+        await StaffBrowser.Shot(owner, "designer-dry-run");
+
+        Assert.Equal(eventsBefore, await CaseEventCountAsync(answered, waiting));
+        Assert.Equal("answered", (await CaseApi.TrackAsync(_app.Anonymous(), answered))["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Auditor_ComparesVersions_ButCannotEdit()
+    {
+        var design = _app.Service<Infrastructure.Definitions.WorkflowDesign>();
+        var v1 = (await design.VersionAsync("complaint", 1, CancellationToken.None))!;
+        var edited = Edit(v1, "department-answer", "sla", "P5D");
+        Assert.Equal(2, (await design.PublishAsync("complaint", edited, "process-owner", CancellationToken.None)).Version);
+
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var auditor = await StaffBrowser.LogInAsync(context, "auditor");
+        await auditor.GotoAsync("/designer/complaint");
+        await StaffBrowser.Ready(auditor);
+        await Assertions.Expect(auditor.Locator("#designer-publish")).ToHaveCountAsync(0);
+        await Assertions.Expect(auditor.Locator("#designer-palette")).ToHaveCountAsync(0);
+        await auditor.Locator(".sked-node[data-node-id=\"department-answer\"]").ClickAsync();
+        await Assertions.Expect(auditor.Locator(".sked-properties [data-property=\"sla\"] input")).ToBeDisabledAsync();
+
+        await auditor.GetByRole(AriaRole.Tab, new() { Name = "نسخه‌ها و مقایسه" }).ClickAsync();
+        await Assertions.Expect(auditor.Locator("#designer-versions tr[data-version]")).ToHaveCountAsync(2);
+        await Assertions.Expect(auditor.Locator("#designer-versions tr[data-version=\"2\"]")).ToContainTextAsync("process-owner");
+        await Assertions.Expect(auditor.Locator(".designer-rollback")).ToHaveCountAsync(0);
+        var sla2 = auditor.Locator("#designer-diff .sked-diff-node[data-node-id=\"department-answer\"] tr[data-path=\"properties.sla\"]");
+        await Assertions.Expect(sla2.Locator(".sked-before")).ToHaveTextAsync("P3D");
+        await Assertions.Expect(sla2.Locator(".sked-after")).ToHaveTextAsync("P5D");
+        await StaffBrowser.Shot(auditor, "designer-auditor-diff");
+    }
+
+    /// <summary>Drags from a node's outcome port to another node, as a person draws a connection.</summary>
+    private static async Task DrawLinkAsync(IPage page, string from, string outcome, string to)
+    {
+        // The whole flow in view first, as a person would zoom out to reach both ends.
+        await page.Locator("#designer-zoom-fit").ClickAsync();
+        var port = await page.Locator($".sked-node[data-node-id=\"{from}\"] .sked-outcome[data-outcome=\"{outcome}\"] .sked-port-out").BoundingBoxAsync();
+        var target = await page.Locator($".sked-node[data-node-id=\"{to}\"]").BoundingBoxAsync();
+        await page.Mouse.MoveAsync(port!.X + (port.Width / 2), port.Y + (port.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(port.X + 40, port.Y + 30, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(target!.X + (target.Width / 2), target.Y + (target.Height / 2), new() { Steps = 10 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(page.Locator($".sked-node[data-node-id=\"{from}\"] .sked-outcome[data-outcome=\"{outcome}\"]"))
+            .ToHaveAttributeAsync("data-to", to);
+    }
+
+    private static async Task CompleteAsync(HttpClient client, string trackingCode, string outcome, object? data = null)
+    {
+        var task = await Eventually.GetAsync(() => CaseApi.TaskForAsync(client, trackingCode), TimeSpan.FromSeconds(20), $"a task of {trackingCode}");
+        var response = await CaseApi.CompleteAsync(client, task["id"]!.GetValue<string>(), outcome, data);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<int> VersionOfAsync(string trackingCode)
+    {
+        await using var db = await _app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        var caseId = await db.Cases.Where(c => c.TrackingCode == trackingCode).Select(c => c.Id).SingleAsync();
+        return await db.Instances.Where(i => i.CaseId == caseId).Select(i => i.DefinitionVersion).SingleAsync();
+    }
+
+    private async Task<int> CaseEventCountAsync(params string[] trackingCodes)
+    {
+        await using var db = await _app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        return await db.AuditEvents.CountAsync(e => e.TrackingCode != null && trackingCodes.Contains(e.TrackingCode));
+    }
+
+    private static Engine.Definitions.WorkflowDefinition Edit(Engine.Definitions.WorkflowDefinition definition, string nodeId, string property, string value)
+    {
+        var node = definition.Nodes.Single(n => n.Id == nodeId);
+        var properties = node.Properties!.DeepClone().AsObject();
+        properties[property] = value;
+        var nodes = definition.Nodes.Select(n => n.Id == nodeId ? n with { Properties = properties } : n).ToList();
+        return definition with { Nodes = nodes };
     }
 }
