@@ -15,7 +15,7 @@ public sealed class DesignerDocument
 
     public DesignerDocument(WorkflowDefinition definition)
     {
-        _definition = Copy(definition);
+        _definition = Placed(Copy(definition));
         History = new EditHistory(Snapshot);
     }
 
@@ -179,7 +179,7 @@ public sealed class DesignerDocument
     public void Load(WorkflowDefinition definition)
     {
         History.Record();
-        _definition = Copy(definition);
+        _definition = Placed(Copy(definition));
         Changed?.Invoke(this, EventArgs.Empty);
     }
 
@@ -227,6 +227,18 @@ public sealed class DesignerDocument
                 return id;
             }
         }
+    }
+
+    // A file written by hand has no positions: lay it out once, so every node can be seen and reached.
+    private static WorkflowDefinition Placed(WorkflowDefinition definition)
+    {
+        if (definition.Nodes.TrueForAll(n => n.Position is not null))
+        {
+            return definition;
+        }
+
+        var positions = AutoLayout.Arrange(definition);
+        return definition with { Nodes = definition.Nodes.Select(n => n with { Position = positions[n.Id] }).ToList() };
     }
 
     private static WorkflowDefinition Copy(WorkflowDefinition definition) =>

@@ -67,7 +67,35 @@ public static class PersianLabels
         ["routed"] = "واحدی که پرونده به آن ارجاع شده",
     };
 
+    private static readonly Dictionary<string, string> Hints = new(StringComparer.Ordinal)
+    {
+        ["title"] = "نامی که کار با آن در کارتابل کارکنان دیده می‌شود.",
+        ["candidateRole"] = "اعضای این نقش می‌توانند کار را بردارند و انجام دهند.",
+        ["candidateDepartment"] = "برای نقش‌های واحدی: واحد ارجاع‌شده پرونده (routed) یا یک واحد مشخص.",
+        ["outcomes"] = "هر پیامد یک دکمه در فرم کار است؛ نام آن همان است که از آن به گره بعدی وصل می‌شود.",
+        ["form"] = "فیلدهایی که کارمند پر می‌کند؛ «الزامی برای پیامدها» یعنی فقط با آن دکمه‌ها الزامی است.",
+        ["sla"] = "مهلت انجام کار به قالب ISO 8601، مانند P3D (سه روز) یا PT4H (چهار ساعت).",
+        ["escalation"] = "پس از هر مدت: یادآوری به کارکنان، یا سپردن کار به مدیر واحد.",
+        ["status"] = "وضعیتی که شهروند با کد رهگیری می‌بیند.",
+        ["rules"] = "قواعد به ترتیب بررسی می‌شوند؛ نخستین قاعده‌ای که همه شرط‌هایش برقرار باشد برنده است.",
+        ["defaultDepartment"] = "وقتی هیچ قاعده‌ای برقرار نباشد.",
+        ["defaultOutcome"] = "وقتی هیچ قاعده‌ای برقرار نباشد؛ بی آن، نبودِ قاعده خطا می‌شود.",
+        ["duration"] = "مدت انتظار به قالب ISO 8601، مانند PT1H یا P2D.",
+        ["channel"] = "پیامک یا رایانامه.",
+        ["to"] = "گیرنده پیام.",
+        ["template"] = "متن فارسی پیام؛ جای‌نگهدارها: {trackingCode} {subject} {department} {status} {expectedAnswerAt} {type} {answer}",
+        ["source"] = "فیلد فرمی که پاسخ در آن نوشته شده است؛ پیش‌فرض answer.",
+        ["threshold"] = "چند شهروند باید همین پرسش را بپرسند تا در پرسش‌های متداول منتشر شود؛ پیش‌فرض ۲.",
+        ["showDepartment"] = "نام واحد کنار وضعیت در روند پرونده نمایش داده شود.",
+        ["requiredFields"] = "فیلدهای ثبت که این گردش کار جز موضوع و متن لازم دارد.",
+        ["issuePassword"] = "همراه کد رهگیری رمز عبور هم صادر شود (نامه‌ها).",
+        ["identityVisibleTo"] = "در گزارش ناشناس، تنها نقشی که هویت گزارش‌دهنده را می‌بیند.",
+    };
+
     public static string Property(string name) => Properties.GetValueOrDefault(name, name);
+
+    /// <summary>What a property means, in Persian; null when there is no Persian text for it.</summary>
+    public static string? Hint(string name) => Hints.GetValueOrDefault(name);
 
     public static string Value(string value) =>
         Values.TryGetValue(value, out var label) ? label

@@ -143,6 +143,43 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await StaffBrowser.Shot(auditor, "designer-auditor-diff");
     }
 
+    [Fact]
+    public async Task ProcessOwner_RollsBackAnEarlierVersion_ExportsIt_AndImportsAnEditedFile()
+    {
+        var design = _app.Service<Infrastructure.Definitions.WorkflowDesign>();
+        var v1 = (await design.VersionAsync("complaint", 1, CancellationToken.None))!;
+        Assert.Equal(2, (await design.PublishAsync("complaint", Edit(v1, "department-answer", "sla", "P5D"), "process-owner", CancellationToken.None)).Version);
+
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var owner = await StaffBrowser.LogInAsync(context, "process-owner");
+        await owner.GotoAsync("/designer/complaint");
+        await StaffBrowser.Ready(owner);
+        await owner.GetByRole(AriaRole.Tab, new() { Name = "نسخه‌ها و مقایسه" }).ClickAsync();
+        await owner.Locator("#designer-versions tr[data-version=\"1\"] .designer-rollback").ClickAsync();
+        var review = owner.Locator("#designer-rollback-review tr[data-path=\"properties.sla\"]");
+        await Assertions.Expect(review.Locator(".sked-before")).ToHaveTextAsync("P5D");
+        await Assertions.Expect(review.Locator(".sked-after")).ToHaveTextAsync("P3D");
+        await owner.Locator("#designer-rollback-confirm").ClickAsync();
+        await Assertions.Expect(owner.Locator("#designer-title")).ToContainTextAsync("complaint v3");
+        await owner.GetByRole(AriaRole.Tab, new() { Name = "نسخه‌ها و مقایسه" }).ClickAsync();
+        await Assertions.Expect(owner.Locator("#designer-versions tr[data-version=\"3\"]")).ToContainTextAsync("بازگردانی نسخه ۱");
+
+        var exported = await context.APIRequest.GetAsync("/api/v1/workflows/complaint/export");
+        Assert.Equal(200, exported.Status);
+        var file = Engine.Definitions.DefinitionJson.TryParse(await exported.TextAsync(), "export", out _)!;
+        Assert.Equal("P3D", file.Nodes.Single(n => n.Id == "department-answer").Properties!["sla"]!.GetValue<string>());
+
+        var edited = file with { Nodes = file.Nodes.Select(n => n.Id == "edesk-review" ? n with { Label = "بازبینی میز خدمت" } : n).ToList() };
+        var path = Path.Combine(databases.NewFolder(), "complaint.json");
+        await File.WriteAllTextAsync(path, Engine.Definitions.DefinitionJson.Serialize(edited));
+        await owner.GetByRole(AriaRole.Tab, new() { Name = "ویرایش" }).ClickAsync();
+        await owner.Locator("#designer-import").SetInputFilesAsync(path);
+        await Assertions.Expect(owner.Locator(".sked-node[data-node-id=\"edesk-review\"] .sked-node-label")).ToHaveTextAsync("بازبینی میز خدمت");
+        await Assertions.Expect(owner.Locator("#designer-unsaved")).ToHaveTextAsync("تغییرات ذخیره‌نشده دارید");
+        await owner.Locator("#designer-undo").ClickAsync();
+        await Assertions.Expect(owner.Locator(".sked-node[data-node-id=\"edesk-review\"] .sked-node-label")).ToHaveTextAsync("بررسی در میز خدمت الکترونیک");
+    }
+
     /// <summary>Drags from a node's outcome port to another node, as a person draws a connection.</summary>
     private static async Task DrawLinkAsync(IPage page, string from, string outcome, string to)
     {

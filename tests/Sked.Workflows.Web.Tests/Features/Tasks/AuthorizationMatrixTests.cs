@@ -28,6 +28,7 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
             ("see billing task in queue", async c => await CaseApi.TaskForAsync(c, routedCode) is null ? HttpStatusCode.NotFound : HttpStatusCode.OK, ["staff.billing", "head.billing"]),
             ("register letter", c => Status(c.PostAsJsonAsync("/api/v1/letters", new { subject = "نامه آزمایشی", letterNumber = "1", letterDate = "1405/09/01", citizen = new { name = "الف", nationalCode = "0499370899", mobile = "09120000000" } })), ["secretariat"]),
             ("read case history", c => Status(c.GetAsync($"/api/v1/cases/{routedCode}/history")), ["auditor"]),
+            ("export a workflow definition", c => Status(c.GetAsync("/api/v1/workflows/complaint/export")), ["auditor", "process-owner"]),
             ("list incidents", c => Status(c.GetAsync("/api/v1/incidents")), ["process-owner", "admin"]),
             ("record e-mail inquiry", c => Status(c.PostAsJsonAsync("/api/v1/email-inquiries", new { subject = "پرسش", body = "متن پرسش ایمیلی آزمایشی", fromAddress = "a@b.ir" })), ["edesk", "admin"]),
         };
