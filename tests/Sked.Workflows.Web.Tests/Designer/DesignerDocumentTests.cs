@@ -144,6 +144,35 @@ public sealed class DesignerDocumentTests
     }
 
     [Fact]
+    public void Undo_OfAnEditMadeBeforeSaving_LeavesUnsavedChanges_AndRedoBringsBackTheSavedState()
+    {
+        var document = Complaint();
+        document.SetLabel("intake", "ثبت");
+        document.History.MarkSaved();
+
+        document.Undo();
+
+        Assert.NotEqual(0, document.History.UnsavedEdits);
+
+        document.Redo();
+
+        Assert.Equal(0, document.History.UnsavedEdits);
+    }
+
+    [Fact]
+    public void AnEdit_AfterUndoingPastTheSave_LeavesUnsavedChanges()
+    {
+        var document = Complaint();
+        document.SetLabel("intake", "ثبت");
+        document.History.MarkSaved();
+        document.Undo();
+
+        document.SetLabel("end-answered", "پایان");
+
+        Assert.NotEqual(0, document.History.UnsavedEdits);
+    }
+
+    [Fact]
     public void SetProperty_WithNull_RemovesTheProperty()
     {
         var document = Complaint();

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Blazor.Diagrams.Core.Models;
 using Bunit;
+using Sked.Workflows.Designer.Canvas;
 using Sked.Workflows.Designer.Editing;
 using Sked.Workflows.Designer.Versions;
 using Sked.Workflows.Engine.Definitions;
@@ -88,5 +90,24 @@ public sealed class VersionDiffViewTests : DesignerContext
         Assert.Contains("پیامک اعلام پاسخ", drawn.TextContent, StringComparison.Ordinal);
         Assert.Equal("removed", diff.Find(".sked-diff-node[data-node-id=notify-answered]").GetAttribute("data-change"));
         Assert.Contains("diff-removed", diff.Find(".sked-diff-connections li[data-from=notify-answered][data-outcome=next]").ClassList);
+    }
+
+    [Fact]
+    public void ARenamedOutcome_DrawsItsOldConnectionAsRemoved()
+    {
+        var v2 = Edited(d =>
+        {
+            d.SetProperty("edesk-review", "outcomes", JsonNode.Parse("""[{"name": "route", "label": "ارجاع به واحد"}, {"name": "decline", "label": "رد"}]"""));
+            d.Disconnect("edesk-review", "reject");
+            d.Connect("edesk-review", "decline", "publish-rejection");
+        });
+
+        var diff = Compare(v2);
+
+        Assert.Single(diff.FindAll(".sked-node[data-node-id=edesk-review] [data-outcome=reject]"));
+        var links = diff.FindComponent<WorkflowCanvas>().Instance.Diagram.Links;
+        var reject = Assert.Single(links, l => l.Source.Model is OutcomePortModel { Outcome: "reject", Parent.Id: "edesk-review" });
+        Assert.Equal("#c62828", Assert.IsType<LinkModel>(reject).Color);
+        Assert.Contains("diff-removed", diff.Find(".sked-diff-connections li[data-from=edesk-review][data-outcome=reject]").ClassList);
     }
 }
