@@ -10,12 +10,19 @@ public sealed class EditHistory(Func<string> snapshot)
     private readonly LinkedList<string> _undo = new();
     private readonly Stack<string> _redo = new();
 
+    // Steps between the document and its saved state: up with each edit and redo, down with each undo,
+    // so undoing an edit made before the save counts as a change too.
+    private int _fromSaved;
+
+    // Set by an edit made while undone past the save: the saved state was on the redo stack and is gone.
+    private bool _savedStateGone;
+
     public bool CanUndo => _undo.Count > 0;
 
     public bool CanRedo => _redo.Count > 0;
 
-    /// <summary>Edits since the document was loaded or last saved.</summary>
-    public int UnsavedEdits { get; private set; }
+    /// <summary>Steps from the state the document was loaded or last saved in; 0 only in that state.</summary>
+    public int UnsavedEdits => _savedStateGone ? Math.Max(1, Math.Abs(_fromSaved)) : Math.Abs(_fromSaved);
 
     /// <summary>Called before an edit: remembers the state to go back to.</summary>
     public void Record()
@@ -27,7 +34,8 @@ public sealed class EditHistory(Func<string> snapshot)
         }
 
         _redo.Clear();
-        UnsavedEdits++;
+        _savedStateGone |= _fromSaved < 0;
+        _fromSaved++;
     }
 
     public string? Undo()
@@ -39,7 +47,7 @@ public sealed class EditHistory(Func<string> snapshot)
 
         _undo.RemoveLast();
         _redo.Push(snapshot());
-        UnsavedEdits = Math.Max(0, UnsavedEdits - 1);
+        _fromSaved--;
         return last.Value;
     }
 
@@ -51,9 +59,13 @@ public sealed class EditHistory(Func<string> snapshot)
         }
 
         _undo.AddLast(snapshot());
-        UnsavedEdits++;
+        _fromSaved++;
         return next;
     }
 
-    public void MarkSaved() => UnsavedEdits = 0;
+    public void MarkSaved()
+    {
+        _fromSaved = 0;
+        _savedStateGone = false;
+    }
 }

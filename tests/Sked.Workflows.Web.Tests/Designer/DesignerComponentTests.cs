@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
 using Blazor.Diagrams.Core.Geometry;
 using Bunit;
 using MudBlazor.Services;
 using Sked.Workflows.Designer;
+using Sked.Workflows.Designer.Canvas;
+using Sked.Workflows.Designer.Editing;
 using Sked.Workflows.Engine.Definitions;
 
 namespace Sked.Workflows.Web.Tests.Designer;
@@ -37,7 +40,7 @@ public sealed class DesignerComponentTests : BunitContext
     [Fact]
     public void ValidationList_NamesTheNodeWithAnUnknownType()
     {
-        var list = Render<ValidationList>(p => p.Add(v => v.Definition, WithUnknownType()));
+        var list = Render<ValidationList>(p => p.Add(v => v.Errors, DefinitionValidator.Validate(WithUnknownType())));
 
         var errors = list.FindAll(".sked-validation-error");
         var unknown = Assert.Single(errors, e => e.TextContent.Contains("unknown node type 'teleport'", StringComparison.Ordinal));
@@ -47,12 +50,27 @@ public sealed class DesignerComponentTests : BunitContext
     [Fact]
     public void WorkflowCanvas_DrawsEveryNodeWithItsTypeAndEveryConnection()
     {
-        var canvas = Render<WorkflowCanvas>(p => p.Add(c => c.Definition, WithUnknownType()));
+        var canvas = Render<WorkflowCanvas>(p => p.Add(c => c.Document, new DesignerDocument(WithUnknownType())));
 
         Assert.Equal(3, canvas.Instance.Diagram!.Nodes.Count);
         Assert.Equal(2, canvas.Instance.Diagram.Links.Count);
         Assert.Contains("پایان", canvas.Markup, StringComparison.Ordinal);
         Assert.Contains("جابه‌جایی", canvas.Markup, StringComparison.Ordinal);
         Assert.Single(canvas.FindAll(".sked-node.unknown"));
+    }
+
+    [Fact]
+    public async Task WorkflowCanvas_AConnectionFromAnOutcomeRenamedAway_StaysDrawn()
+    {
+        var document = new DesignerDocument(ShippedDefinitions.Load("complaint"));
+        var canvas = Render<WorkflowCanvas>(p => p.Add(c => c.Document, document));
+
+        var outcomes = JsonNode.Parse("""[{"name": "route", "label": "ارجاع به واحد"}, {"name": "decline", "label": "رد"}]""");
+        await canvas.InvokeAsync(() => document.SetProperty("edesk-review", "outcomes", outcomes));
+
+        // The validator now reports the connection from 'reject'; the owner has to see it to delete it.
+        Assert.Equal(document.Connections.Count, canvas.Instance.Diagram.Links.Count);
+        Assert.Single(canvas.FindAll(".sked-node[data-node-id=edesk-review] [data-outcome=reject]"));
+        Assert.Single(canvas.FindAll(".sked-node[data-node-id=edesk-review] [data-outcome=decline]"));
     }
 }

@@ -1,0 +1,17 @@
+using Blazor.Diagrams.Core.Geometry;
+using Bunit;
+using MudBlazor.Services;
+
+namespace Sked.Workflows.Web.Tests.Designer;
+
+/// <summary>A bunit context the designer's components render in.</summary>
+public abstract class DesignerContext : BunitContext
+{
+    protected DesignerContext()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        // The canvas asks the browser for its size before it draws.
+        JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 800, 560));
+    }
+}
