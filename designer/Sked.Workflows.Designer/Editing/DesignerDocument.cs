@@ -93,8 +93,13 @@ public sealed class DesignerDocument
         });
     }
 
-    public void Disconnect(string from, string outcome) =>
-        Change(_ => _definition.Connections.RemoveAll(c => c.From == from && c.Outcome == outcome));
+    public void Disconnect(string from, string outcome)
+    {
+        if (TargetOf(from, outcome) is not null)
+        {
+            Change(_ => _definition.Connections.RemoveAll(c => c.From == from && c.Outcome == outcome));
+        }
+    }
 
     public void Move(string id, double x, double y)
     {
@@ -108,7 +113,18 @@ public sealed class DesignerDocument
     }
 
     /// <summary>Moves many nodes as one edit (auto-layout).</summary>
-    public void MoveAll(IReadOnlyDictionary<string, NodePosition> positions) => Change(nodes =>
+    public void MoveAll(IReadOnlyDictionary<string, NodePosition> positions)
+    {
+        // An edit that changes nothing is no step to undo.
+        if (_definition.Nodes.TrueForAll(n => !positions.TryGetValue(n.Id, out var at) || n.Position == at))
+        {
+            return;
+        }
+
+        Change(nodes => MoveEach(nodes, positions));
+    }
+
+    private static void MoveEach(List<NodeDefinition> nodes, IReadOnlyDictionary<string, NodePosition> positions)
     {
         for (var i = 0; i < nodes.Count; i++)
         {
@@ -117,7 +133,7 @@ public sealed class DesignerDocument
                 nodes[i] = nodes[i] with { Position = at };
             }
         }
-    });
+    }
 
     public void SetLabel(string id, string? label)
     {
