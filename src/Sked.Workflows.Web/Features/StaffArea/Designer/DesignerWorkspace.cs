@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.DryRun;
 using Sked.Workflows.Engine.Runtime;
@@ -98,7 +99,15 @@ public sealed class DesignerWorkspace(
         return new DryRunReport(results, labels, []);
     }
 
-    private async Task<string> UserAsync() => (await session.MemberAsync()).UserName;
+    // The page offers changes to process owners only; this refuses them to anyone else all the same,
+    // whatever reaches the circuit.
+    private async Task<string> UserAsync()
+    {
+        var member = await session.MemberAsync();
+        return member.IsIn(Roles.ProcessOwner)
+            ? member.UserName
+            : throw new UnauthorizedAccessException($"{member.UserName} is not a process owner and may not change workflows.");
+    }
 }
 
 /// <summary>A workflow as the designer opens it: its latest version, the shared draft if any, and the history.</summary>
