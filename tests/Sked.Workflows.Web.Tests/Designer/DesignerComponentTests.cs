@@ -3,6 +3,7 @@ using Blazor.Diagrams.Core.Geometry;
 using Bunit;
 using MudBlazor.Services;
 using Sked.Workflows.Designer;
+using Sked.Workflows.Designer.Validation;
 using Sked.Workflows.Designer.Canvas;
 using Sked.Workflows.Designer.Editing;
 using Sked.Workflows.Engine.Definitions;
