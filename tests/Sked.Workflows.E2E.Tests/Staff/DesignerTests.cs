@@ -25,8 +25,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         var before = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
-        await owner.GotoAsync("/designer/complaint");
-        await StaffBrowser.Ready(owner);
+        await OpenAsync(owner, "/designer/complaint");
         await Assertions.Expect(owner.Locator(".sked-validation-ok")).ToBeVisibleAsync();
 
         await owner.DragAndDropAsync("#designer-palette li[data-node-type=\"humanTask\"]", ".sked-canvas",
@@ -94,8 +93,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
 
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
-        await owner.GotoAsync("/designer/complaint");
-        await StaffBrowser.Ready(owner);
+        await OpenAsync(owner, "/designer/complaint");
         // The draft: the department's answer removed, e-desk routing straight to publishing.
         await owner.Locator(".sked-node[data-node-id=\"department-answer\"]").ClickAsync();
         await owner.Locator("#designer-delete-node").ClickAsync();
@@ -126,8 +124,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
 
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var auditor = await StaffBrowser.LogInAsync(context, "auditor");
-        await auditor.GotoAsync("/designer/complaint");
-        await StaffBrowser.Ready(auditor);
+        await OpenAsync(auditor, "/designer/complaint");
         await Assertions.Expect(auditor.Locator("#designer-publish")).ToHaveCountAsync(0);
         await Assertions.Expect(auditor.Locator("#designer-palette")).ToHaveCountAsync(0);
         await auditor.Locator(".sked-node[data-node-id=\"department-answer\"]").ClickAsync();
@@ -152,8 +149,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
 
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
-        await owner.GotoAsync("/designer/complaint");
-        await StaffBrowser.Ready(owner);
+        await OpenAsync(owner, "/designer/complaint");
         await owner.GetByRole(AriaRole.Tab, new() { Name = "نسخه‌ها و مقایسه" }).ClickAsync();
         await owner.Locator("#designer-versions tr[data-version=\"1\"] .designer-rollback").ClickAsync();
         var review = owner.Locator("#designer-rollback-review tr[data-path=\"properties.sla\"]");
@@ -178,6 +174,38 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await Assertions.Expect(owner.Locator("#designer-unsaved")).ToHaveTextAsync("تغییرات ذخیره‌نشده دارید");
         await owner.Locator("#designer-undo").ClickAsync();
         await Assertions.Expect(owner.Locator(".sked-node[data-node-id=\"edesk-review\"] .sked-node-label")).ToHaveTextAsync("بررسی در میز خدمت الکترونیک");
+    }
+
+    [Fact]
+    public async Task ProcessOwner_DeletesANodeWithTheKeyboard_UndoesAndRedoesIt()
+    {
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var owner = await StaffBrowser.LogInAsync(context, "process-owner");
+        await OpenAsync(owner, "/designer/complaint");
+        var node = owner.Locator(".sked-node[data-node-id=\"notify-rejected\"]");
+        await node.ClickAsync();
+        await owner.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(node).ToHaveCountAsync(0);
+        await Assertions.Expect(owner.Locator(".sked-validation-error[data-node-id=\"publish-rejection\"]")).ToContainTextAsync("پیامد «next» به هیچ گره‌ای وصل نیست.");
+
+        // Drawing a node again must not cost the connection: every step below needs a live circuit.
+        for (var round = 0; round < 2; round++)
+        {
+            await owner.Locator("#designer-undo").ClickAsync();
+            await Assertions.Expect(node).ToHaveCountAsync(1);
+            await Assertions.Expect(node.Locator(".sked-outcome[data-outcome=\"next\"]")).ToHaveAttributeAsync("data-to", "end-rejected");
+            await Assertions.Expect(owner.Locator(".sked-validation-ok")).ToBeVisibleAsync();
+            await owner.Locator("#designer-redo").ClickAsync();
+            await Assertions.Expect(node).ToHaveCountAsync(0);
+        }
+    }
+
+    /// <summary>Opens a designer page and waits until the canvas has placed the definition in view.</summary>
+    private static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await StaffBrowser.Ready(page);
+        await Assertions.Expect(page.Locator(".sked-canvas").First).ToHaveAttributeAsync("data-shown", "true");
     }
 
     /// <summary>Drags from a node's outcome port to another node, as a person draws a connection.</summary>
