@@ -73,4 +73,22 @@ public sealed class WorkflowEditorTests : DesignerContext
         Assert.Empty(editor.FindAll(".sked-properties"));
         Assert.NotEmpty(editor.FindAll(".sked-validation-ok"));
     }
+
+    [Fact]
+    public void AHandWrittenNodeWithOutcomesOfTheWrongKind_IsDrawnAndReported()
+    {
+        var definition = ShippedDefinitions.Load("complaint");
+        var broken = definition with
+        {
+            Nodes = definition.Nodes.Select(n => n.Id == "edesk-review"
+                ? n with { Properties = new System.Text.Json.Nodes.JsonObject { ["title"] = "بررسی", ["candidateRole"] = "EDesk", ["outcomes"] = "route" } }
+                : n).ToList(),
+        };
+
+        var editor = Render<WorkflowEditor>(p => p.Add(e => e.Document, new DesignerDocument(broken)).Add(e => e.Departments, ShippedDefinitions.Departments));
+
+        Assert.NotEmpty(editor.FindAll(".sked-node[data-node-id=edesk-review]"));
+        Assert.Contains(editor.FindAll(".sked-validation-error"), e => e.GetAttribute("data-node-id") == "edesk-review"
+            && e.TextContent.Contains("properties do not fit humanTask", StringComparison.Ordinal));
+    }
 }
