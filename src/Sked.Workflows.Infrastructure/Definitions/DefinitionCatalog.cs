@@ -19,16 +19,16 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
 
     public IReadOnlyDictionary<string, int> LatestVersions => _latest;
 
+    /// <summary>
+    /// The version new cases take. Asked of the database each time (one indexed lookup), so a version
+    /// published on another node of the cluster is taken at once here too; compiled versions are cached.
+    /// </summary>
     public async Task<CompiledWorkflow> LatestAsync(string definitionId, CancellationToken cancellationToken)
     {
-        if (!_latest.TryGetValue(definitionId, out var version))
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            version = await db.DefinitionVersions.Where(d => d.DefinitionId == definitionId).MaxAsync(d => (int?)d.Version, cancellationToken)
-                ?? throw new InvalidOperationException($"no published definition '{definitionId}'.");
-            _latest[definitionId] = version;
-        }
-
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var version = await db.DefinitionVersions.Where(d => d.DefinitionId == definitionId).MaxAsync(d => (int?)d.Version, cancellationToken)
+            ?? throw new InvalidOperationException($"no published definition '{definitionId}'.");
+        _latest[definitionId] = version;
         return await GetAsync(definitionId, version, cancellationToken);
     }
 
@@ -112,6 +112,12 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
         var latest = await versions.FirstOrDefaultAsync(cancellationToken);
         // A file counts as changed only against what was last published from the file, so a version
         // published in the app (admin, designer) is not overwritten by an untouched file at start-up.
+        if (request.ExpectedLatest is { } expected && (latest?.Version ?? 0) != expected)
+        {
+            // The owner reviewed the change against a version that is no longer the latest.
+            throw new SupersededVersionException(definition.Id, expected, latest?.Version ?? 0);
+        }
+
         var compareWith = source == FileSource ? await versions.FirstOrDefaultAsync(d => d.Source == FileSource, cancellationToken) : latest;
         if (compareWith?.ContentHash == hash || latest?.ContentHash == hash || (request.CompareParsed && SameDefinition(latest, json)))
         {
@@ -195,6 +201,7 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
 /// <param name="RestoredFrom">For a rollback: the version whose content is published again.</param>
 /// <param name="CompareParsed">Count the content as unchanged when it parses to the same definition as the latest, not only when the text is the same.</param>
 /// <param name="Alongside">More changes to commit in the same transaction, only when a version is published.</param>
+/// <param name="ExpectedLatest">When set, publish only if this is still the latest version (checked in the transaction).</param>
 internal sealed record PublishRequest(
     WorkflowDefinition Definition,
     string Json,
@@ -202,4 +209,12 @@ internal sealed record PublishRequest(
     string PublishedBy,
     int? RestoredFrom = null,
     bool CompareParsed = false,
-    Func<SkedDbContext, CancellationToken, Task>? Alongside = null);
+    Func<SkedDbContext, CancellationToken, Task>? Alongside = null,
+    int? ExpectedLatest = null);
+
+/// <summary>A publish was refused because another version was published after the one it was reviewed against.</summary>
+public sealed class SupersededVersionException(string definitionId, int expected, int latest)
+    : Exception($"'{definitionId}' was reviewed against version {expected}, but version {latest} has been published since.")
+{
+    public int Latest { get; } = latest;
+}

@@ -129,7 +129,16 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
     /// is not this workflow's; <see cref="PublishResult.Unchanged"/> when it equals the latest version.
     /// On success the version, its definition.published event and the removal of the draft commit together.
     /// </summary>
-    public async Task<PublishResult> PublishAsync(string definitionId, WorkflowDefinition definition, string user, int? restoredFrom, CancellationToken cancellationToken)
+    public Task<PublishResult> PublishAsync(string definitionId, WorkflowDefinition definition, string user, int? restoredFrom, CancellationToken cancellationToken) =>
+        PublishAsync(definitionId, definition, user, restoredFrom, expectedLatest: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PublishAsync(string, WorkflowDefinition, string, int?, CancellationToken)"/>, and only
+    /// while <paramref name="expectedLatest"/> (the version the owner compared with) is still the latest:
+    /// otherwise nothing is stored and <see cref="PublishResult.SupersededBy"/> names the newer version.
+    /// </summary>
+    public async Task<PublishResult> PublishAsync(string definitionId, WorkflowDefinition definition, string user, int? restoredFrom, int? expectedLatest,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (!string.Equals(definition.Id, definitionId, StringComparison.Ordinal) || !CaseTypes.IsKnown(definitionId))
@@ -144,9 +153,21 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
         }
 
         var request = new PublishRequest(definition, DefinitionJson.Serialize(definition), restoredFrom is null ? DesignerSource : RollbackSource, user,
-            restoredFrom, CompareParsed: true, Alongside: DeleteDraftAsync);
-        var published = await catalog.PublishIfChangedAsync(request, cancellationToken);
-        return published is null ? PublishResult.NoChange : PublishResult.Published(published.Version);
+            restoredFrom, CompareParsed: true, Alongside: DeleteDraftAsync, ExpectedLatest: expectedLatest);
+        try
+        {
+            var published = await catalog.PublishIfChangedAsync(request, cancellationToken);
+            return published is null ? PublishResult.NoChange : PublishResult.Published(published.Version);
+        }
+        catch (SupersededVersionException ex)
+        {
+            return PublishResult.Superseded(ex.Latest);
+        }
+        catch (DbUpdateException) when (expectedLatest is not null)
+        {
+            // Two owners published at the same moment: the other took the version number.
+            return PublishResult.Superseded(expectedLatest.Value + 1);
+        }
 
         async Task DeleteDraftAsync(SkedDbContext db, CancellationToken ct) =>
             db.Drafts.RemoveRange(await db.Drafts.Where(d => d.DefinitionId == definitionId).ToListAsync(ct));
@@ -160,7 +181,11 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
     /// Publishes an earlier version's content again as a new version (source "rollback", restoredFrom
     /// that version). Refused when there is no such version or it no longer validates (a department removed since).
     /// </summary>
-    public async Task<PublishResult> RollbackAsync(string definitionId, int version, string user, CancellationToken cancellationToken)
+    public Task<PublishResult> RollbackAsync(string definitionId, int version, string user, CancellationToken cancellationToken) =>
+        RollbackAsync(definitionId, version, user, expectedLatest: null, cancellationToken);
+
+    /// <inheritdoc cref="RollbackAsync(string, int, string, CancellationToken)"/>
+    public async Task<PublishResult> RollbackAsync(string definitionId, int version, string user, int? expectedLatest, CancellationToken cancellationToken)
     {
         var definition = await VersionAsync(definitionId, version, cancellationToken);
         if (definition is null)
@@ -168,7 +193,7 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
             return PublishResult.Refused([new DefinitionError(definitionId, null, $"there is no version {version} of '{definitionId}' to roll back to.")]);
         }
 
-        return await PublishAsync(definitionId, definition, user, restoredFrom: version, cancellationToken);
+        return await PublishAsync(definitionId, definition, user, restoredFrom: version, expectedLatest, cancellationToken);
     }
 
     /// <summary>
@@ -318,4 +343,10 @@ public sealed record PublishResult(int? Version, IReadOnlyList<DefinitionError> 
     public static PublishResult Published(int version) => new(version, []);
 
     public static PublishResult Refused(IReadOnlyList<DefinitionError> errors) => new(null, errors);
+
+    /// <summary>Nothing stored: version <paramref name="latest"/> was published after the one the change was reviewed against.</summary>
+    public static PublishResult Superseded(int latest) =>
+        new(null, [new DefinitionError(null, null, $"version {latest} has been published since; compare with it before publishing.")]) { SupersededBy = latest };
+
+    public int? SupersededBy { get; init; }
 }

@@ -245,6 +245,25 @@ public abstract class WorkflowDesignScenarios(TestDatabases databases, Store sto
         Assert.Equal((29.1, 58.3, true), (recorded.Submission.Latitude, recorded.Submission.Longitude, recorded.Submission.Anonymous));
     }
 
+    [Fact]
+    public async Task PublishReviewedAgainstAnOlderVersion_IsRefused_AndNothingIsStored()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var design = app.Service<WorkflowDesign>();
+        var reviewed = await LatestVersionAsync(design);
+        var colleagues = await design.PublishAsync(Complaint, WithSla(await design.VersionAsync(Complaint, reviewed, Cancel), "edesk-review", "PT6H"), "colleague", Cancel);
+        var eventsBefore = await CountEventsAsync(app);
+
+        var mine = await design.PublishAsync(Complaint, WithSla(await design.VersionAsync(Complaint, reviewed, Cancel), "edesk-review", "PT2H"), Owner,
+            restoredFrom: null, expectedLatest: reviewed, Cancel);
+
+        Assert.Equal(colleagues.Version, mine.SupersededBy);
+        Assert.Null(mine.Version);
+        Assert.Equal(colleagues.Version, await LatestVersionAsync(design));
+        Assert.Equal("PT6H", Sla((await design.VersionAsync(Complaint, colleagues.Version!.Value, Cancel))!, "edesk-review"));
+        Assert.Equal(eventsBefore, await CountEventsAsync(app));
+    }
+
     private static WorkflowDefinition WithSla(WorkflowDefinition? definition, string nodeId, string sla)
     {
         Assert.NotNull(definition);

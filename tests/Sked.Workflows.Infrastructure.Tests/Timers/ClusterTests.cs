@@ -50,4 +50,27 @@ public sealed class ClusterTests(TestDatabases databases)
         var chain = await second.VerifyAuditChainAsync();
         Assert.True(chain.Valid, $"broken at {chain.FirstBroken}");
     }
+
+    [Fact]
+    public async Task VersionPublishedOnOneNode_IsTakenByNewCasesOnTheOther()
+    {
+        var database = await databases.CreateAsync(Store.Postgres);
+        await using var first = await TestApp.StartAsync(database);
+        await using var second = await TestApp.StartAsync(database);
+        var before = await CaseApi.SubmitAsync(second.Anonymous(), CaseApi.Complaint());
+        var design = first.Service<Infrastructure.Definitions.WorkflowDesign>();
+        var v1 = (await design.VersionAsync("complaint", 1, TestContext.Current.CancellationToken))!;
+        var edited = v1 with { Name = v1.Name + " (ویرایش)" };
+
+        var published = await design.PublishAsync("complaint", edited, "process-owner", TestContext.Current.CancellationToken);
+        var after = await CaseApi.SubmitAsync(second.Anonymous(), CaseApi.Complaint());
+
+        Assert.Equal(2, published.Version);
+        await using var db = await second.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        var versions = await db.Cases.Where(c => c.TrackingCode == before || c.TrackingCode == after)
+            .Join(db.Instances, c => c.Id, i => i.CaseId, (c, i) => new { c.TrackingCode, i.DefinitionVersion })
+            .ToDictionaryAsync(x => x.TrackingCode, x => x.DefinitionVersion, TestContext.Current.CancellationToken);
+        Assert.Equal(1, versions[before]);
+        Assert.Equal(2, versions[after]);
+    }
 }

@@ -46,37 +46,13 @@ public sealed class DesignerWorkspace(
 
     /// <summary>
     /// Publishes what the owner reviewed against <paramref name="reviewedAgainst"/>; if a colleague
-    /// published since, nothing is stored and the owner is asked to compare again.
+    /// published since (on any node), nothing is stored and the owner is asked to compare again.
     /// </summary>
-    public async Task<PublishOutcome> PublishAsync(string id, WorkflowDefinition definition, int reviewedAgainst, CancellationToken cancellationToken)
-    {
-        var user = await UserAsync();
-        return await GuardedAsync(id, reviewedAgainst, () => design.PublishAsync(id, definition, user, cancellationToken));
-    }
+    public async Task<PublishOutcome> PublishAsync(string id, WorkflowDefinition definition, int reviewedAgainst, CancellationToken cancellationToken) =>
+        PublishOutcome.From(await design.PublishAsync(id, definition, await UserAsync(), restoredFrom: null, reviewedAgainst, cancellationToken));
 
-    public async Task<PublishOutcome> RollbackAsync(string id, int version, int reviewedAgainst, CancellationToken cancellationToken)
-    {
-        var user = await UserAsync();
-        return await GuardedAsync(id, reviewedAgainst, () => design.RollbackAsync(id, version, user, cancellationToken));
-    }
-
-    private async Task<PublishOutcome> GuardedAsync(string id, int reviewedAgainst, Func<Task<PublishResult>> publish)
-    {
-        if (catalog.LatestVersions.GetValueOrDefault(id) != reviewedAgainst)
-        {
-            return PublishOutcome.Stale(catalog.LatestVersions.GetValueOrDefault(id));
-        }
-
-        try
-        {
-            return PublishOutcome.From(await publish());
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
-        {
-            // Two owners published the same workflow at once: the version number is taken.
-            return PublishOutcome.Stale(catalog.LatestVersions.GetValueOrDefault(id));
-        }
-    }
+    public async Task<PublishOutcome> RollbackAsync(string id, int version, int reviewedAgainst, CancellationToken cancellationToken) =>
+        PublishOutcome.From(await design.RollbackAsync(id, version, await UserAsync(), reviewedAgainst, cancellationToken));
 
     /// <summary>Replays the last <paramref name="count"/> cases of the workflow on the draft; nothing is written.</summary>
     public async Task<DryRunReport> DryRunAsync(string id, WorkflowDefinition draft, int count, CancellationToken cancellationToken)
@@ -116,10 +92,9 @@ public sealed record DesignerState(string Id, int LatestVersion, WorkflowDefinit
 /// <summary>What a publish or rollback came to: the new version, nothing (unchanged), or the validator's errors.</summary>
 public sealed record PublishOutcome(int? Version, IReadOnlyList<DefinitionError> Errors)
 {
-    public static PublishOutcome From(PublishResult result) => new(result.Version, result.Errors);
-
-    public static PublishOutcome Stale(int latest) => new(null,
-        [new DefinitionError(null, null, $"همکاری در این فاصله نسخه {latest} را منتشر کرده است؛ صفحه را دوباره باز کنید و پیش از انتشار مقایسه کنید.")]);
+    public static PublishOutcome From(PublishResult result) => result.SupersededBy is { } latest
+        ? new(null, [new DefinitionError(null, null, $"همکاری در این فاصله نسخه {latest} را منتشر کرده است؛ صفحه را دوباره باز کنید و پیش از انتشار مقایسه کنید.")])
+        : new(result.Version, result.Errors);
 }
 
 public sealed record DryRunReport(IReadOnlyList<DryRunResult> Results, IReadOnlyDictionary<string, string> NodeLabels, IReadOnlyList<DefinitionError> Errors);
