@@ -69,13 +69,13 @@ public sealed class TestApp : IAsyncDisposable
     /// Waits until every committed message has been delivered (and its notification.sent event
     /// written), so a test that counts audit events counts a settled history.
     /// </summary>
-    public async Task OutboxDrainedAsync()
+    public async Task OutboxDrainedAsync(TimeSpan? timeout = null)
     {
         await using var db = await Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Infrastructure.Persistence.SkedDbContext>>().CreateDbContextAsync();
         await Eventually.GetAsync(
             async () => await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Outbox,
                 m => m.Status == Infrastructure.Outbox.OutboxStatus.Pending && m.Kind.StartsWith("notify.")) ? null : "drained",
-            TimeSpan.FromSeconds(30), "the outbox to deliver its messages");
+            timeout ?? TimeSpan.FromSeconds(30), "the outbox to deliver its messages");
     }
 
     public HttpClient Anonymous()

@@ -128,6 +128,9 @@ public static class PersianLabels
         : ReportCategories.PersianNames.TryGetValue(value, out var category) ? category
         : value;
 
+    /// <summary>A count in Persian digits.</summary>
+    public static string Number(int value) => PersianText.ToPersianDigits(value.ToString(CultureInfo.InvariantCulture));
+
     /// <summary>An ISO 8601 duration read out in Persian ("۳ روز و ۴ ساعت"), or null when it is not one.</summary>
     public static string? Duration(string? text)
     {
@@ -148,7 +151,7 @@ public static class PersianLabels
     {
         if (amount > 0)
         {
-            parts.Add(PersianText.ToPersianDigits(amount.ToString(CultureInfo.InvariantCulture)) + " " + unit);
+            parts.Add(Number(amount) + " " + unit);
         }
     }
 }

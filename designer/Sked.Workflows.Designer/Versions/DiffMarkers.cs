@@ -24,10 +24,13 @@ public sealed record DiffMarkers(
         };
         var nodes = changes.Nodes
             .Where(n => n.Kind != ChangeKind.Changed || n.Properties.Count > 0 || n.Moved)
-            .ToDictionary(n => n.NodeId, n => Css(n.Kind, n.Properties.Count == 0 && n.Moved), StringComparer.Ordinal);
+            .ToDictionary(n => n.NodeId, Of, StringComparer.Ordinal);
         var links = changes.Connections.ToDictionary(c => (c.From, c.Outcome), c => Css(c.Kind, movedOnly: false));
         return new DiffMarkers(merged, nodes, links);
     }
+
+    /// <summary>The marker of one changed node: added, removed, changed, or moved when only its position differs.</summary>
+    public static string Of(NodeChange node) => Css(node.Kind, node.Properties.Count == 0 && node.Moved);
 
     private static string Css(ChangeKind kind, bool movedOnly) => kind switch
     {

@@ -128,14 +128,9 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
     /// ones stay on theirs). Refused with the errors, and nothing stored, when it does not validate or
     /// is not this workflow's; <see cref="PublishResult.Unchanged"/> when it equals the latest version.
     /// On success the version, its definition.published event and the removal of the draft commit together.
-    /// </summary>
-    public Task<PublishResult> PublishAsync(string definitionId, WorkflowDefinition definition, string user, int? restoredFrom, CancellationToken cancellationToken) =>
-        PublishAsync(definitionId, definition, user, restoredFrom, expectedLatest: null, cancellationToken);
-
-    /// <summary>
-    /// As <see cref="PublishAsync(string, WorkflowDefinition, string, int?, CancellationToken)"/>, and only
-    /// while <paramref name="expectedLatest"/> (the version the owner compared with) is still the latest:
-    /// otherwise nothing is stored and <see cref="PublishResult.SupersededBy"/> names the newer version.
+    /// With <paramref name="expectedLatest"/> (the version the owner compared with) it publishes only
+    /// while that is still the latest: otherwise nothing is stored and <see cref="PublishResult.SupersededBy"/>
+    /// names the newer version. <paramref name="restoredFrom"/> marks a rollback.
     /// </summary>
     public async Task<PublishResult> PublishAsync(string definitionId, WorkflowDefinition definition, string user, int? restoredFrom, int? expectedLatest,
         CancellationToken cancellationToken)
@@ -173,9 +168,9 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
             db.Drafts.RemoveRange(await db.Drafts.Where(d => d.DefinitionId == definitionId).ToListAsync(ct));
     }
 
-    /// <inheritdoc cref="PublishAsync(string, WorkflowDefinition, string, int?, CancellationToken)"/>
+    /// <inheritdoc cref="PublishAsync(string, WorkflowDefinition, string, int?, int?, CancellationToken)"/>
     public Task<PublishResult> PublishAsync(string definitionId, WorkflowDefinition definition, string user, CancellationToken cancellationToken) =>
-        PublishAsync(definitionId, definition, user, restoredFrom: null, cancellationToken);
+        PublishAsync(definitionId, definition, user, restoredFrom: null, expectedLatest: null, cancellationToken);
 
     /// <summary>
     /// Publishes an earlier version's content again as a new version (source "rollback", restoredFrom

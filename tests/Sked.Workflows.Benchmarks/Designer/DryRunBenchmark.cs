@@ -4,13 +4,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.DryRun;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Definitions;
-using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Testing;
@@ -177,24 +175,12 @@ internal static class DryRunBenchmark
         }
     }
 
-    /// <summary>Lets the SMS and timer messages of the seeding go out first, so they do not compete with what is timed.</summary>
+    /// <summary>Lets the SMS messages of the seeding go out first, so they do not compete with what is timed.</summary>
     private static async Task WaitForOutboxAsync(TestApp app)
     {
-        var factory = app.Service<IDbContextFactory<SkedDbContext>>();
         var waiting = Stopwatch.StartNew();
-        while (waiting.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            if (!await db.Outbox.AnyAsync(m => m.Status == OutboxStatus.Pending))
-            {
-                await Console.Error.WriteLineAsync(Invariant($"outbox drained after {waiting.Elapsed.TotalSeconds:0} s"));
-                return;
-            }
-
-            await Task.Delay(500);
-        }
-
-        await Console.Error.WriteLineAsync("outbox still pending after 3 minutes; measuring anyway");
+        await app.OutboxDrainedAsync(TimeSpan.FromMinutes(3));
+        await Console.Error.WriteLineAsync(Invariant($"outbox drained after {waiting.Elapsed.TotalSeconds:0} s"));
     }
 
     /// <summary>One warm-up round (JIT, EF's query cache), then <see cref="Rounds"/> timed rounds of load + replay.</summary>

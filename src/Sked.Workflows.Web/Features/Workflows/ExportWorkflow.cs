@@ -20,7 +20,7 @@ public static class ExportWorkflow
 
     private static async Task<IResult> Handle(string id, int? version, bool? draft, WorkflowDesign design, DefinitionCatalog catalog, CancellationToken cancellationToken)
     {
-        if (!catalog.LatestVersions.TryGetValue(id, out var latest))
+        if (!catalog.LatestVersions.ContainsKey(id))
         {
             return NotFound("این گردش کار پیدا نشد.");
         }
@@ -31,7 +31,10 @@ public static class ExportWorkflow
             return stored is null ? NotFound("این گردش کار پیش‌نویسی ندارد.") : File(id, stored.Content);
         }
 
-        var definition = await design.VersionAsync(id, version ?? latest, cancellationToken);
+        // The latest as the database has it: another node may have published since this one cached it.
+        var definition = version is { } asked
+            ? await design.VersionAsync(id, asked, cancellationToken)
+            : (await catalog.LatestAsync(id, cancellationToken)).Definition;
         return definition is null
             ? NotFound("این نسخه پیدا نشد.")
             : File(id, DefinitionJson.Serialize(definition));
