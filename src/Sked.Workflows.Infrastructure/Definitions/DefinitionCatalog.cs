@@ -92,9 +92,13 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
         }
     }
 
-    /// <summary>Stores the definition as a new version unless the latest already has this content.</summary>
-    public Task<DefinitionVersion?> PublishIfChangedAsync(WorkflowDefinition definition, string json, string source, string publishedBy, CancellationToken cancellationToken) =>
-        PublishIfChangedAsync(new PublishRequest(definition, json, source, publishedBy), cancellationToken);
+    /// <summary>
+    /// Stores the definition as a new version unless the latest already has this content. With
+    /// <paramref name="expectedLatest"/>, throws <see cref="SupersededVersionException"/> if another
+    /// version was published after the one the edit started from.
+    /// </summary>
+    public Task<DefinitionVersion?> PublishIfChangedAsync(WorkflowDefinition definition, string json, string source, string publishedBy, CancellationToken cancellationToken, int? expectedLatest = null) =>
+        PublishIfChangedAsync(new PublishRequest(definition, json, source, publishedBy, ExpectedLatest: expectedLatest), cancellationToken);
 
     /// <summary>
     /// Stores the definition as a new version unless the latest already has this content; the version,

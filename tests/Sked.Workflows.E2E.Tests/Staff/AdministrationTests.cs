@@ -70,11 +70,17 @@ public sealed class AdministrationTests(TestDatabases databases, Chromium chromi
         await admin.GotoAsync("/staff/admin/routing");
         await StaffBrowser.Ready(admin);
         var complaint = admin.Locator(".mud-paper", new() { HasText = "رسیدگی به شکایت" }).First;
+        var rules = complaint.Locator("tbody tr");
+        var before = await rules.CountAsync();
         await complaint.GetByRole(AriaRole.Button, new() { Name = "قاعده تازه (در آغاز فهرست)" }).ClickAsync();
-        var row = complaint.Locator("tbody tr").First;
+        // As a user would, type only once the new row is on the screen (the click goes round the server).
+        await Assertions.Expect(rules).ToHaveCountAsync(before + 1);
+        var row = rules.First;
+        await Assertions.Expect(row.Locator("input:not([type=hidden])").Nth(2)).ToHaveValueAsync(string.Empty);
         await row.Locator("input:not([type=hidden])").Nth(2).FillAsync("ترانسفورماتور");
         await row.Locator(".mud-select").Last.ClickAsync();
         await admin.GetByRole(AriaRole.Option, new() { Name = "ایمنی و حوادث" }).ClickAsync();
+        await Assertions.Expect(row.Locator("input:not([type=hidden])").Nth(2)).ToHaveValueAsync("ترانسفورماتور");
         await complaint.GetByRole(AriaRole.Button, new() { Name = "انتشار نسخه تازه" }).ClickAsync();
         await Assertions.Expect(complaint).ToContainTextAsync("نسخه 2");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sked.Workflows.Designer.Validation;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Nodes;
 using Sked.Workflows.Infrastructure.Definitions;
@@ -66,10 +67,20 @@ public sealed class RoutingRules(DefinitionCatalog definitions, DepartmentDirect
         var errors = DefinitionValidator.Validate(definition, table.DefinitionId, departments.ByCode);
         if (errors.Count > 0)
         {
-            return errors.Select(e => e.ToString()).ToList();
+            return errors.Select(e => PersianMessages.Translate(e.Message) ?? e.ToString()).ToList();
         }
 
-        await definitions.PublishIfChangedAsync(definition, json, "admin", admin.UserName, cancellationToken);
+        try
+        {
+            // The table was read from its version: publishing over a newer one (say, from the designer)
+            // would silently undo that change.
+            await definitions.PublishIfChangedAsync(definition, json, "admin", admin.UserName, cancellationToken, expectedLatest: table.Version);
+        }
+        catch (SupersededVersionException superseded)
+        {
+            return [$"در این میان نسخه {superseded.Latest} این گردش کار منتشر شده است؛ صفحه را تازه کنید و قاعده‌ها را دوباره ذخیره کنید."];
+        }
+
         return [];
     }
 
