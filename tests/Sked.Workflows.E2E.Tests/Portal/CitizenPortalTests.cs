@@ -58,6 +58,8 @@ public sealed class CitizenPortalTests(TestDatabases databases, Chromium chromiu
         var page = await _phone.NewPageAsync();
         await page.GotoAsync("/send/complaint");
         await page.GetByRole(AriaRole.Link, new() { Name = tab, Exact = true }).ClickAsync();
+        // Both pages have the same form: type only once the tab's own page has loaded.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/send/{kind}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
         await page.Locator("#subject").FillAsync("موضوع " + tab);
         await page.Locator("#body").FillAsync("متن " + tab + " برای آزمایش سامانه ارتباط با مشتری");
         await FillContactAsync(page);

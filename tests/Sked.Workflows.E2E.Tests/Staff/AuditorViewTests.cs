@@ -19,6 +19,8 @@ public sealed class AuditorViewTests(TestDatabases databases, Chromium chromium)
     {
         var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
         await new CaseDriver(_app).DriveAsync(code);
+        // The answer's SMS records itself in the history on its own time; the page is read once it has.
+        await _app.OutboxDrainedAsync();
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var auditor = await StaffBrowser.LogInAsync(context, "auditor");
 

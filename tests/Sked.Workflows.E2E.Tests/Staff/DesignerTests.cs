@@ -212,9 +212,12 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
     private static async Task DrawLinkAsync(IPage page, string from, string outcome, string to)
     {
         // The whole flow in view first, as a person would zoom out to reach both ends.
+        var canvas = page.Locator(".sked-canvas").First;
+        var view = await canvas.GetAttributeAsync("data-view");
         await page.Locator("#designer-zoom-fit").ClickAsync();
-        var port = await page.Locator($".sked-node[data-node-id=\"{from}\"] .sked-outcome[data-outcome=\"{outcome}\"] .sked-port-out").BoundingBoxAsync();
-        var target = await page.Locator($".sked-node[data-node-id=\"{to}\"]").BoundingBoxAsync();
+        await Assertions.Expect(canvas).Not.ToHaveAttributeAsync("data-view", view!);
+        var port = await SettledBoxAsync(page.Locator($".sked-node[data-node-id=\"{from}\"] .sked-outcome[data-outcome=\"{outcome}\"] .sked-port-out"));
+        var target = await SettledBoxAsync(page.Locator($".sked-node[data-node-id=\"{to}\"]"));
         await page.Mouse.MoveAsync(port!.X + (port.Width / 2), port.Y + (port.Height / 2));
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(port.X + 40, port.Y + 30, new() { Steps = 5 });
@@ -222,6 +225,28 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await page.Mouse.UpAsync();
         await Assertions.Expect(page.Locator($".sked-node[data-node-id=\"{from}\"] .sked-outcome[data-outcome=\"{outcome}\"]"))
             .ToHaveAttributeAsync("data-to", to);
+    }
+
+    /// <summary>
+    /// Where an element is once the canvas has stopped moving: the new zoom and pan of a fit arrive in a
+    /// later render from the server, and a drag aimed at the old place would miss.
+    /// </summary>
+    private static async Task<LocatorBoundingBoxResult> SettledBoxAsync(ILocator element)
+    {
+        var box = await element.BoundingBoxAsync();
+        for (var tries = 0; tries < 40; tries++)
+        {
+            await Task.Delay(150);
+            var again = await element.BoundingBoxAsync();
+            if (box is not null && again is not null && (again.X, again.Y, again.Width, again.Height) == (box.X, box.Y, box.Width, box.Height))
+            {
+                return again;
+            }
+
+            box = again;
+        }
+
+        throw new TimeoutException("The canvas kept moving.");
     }
 
     private static async Task CompleteAsync(HttpClient client, string trackingCode, string outcome, object? data = null)

@@ -48,6 +48,8 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
             await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
         }
 
+        // The chain is edited by hand below: no notification may append to it meanwhile.
+        await app.OutboxDrainedAsync();
         await using var db = AuditChecks.OpenDatabase(database);
         await AuditChecks.AllowAuditChangesAsync(db, store);
         var events = await db.AuditEvents.AsNoTracking().OrderBy(a => a.Seq).ToListAsync();

@@ -97,9 +97,13 @@ public abstract class DurabilityScenarios(TestDatabases databases, Store store)
         var retry = await admin.PostAsync($"/api/v1/incidents/{incident["instanceId"]}/retry", null);
         Assert.Equal(HttpStatusCode.NoContent, retry.StatusCode);
         var types = (await CaseApi.HistoryAsync(await app.LoginAsync("auditor"), code)).Select(e => e["type"]!.GetValue<string>()).ToList();
-        Assert.Equal(1, types.Count(t => t == "incident.raised"));
-        Assert.Equal(3, types.Count(t => t == "node.failed"));
-        Assert.Contains("incident.retried", types);
+        // The retry runs the node again at once; that attempt fails and schedules its own timed retry,
+        // which may already have fired by now, so only what led up to the retry is counted exactly.
+        var retried = types.IndexOf("incident.retried");
+        Assert.True(retried >= 0, string.Join(", ", types));
+        Assert.Equal(1, types.Take(retried).Count(t => t == "incident.raised"));
+        Assert.Equal(2, types.Take(retried).Count(t => t == "node.failed"));
+        Assert.Contains("node.failed", types.Skip(retried + 1));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.LoginAsync("edesk")).GetAsync("/api/v1/incidents")).StatusCode);
     }
 

@@ -161,6 +161,8 @@ public abstract class AuditApiScenarios(TestDatabases databases, Store store)
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
         var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
         await new CaseDriver(app).DriveAsync(code);
+        // The pack and the history are read a moment apart: no notification may still be adding to them.
+        await app.OutboxDrainedAsync();
         var photo = RandomNumberGenerator.GetBytes(2048);
         await using (var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync())
         {

@@ -52,6 +52,8 @@ public abstract class TaskConcurrencyScenarios(TestDatabases databases, Store st
         var task = (await CaseApi.TaskForAsync(edesk, code))!;
         var id = task["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.NoContent, (await CaseApi.CompleteAsync(edesk, id, "route", new { department = "billing" })).StatusCode);
+        // Notifications record themselves in the history after their own commit; let them before counting.
+        await app.OutboxDrainedAsync();
         var eventsBefore = await CountAsync(app, db => db.AuditEvents.CountAsync());
         var tasksBefore = await CountAsync(app, db => db.Tasks.CountAsync());
 
