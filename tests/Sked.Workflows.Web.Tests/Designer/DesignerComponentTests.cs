@@ -74,4 +74,24 @@ public sealed class DesignerComponentTests : BunitContext
         Assert.Single(canvas.FindAll(".sked-node[data-node-id=edesk-review] [data-outcome=reject]"));
         Assert.Single(canvas.FindAll(".sked-node[data-node-id=edesk-review] [data-outcome=decline]"));
     }
+
+    [Fact]
+    public async Task WorkflowCanvas_ARenderThatChangesNothing_LeavesTheLinks_AndAConnectionChangesOnlyItsOwn()
+    {
+        // A port measured in the browser walks its links when the answer comes back; a page render in
+        // that moment that rebuilt every link used to end the owner's circuit.
+        var document = new DesignerDocument(ShippedDefinitions.Load("complaint"));
+        var canvas = Render<WorkflowCanvas>(p => p.Add(c => c.Document, document));
+        var before = canvas.Instance.Diagram.Links.ToList();
+
+        canvas.Render(p => p.Add(c => c.Document, document).Add(c => c.SelectedNodeId, "edesk-review"));
+        Assert.Equal(before, canvas.Instance.Diagram.Links.ToList());
+
+        await canvas.InvokeAsync(() => document.Connect("edesk-review", "route", "publish-rejection"));
+        var after = canvas.Instance.Diagram.Links.ToList();
+        Assert.Equal(before.Count, after.Count);
+        var replaced = Assert.Single(before.Except(after));
+        Assert.Equal("edesk-review:out:route", ((Blazor.Diagrams.Core.Models.PortModel)replaced.Source.Model!).Id);
+        Assert.Equal("publish-rejection:in", ((Blazor.Diagrams.Core.Models.PortModel)Assert.Single(after.Except(before)).Target.Model!).Id);
+    }
 }
