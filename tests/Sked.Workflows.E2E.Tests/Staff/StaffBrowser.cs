@@ -25,8 +25,15 @@ public static class StaffBrowser
         await page.Locator("#username").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "ورود" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
-        await Ready(page);
+        // Either the inbox or the login page's own message: a refused login says why instead of timing out.
+        var refused = page.Locator("#login-error");
+        await Assertions.Expect(page.Locator("#staff-ready").Or(refused)).ToBeAttachedAsync();
+        if (await refused.CountAsync() > 0)
+        {
+            throw new InvalidOperationException($"{userName} could not log in: {await refused.InnerTextAsync()}");
+        }
+
+        Assert.EndsWith("/staff", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
         await Assertions.Expect(page.Locator("#signed-in-as")).Not.ToBeEmptyAsync();
         return page;
     }
