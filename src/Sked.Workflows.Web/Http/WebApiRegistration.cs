@@ -38,6 +38,7 @@ public static class WebApiRegistration
         var limits = builder.Configuration.GetSection("RateLimits");
         var trackingPerMinute = limits.GetValue("TrackingPerMinute", 30);
         var submissionsPerMinute = limits.GetValue("SubmissionsPerMinute", 10);
+        var loginsPerMinute = limits.GetValue("LoginsPerMinute", 30);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -48,7 +49,12 @@ public static class WebApiRegistration
                 Features.Portal.PortalRegistration.LimitFor(context.Request) switch
                 {
                     null => RateLimitPartition.GetNoLimiter("none"),
-                    var kind => PerClient(context, kind == TrackingLimit ? trackingPerMinute : submissionsPerMinute, kind),
+                    var kind => PerClient(context, kind switch
+                    {
+                        TrackingLimit => trackingPerMinute,
+                        "login" => loginsPerMinute,
+                        _ => submissionsPerMinute,
+                    }, kind),
                 });
             o.OnRejected = async (context, cancellationToken) =>
             {

@@ -21,17 +21,33 @@ public static class PortalRegistration
     /// <summary>Page posts share the API's per-client limits: forms count as submissions, /track as lookups.</summary>
     public static string? LimitFor(HttpRequest request)
     {
-        // API and Open311 endpoints carry their own limits; these are for the pages' forms only.
-        if (!HttpMethods.IsPost(request.Method)
-            || request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-            || request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
-            || request.Path.StartsWithSegments("/login", StringComparison.OrdinalIgnoreCase)
-            || request.Path.StartsWithSegments("/refresh", StringComparison.OrdinalIgnoreCase))
+        if (!HttpMethods.IsPost(request.Method))
         {
             return null;
         }
 
-        return request.Path.StartsWithSegments("/track", StringComparison.OrdinalIgnoreCase) ? "tracking" : "submission";
+        var path = request.Path;
+        // The staff login form is limited on its own, so a busy office's morning logins and the
+        // citizens behind the same address do not use up each other's allowance.
+        if (path.StartsWithSegments("/staff/login", StringComparison.OrdinalIgnoreCase))
+        {
+            return "login";
+        }
+
+        // API and Open311 endpoints carry their own limits. The staff's live connections (every page
+        // load posts to /_blazor) and their signed-in screens are not citizens' form posts.
+        if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/login", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/refresh", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/designer", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return path.StartsWithSegments("/track", StringComparison.OrdinalIgnoreCase) ? "tracking" : "submission";
     }
 
     /// <summary>Pages may show map tiles from the configured tile server; nothing else comes from outside.</summary>
