@@ -26,7 +26,9 @@ public sealed class AutoRouteNode : NodeType<AutoRouteNode.Props>
             var rule = properties.Rules[i];
             if (string.IsNullOrEmpty(rule.Department))
             {
+                // Said once: an empty code is missing, not an unknown department.
                 check.Error($"rule {i + 1} has no department.");
+                continue;
             }
 
             check.Department(rule.Department, $"rule {i + 1} department");

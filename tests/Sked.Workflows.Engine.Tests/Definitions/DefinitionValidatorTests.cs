@@ -138,6 +138,19 @@ public sealed class DefinitionValidatorTests
     }
 
     [Fact]
+    public void Validate_WhenARoutingRuleHasNoDepartment_SaysSoOnce()
+    {
+        var route = Node("route", "autoRoute", """
+            {"rules": [{"keywords": ["ترانسفورماتور"], "department": ""}], "defaultDepartment": "billing"}
+            """);
+
+        var errors = DefinitionValidator.Validate(WithTask(route, "next"), File, Departments);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(("route", "rule 1 has no department."), (error.NodeId, error.Message));
+    }
+
+    [Fact]
     public void Validate_WhenStartDoesNotLeadToIntake_NamesTheStartNode()
     {
         var definition = Minimal() with
