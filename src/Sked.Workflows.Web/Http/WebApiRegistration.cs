@@ -13,6 +13,7 @@ public static class WebApiRegistration
 {
     public const string TrackingLimit = "tracking";
     public const string SubmissionLimit = "submission";
+    public const string LoginLimit = "login";
 
     public static IHostApplicationBuilder AddWebApi(this IHostApplicationBuilder builder)
     {
@@ -52,7 +53,7 @@ public static class WebApiRegistration
                     var kind => PerClient(context, kind switch
                     {
                         TrackingLimit => trackingPerMinute,
-                        "login" => loginsPerMinute,
+                        LoginLimit => loginsPerMinute,
                         _ => submissionsPerMinute,
                     }, kind),
                 });

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Blazor.Diagrams.Core.Geometry;
 using Bunit;
-using MudBlazor.Services;
 using Sked.Workflows.Designer;
 using Sked.Workflows.Designer.Validation;
 using Sked.Workflows.Designer.Canvas;
@@ -11,16 +9,8 @@ using Sked.Workflows.Engine.Definitions;
 namespace Sked.Workflows.Web.Tests.Designer;
 
 /// <summary>The designer shows what the engine's validator says, and draws every node with its type.</summary>
-public sealed class DesignerComponentTests : BunitContext
+public sealed class DesignerComponentTests : DesignerContext
 {
-    public DesignerComponentTests()
-    {
-        Services.AddMudServices();
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        // The canvas asks the browser for its size before it draws.
-        JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 800, 560));
-    }
-
     private static WorkflowDefinition WithUnknownType() => new()
     {
         Id = "complaint",

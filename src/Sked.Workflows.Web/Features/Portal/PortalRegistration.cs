@@ -31,7 +31,7 @@ public static class PortalRegistration
         // citizens behind the same address do not use up each other's allowance.
         if (path.StartsWithSegments("/staff/login", StringComparison.OrdinalIgnoreCase))
         {
-            return "login";
+            return Http.WebApiRegistration.LoginLimit;
         }
 
         // API and Open311 endpoints carry their own limits. The staff's live connections (every page
@@ -47,7 +47,7 @@ public static class PortalRegistration
             return null;
         }
 
-        return path.StartsWithSegments("/track", StringComparison.OrdinalIgnoreCase) ? "tracking" : "submission";
+        return path.StartsWithSegments("/track", StringComparison.OrdinalIgnoreCase) ? Http.WebApiRegistration.TrackingLimit : Http.WebApiRegistration.SubmissionLimit;
     }
 
     /// <summary>Pages may show map tiles from the configured tile server; nothing else comes from outside.</summary>
