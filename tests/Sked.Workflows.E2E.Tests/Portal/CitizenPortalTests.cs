@@ -231,8 +231,9 @@ public sealed class CitizenPortalTests(TestDatabases databases, Chromium chromiu
             await page.Locator("#password").FillAsync(password);
         }
 
+        // The answer is a new page from the same address; every caller waits on what that page shows
+        // (a load-state wait here could miss the navigation and hang).
         await page.GetByRole(AriaRole.Button, new() { Name = "پیگیری", Exact = true }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     private static string PersianDigits(string code) => new(code.Select(c => (char)('۰' + (c - '0'))).ToArray());
