@@ -1,3 +1,5 @@
+using Sked.Workflows.Domain.Text;
+
 namespace Sked.Workflows.Domain.Cases;
 
 /// <summary>
@@ -18,22 +20,13 @@ public static class CaseStatuses
     public const string Rejected = "rejected";
     public const string Closed = "closed";
 
-    public static readonly IReadOnlyDictionary<string, string> PersianLabels = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [Received] = "دریافت و ثبت شد",
-        [InReview] = "در حال بررسی در میز خدمت الکترونیک",
-        [Referred] = "به واحد تخصصی ارجاع شد",
-        [InProgress] = "در حال رسیدگی",
-        [UnderInvestigation] = "در حال بررسی میدانی",
-        [Registered] = "در دبیرخانه ثبت شد",
-        [InCirculation] = "در گردش میان واحدها",
-        [Escalated] = "به مدیر واحد ارجاع شد",
-        [Answered] = "پاسخ داده شد",
-        [Rejected] = "رد شد",
-        [Closed] = "بسته شد",
-    };
+    public static readonly IReadOnlyList<string> All = [Received, InReview, Referred, InProgress, UnderInvestigation, Registered, InCirculation, Escalated, Answered, Rejected, Closed];
 
-    public static bool IsKnown(string? status) => status is not null && PersianLabels.ContainsKey(status);
+    /// <summary>Each value with its Persian label from the catalogue (status.*), in the order above.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PersianLabels =
+        All.ToDictionary(v => v, v => Catalogue.Label("status", v), StringComparer.Ordinal);
+
+    public static bool IsKnown(string? status) => status is not null && All.Contains(status);
 
     /// <summary>The statuses after which the case needs nothing more from the company (Open311's "closed").</summary>
     public static readonly IReadOnlyList<string> Final = [Answered, Rejected, Closed];

@@ -1,3 +1,5 @@
+using Sked.Workflows.Domain.Text;
+
 namespace Sked.Workflows.Domain.Cases;
 
 /// <summary>The kinds of submission; each runs on the workflow definition with the same id.</summary>
@@ -11,18 +13,13 @@ public static class CaseTypes
     public const string CeoQuestion = "ceo-question";
     public const string EmailInquiry = "email-inquiry";
 
-    public static readonly IReadOnlyDictionary<string, string> PersianNames = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [Complaint] = "شکایت",
-        [Request] = "درخواست",
-        [Suggestion] = "پیشنهاد",
-        [PublicReport] = "گزارش مردمی",
-        [Letter] = "نامه",
-        [CeoQuestion] = "پرسش از مدیرعامل",
-        [EmailInquiry] = "پرسش پست الکترونیکی",
-    };
+    public static readonly IReadOnlyList<string> All = [Complaint, Request, Suggestion, PublicReport, Letter, CeoQuestion, EmailInquiry];
 
-    public static bool IsKnown(string? type) => type is not null && PersianNames.ContainsKey(type);
+    /// <summary>Each value with its Persian label from the catalogue (caseType.*), in the order above.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PersianNames =
+        All.ToDictionary(v => v, v => Catalogue.Label("caseType", v), StringComparer.Ordinal);
+
+    public static bool IsKnown(string? type) => type is not null && All.Contains(type);
 
     /// <summary>Types a citizen starts through the public API; letters are registered by the secretariat.</summary>
     public static bool IsCitizenSubmitted(string? type) => IsKnown(type) && type is not (Letter or EmailInquiry);

@@ -1,3 +1,5 @@
+using Sked.Workflows.Domain.Text;
+
 namespace Sked.Workflows.Domain.Cases;
 
 /// <summary>What a public report can be about.</summary>
@@ -9,14 +11,11 @@ public static class ReportCategories
     public const string Hazard = "hazard";
     public const string RightOfWay = "right-of-way";
 
-    public static readonly IReadOnlyDictionary<string, string> PersianNames = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        [ElectricityTheft] = "کشف برق غیرمجاز",
-        [EquipmentTheft] = "سرقت تجهیزات برقی",
-        [MeterTampering] = "دستکاری کنتور",
-        [Hazard] = "نقطه حادثه‌خیز",
-        [RightOfWay] = "تجاوز به حریم شبکه",
-    };
+    public static readonly IReadOnlyList<string> All = [ElectricityTheft, EquipmentTheft, MeterTampering, Hazard, RightOfWay];
 
-    public static bool IsKnown(string? category) => category is not null && PersianNames.ContainsKey(category);
+    /// <summary>Each value with its Persian label from the catalogue (category.*), in the order above.</summary>
+    public static readonly IReadOnlyDictionary<string, string> PersianNames =
+        All.ToDictionary(v => v, v => Catalogue.Label("category", v), StringComparer.Ordinal);
+
+    public static bool IsKnown(string? category) => category is not null && All.Contains(category);
 }

@@ -1,3 +1,5 @@
+using Sked.Workflows.Domain.Text;
+
 namespace Sked.Workflows.Domain.Departments;
 
 /// <summary>
@@ -8,15 +10,15 @@ public static class DepartmentCatalogue
 {
     public static readonly IReadOnlyList<(string Code, string Name)> Seed =
     [
-        ("customer-service", "امور مشترکین"),
-        ("billing", "درآمد و صورتحساب"),
-        ("metering", "کنتور و اندازه‌گیری"),
-        ("inspection", "بازرسی و کشف برق غیرمجاز"),
-        ("operations", "بهره‌برداری و اتفاقات"),
-        ("safety", "ایمنی و حوادث"),
-        ("right-of-way", "حریم و املاک"),
-        ("network-development", "طرح و توسعه شبکه"),
-        ("legal", "امور حقوقی"),
-        ("public-relations", "روابط عمومی"),
+        ("customer-service", Catalogue.Label("department", "customer-service")),
+        ("billing", Catalogue.Label("department", "billing")),
+        ("metering", Catalogue.Label("department", "metering")),
+        ("inspection", Catalogue.Label("department", "inspection")),
+        ("operations", Catalogue.Label("department", "operations")),
+        ("safety", Catalogue.Label("department", "safety")),
+        ("right-of-way", Catalogue.Label("department", "right-of-way")),
+        ("network-development", Catalogue.Label("department", "network-development")),
+        ("legal", Catalogue.Label("department", "legal")),
+        ("public-relations", Catalogue.Label("department", "public-relations")),
     ];
 }

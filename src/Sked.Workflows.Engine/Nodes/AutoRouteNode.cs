@@ -10,7 +10,6 @@ namespace Sked.Workflows.Engine.Nodes;
 public sealed class AutoRouteNode : NodeType<AutoRouteNode.Props>
 {
     public override string Name => "autoRoute";
-    public override string PersianName => "ارجاع خودکار";
 
     public override IReadOnlyList<PropertySpec> Properties =>
     [

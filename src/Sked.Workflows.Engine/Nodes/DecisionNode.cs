@@ -6,7 +6,6 @@ namespace Sked.Workflows.Engine.Nodes;
 public sealed class DecisionNode : NodeType<DecisionNode.Props>
 {
     public override string Name => "decision";
-    public override string PersianName => "تصمیم";
 
     public override IReadOnlyList<PropertySpec> Properties =>
     [

@@ -9,7 +9,6 @@ public sealed class EndNode : NodeType<EndNode.Props>
     public const string TypeName = "end";
 
     public override string Name => TypeName;
-    public override string PersianName => "پایان";
     public override bool IsEnd => true;
 
     public override IReadOnlyList<PropertySpec> Properties =>

@@ -19,7 +19,6 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
     public const string RoutedDepartment = "routed";
 
     public override string Name => TypeName;
-    public override string PersianName => "کار انسانی";
 
     public override IReadOnlyList<PropertySpec> Properties =>
     [

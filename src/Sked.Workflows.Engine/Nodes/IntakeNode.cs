@@ -24,7 +24,6 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
     };
 
     public override string Name => TypeName;
-    public override string PersianName => "پذیرش";
 
     public override IReadOnlyList<PropertySpec> Properties =>
     [

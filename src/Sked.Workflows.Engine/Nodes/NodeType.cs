@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 
@@ -11,7 +12,7 @@ public abstract class NodeType<TProperties> : INodeType where TProperties : clas
     public const string Next = "next";
 
     public abstract string Name { get; }
-    public abstract string PersianName { get; }
+    public string PersianName => Catalogue.Label("node", Name);
     public abstract IReadOnlyList<PropertySpec> Properties { get; }
     public virtual bool IsEnd => false;
 

@@ -16,7 +16,6 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
     public static readonly IReadOnlyList<string> Placeholders = ["trackingCode", "subject", "department", "status", "expectedAnswerAt", "type", "answer"];
 
     public override string Name => "notify";
-    public override string PersianName => "اطلاع‌رسانی";
 
     public override IReadOnlyList<PropertySpec> Properties =>
     [

@@ -10,7 +10,6 @@ namespace Sked.Workflows.Engine.Nodes;
 public sealed class PromoteToFaqNode : NodeType<PromoteToFaqNode.Props>
 {
     public override string Name => "promoteToFaq";
-    public override string PersianName => "انتقال به پرسش‌های متداول";
 
     public override IReadOnlyList<PropertySpec> Properties =>
     [

@@ -7,7 +7,6 @@ namespace Sked.Workflows.Engine.Nodes;
 public sealed class PublishAnswerNode : NodeType<PublishAnswerNode.Props>
 {
     public override string Name => "publishAnswer";
-    public override string PersianName => "انتشار پاسخ";
 
     public override IReadOnlyList<PropertySpec> Properties =>
     [

@@ -7,7 +7,6 @@ namespace Sked.Workflows.Engine.Nodes;
 public sealed class SetStatusNode : NodeType<SetStatusNode.Props>
 {
     public override string Name => "setStatus";
-    public override string PersianName => "تغییر وضعیت";
 
     public override IReadOnlyList<PropertySpec> Properties =>
     [

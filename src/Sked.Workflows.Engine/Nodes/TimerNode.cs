@@ -10,7 +10,6 @@ public sealed class TimerNode : NodeType<TimerNode.Props>
     public const string TypeName = "timer";
 
     public override string Name => TypeName;
-    public override string PersianName => "زمان‌سنج";
 
     public override IReadOnlyList<PropertySpec> Properties =>
     [
