@@ -1,0 +1,137 @@
+using Bunit;
+using Sked.Workflows.Designer.Editing;
+using Sked.Workflows.Designer.Properties;
+using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Engine.Nodes;
+
+namespace Sked.Workflows.Designer.Tests;
+
+/// <summary>The properties panel edits the selected node with editors built from its type's metadata; every change lands in the document.</summary>
+public sealed class PropertiesPanelTests : DesignerContext
+{
+    private readonly DesignerDocument _document = new(ShippedDefinitions.Load("complaint"));
+
+    private IRenderedComponent<PropertiesPanel> Panel(string nodeId = "edesk-review", bool readOnly = false) =>
+        Render<PropertiesPanel>(p => p
+            .Add(x => x.Document, _document)
+            .Add(x => x.NodeId, nodeId)
+            .Add(x => x.ReadOnly, readOnly)
+            .Add(x => x.Departments, ShippedDefinitions.Departments));
+
+    private string? Property(string name) => _document.Node("edesk-review")!.Properties![name]?.ToString();
+
+    [Fact]
+    public void ForAHumanTask_ShowsAnEditorForEveryPropertyTheTypeDeclares()
+    {
+        var panel = Panel();
+
+        var declared = NodeCatalogue.Find("humanTask")!.Properties.Select(p => p.Name).ToList();
+        Assert.Equal(declared, panel.FindAll("[data-property]").Select(e => e.GetAttribute("data-property")));
+        Assert.All(declared, name => Assert.NotEmpty(panel.FindAll($"[data-property={name}] input, [data-property={name}] select, [data-property={name}] textarea")));
+    }
+
+    [Fact]
+    public void ChangingTheTitle_ChangesTheNodeInTheDocument()
+    {
+        var panel = Panel();
+
+        panel.Find("[data-property=title] input").Change("بررسی اولیه شکایت");
+
+        Assert.Equal("بررسی اولیه شکایت", Property("title"));
+        Assert.True(_document.History.CanUndo);
+    }
+
+    [Fact]
+    public void CandidateRole_OffersExactlyTheRolesThatWorkOnCases()
+    {
+        var panel = Panel();
+
+        var options = panel.FindAll("[data-property=candidateRole] select option")
+            .Select(o => o.GetAttribute("value"))
+            .Where(v => !string.IsNullOrEmpty(v));
+
+        Assert.Equal(Roles.Working, options);
+    }
+
+    [Fact]
+    public void EditingAnOutcomeLabel_ChangesThatOutcomeOnly()
+    {
+        var panel = Panel();
+
+        panel.Find("[data-property=outcomes] tr[data-row='1'] input[aria-label='برچسب 2']").Change("رد شکایت");
+
+        var outcomes = _document.Node("edesk-review")!.Properties!["outcomes"]!.AsArray();
+        Assert.Equal("رد شکایت", outcomes[1]!["label"]!.GetValue<string>());
+        Assert.Equal("reject", outcomes[1]!["name"]!.GetValue<string>());
+        Assert.Equal("ارجاع به واحد", outcomes[0]!["label"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void AddingAnEscalationRow_AndChoosingItsAction_AddsAStep()
+    {
+        var panel = Panel();
+
+        panel.Find("[data-property=escalation] .sked-add-row").Click();
+        panel.Find("[data-property=escalation] tr[data-row='1'] input").Change("P2D");
+        panel.Find("[data-property=escalation] tr[data-row='1'] select").Change("reassignToHead");
+
+        var steps = _document.Node("edesk-review")!.Properties!["escalation"]!.AsArray();
+        Assert.Equal(2, steps.Count);
+        Assert.Equal("remind", steps[0]!["action"]!.GetValue<string>());
+        Assert.Equal("P2D", steps[1]!["after"]!.GetValue<string>());
+        Assert.Equal("reassignToHead", steps[1]!["action"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void SlaEditor_ReadsTheDurationOutInPersian()
+    {
+        var panel = Panel();
+
+        panel.Find("[data-property=sla] input").Change("P3D");
+
+        Assert.Equal("P3D", Property("sla"));
+        Assert.Contains(panel.FindAll("[data-property=sla] .sked-hint"), h => h.TextContent == "۳ روز");
+    }
+
+    [Fact]
+    public void SlaEditor_WhenTheTextIsNoDuration_Warns()
+    {
+        var panel = Panel();
+
+        panel.Find("[data-property=sla] input").Change("3 days");
+
+        Assert.Contains(panel.FindAll("[data-property=sla] .sked-hint"), h => h.TextContent.StartsWith("مدت معتبر نیست", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NextNodeOfAnOutcome_ConnectsTheOutcomeToIt()
+    {
+        var panel = Panel();
+
+        panel.Find(".sked-connections tr[data-outcome=route] select").Change("publish-answer");
+
+        Assert.Equal("publish-answer", _document.TargetOf("edesk-review", "route"));
+        Assert.Equal("publish-rejection", _document.TargetOf("edesk-review", "reject"));
+    }
+
+    [Fact]
+    public void NextNodeOfAnOutcome_SetToNone_DisconnectsIt()
+    {
+        var panel = Panel();
+
+        panel.Find(".sked-connections tr[data-outcome=route] select").Change(string.Empty);
+
+        Assert.Null(_document.TargetOf("edesk-review", "route"));
+    }
+
+    [Fact]
+    public void ReadOnly_DisablesEveryInput_AndOffersNoButtons()
+    {
+        var panel = Panel(readOnly: true);
+
+        var inputs = panel.FindAll("input, select, textarea");
+        Assert.NotEmpty(inputs);
+        Assert.All(inputs, i => Assert.True(i.HasAttribute("disabled"), i.OuterHtml));
+        Assert.Empty(panel.FindAll("button"));
+    }
+}
