@@ -41,6 +41,18 @@ public sealed class TestDatabases : IAsyncLifetime
         return new DatabaseTarget(store, await (await PostgresAsync()).CreateDatabaseAsync());
     }
 
+    /// <summary>A database name on the run's server (or a SQLite path) that nothing has created yet.</summary>
+    public async Task<DatabaseTarget> NotYetCreatedAsync(Store store)
+    {
+        if (store == Store.Sqlite)
+        {
+            return await CreateAsync(store);
+        }
+
+        var postgres = await PostgresAsync();
+        return new DatabaseTarget(store, postgres.ConnectionString("fresh_" + Guid.NewGuid().ToString("N")[..12]));
+    }
+
     /// <summary>A folder for this run's files (workflow copies, logs); removed at the end.</summary>
     public string NewFolder()
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sked.Workflows.Domain.Departments;
@@ -38,6 +39,13 @@ public sealed class DatabaseInitializer(
             {
                 // WAL lets trackers read while the engine writes; it is a property of the file and persists.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+
+            // A fresh server has no database yet: create it (empty) before the history table goes into it.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
             }
 
             // Creating the history table first spares a fresh database EF's logged "failed" probe of it.
