@@ -35,11 +35,3 @@ public static class AuditSummary
         : string.Join("، ", data.EnumerateObject().Select(p => p.Name + ": "
             + (p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())));
 }
-
-/// <summary>Node labels of the workflow version a case ran on and the department directory, for timeline sentences.</summary>
-public sealed class AuditNames(IReadOnlyDictionary<string, string> nodeLabels, IReadOnlyDictionary<string, string> departments) : IAuditNames
-{
-    public string Node(string? id) => id is null ? string.Empty : nodeLabels.GetValueOrDefault(id, id);
-
-    public string Department(string? code) => code is null ? "—" : departments.GetValueOrDefault(code, code);
-}
