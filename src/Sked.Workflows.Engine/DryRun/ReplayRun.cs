@@ -182,7 +182,7 @@ internal sealed class ReplayRun
         {
             switch (effect)
             {
-                case AuditEffect { Type: "node.entered" } entered when entered.Data["node"]?.GetValue<string>() is { } node:
+                case AuditEffect { Data: NodeEntered { Node: var node } }:
                     _path.Add(node);
                     break;
                 case OpenTask open:

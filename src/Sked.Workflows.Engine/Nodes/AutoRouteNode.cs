@@ -41,7 +41,7 @@ public sealed class AutoRouteNode : NodeType<AutoRouteNode.Props>
         context.Case.Department = department;
         context.Instance.Variables["suggestedDepartment"] = department;
         context.Instance.Variables["routingReason"] = reason;
-        context.Audit("routing.decided", new { before, department, reason });
+        context.Audit(new RoutingDecided(before, department, reason));
         return NodeStep.Continue(Next);
     }
 

@@ -49,7 +49,7 @@ public sealed class DecisionNode : NodeType<DecisionNode.Props>
             var rule = properties.Rules[i];
             if (rule.When.TrueForAll(c => c.Matches(CaseFields.Read(c.Field, context.Case, context.Instance))))
             {
-                context.Audit("decision.taken", new { rule = i + 1, outcome = rule.Outcome });
+                context.Audit(new DecisionTaken(new DecisionRule(i + 1), rule.Outcome));
                 return NodeStep.Continue(rule.Outcome);
             }
         }
@@ -59,7 +59,7 @@ public sealed class DecisionNode : NodeType<DecisionNode.Props>
             throw new NodeFailureException("no rule matched and the decision has no defaultOutcome.");
         }
 
-        context.Audit("decision.taken", new { rule = "default", outcome = properties.DefaultOutcome });
+        context.Audit(new DecisionTaken(DecisionRule.Default, properties.DefaultOutcome));
         return NodeStep.Continue(properties.DefaultOutcome);
     }
 

@@ -124,7 +124,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
             DueAt = properties.Sla is null ? null : context.Now + Durations.Parse(properties.Sla),
         };
         context.Emit(new OpenTask(task));
-        context.Audit("task.opened", new { task = task.Id, role = task.CandidateRole, department, dueAt = task.DueAt });
+        context.Audit(new TaskOpened(task.Id, task.CandidateRole, department, task.DueAt));
         ScheduleEscalations(context, properties, task);
         if (properties.Status is not null)
         {
@@ -155,7 +155,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
                 CreatedAt = context.Now,
             };
             context.Emit(new ScheduleTimer(timer));
-            context.Audit("timer.scheduled", new { timer = timer.Id, kind = "escalation", step = i, dueAt = timer.DueAt });
+            context.Audit(new TimerScheduled(timer.Id, "escalation", i, timer.DueAt));
         }
     }
 
@@ -201,7 +201,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
 
         ApplyValues(context, properties, values);
         context.Emit(new CompleteTask(signal.Task.Id, signal.Outcome, values, signal.Actor));
-        context.Audit("task.completed", new { task = signal.Task.Id, outcome = signal.Outcome, data = values });
+        context.Audit(new TaskCompleted(signal.Task.Id, signal.Outcome, values));
         return NodeStep.Continue(signal.Outcome);
     }
 
@@ -223,7 +223,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
                 field.ApplyBinding(context.Case, value);
                 if (before != value)
                 {
-                    context.Audit("case.field-changed", new { field = field.Bind, before, after = value });
+                    context.Audit(new CaseFieldChanged(field.Bind, before, value));
                 }
             }
         }
@@ -238,13 +238,13 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
             var recipient = Roles.IsDepartmental(properties.CandidateRole) ? $"{properties.CandidateRole}:{context.Case.Department}" : properties.CandidateRole;
             context.Emit(new NotifyEffect("staff", recipient,
                 $"یادآوری: کار «{properties.Title}» برای پرونده {context.Case.TrackingCode} هنوز انجام نشده است."));
-            context.Audit("escalation.reminded", new { task, step = timer.Step });
+            context.Audit(new EscalationReminded(task, timer.Step));
             return NodeStep.Wait;
         }
 
         var department = properties.CandidateDepartment == RoutedDepartment ? context.Case.Department : properties.CandidateDepartment;
         context.Emit(new ReassignTask(task, Roles.DepartmentHead, department, timer.Step + 1));
-        context.Audit("escalation.reassigned", new { task, step = timer.Step, role = Roles.DepartmentHead, department });
+        context.Audit(new EscalationReassigned(task, timer.Step, Roles.DepartmentHead, department));
         context.ChangeStatus(CaseStatuses.Escalated);
         return NodeStep.Wait;
     }

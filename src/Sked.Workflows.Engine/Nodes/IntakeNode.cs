@@ -77,12 +77,7 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         }
 
         context.ChangeStatus(properties.Status ?? CaseStatuses.Received);
-        context.Audit("case.received", new
-        {
-            trackingCode = context.Case.TrackingCode,
-            type = context.Case.Type,
-            passwordIssued = properties.IssuePassword,
-        });
+        context.Audit(new CaseReceived(context.Case.TrackingCode, context.Case.Type, properties.IssuePassword));
         return NodeStep.Continue(Next);
     }
 

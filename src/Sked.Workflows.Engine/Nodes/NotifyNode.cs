@@ -50,12 +50,12 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
         var address = properties.Channel == "sms" ? context.Case.Citizen.Mobile : context.Case.Citizen.Email;
         if (string.IsNullOrEmpty(address))
         {
-            context.Audit("notification.skipped", new { channel = properties.Channel, reason = "no address" });
+            context.Audit(new NotificationSkipped(properties.Channel, NotificationSkipped.NoAddress));
             return NodeStep.Continue(Next);
         }
 
         context.Emit(new NotifyEffect(properties.Channel, address, Render(context, properties.Template!)));
-        context.Audit("notification.queued", new { channel = properties.Channel, to = properties.To });
+        context.Audit(new NotificationQueued(properties.Channel, properties.To));
         return NodeStep.Continue(Next);
     }
 

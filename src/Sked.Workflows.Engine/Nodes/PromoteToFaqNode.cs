@@ -34,7 +34,7 @@ public sealed class PromoteToFaqNode : NodeType<PromoteToFaqNode.Props>
         var key = PersianText.MatchKey(context.Case.Subject + " " + context.Case.Body);
         context.Case.QuestionKey = key;
         context.Emit(new FaqRepeatEffect(key, context.Case.Subject + " — " + context.Case.Body, context.Case.Answer, properties.Threshold));
-        context.Audit("faq.counted", new { threshold = properties.Threshold });
+        context.Audit(new FaqCounted(properties.Threshold));
         return NodeStep.Continue(Next);
     }
 

@@ -32,7 +32,7 @@ public sealed class PublishAnswerNode : NodeType<PublishAnswerNode.Props>
         context.Case.Answer = answer;
         context.Case.AnsweredAt = context.Now;
         context.ChangeStatus(properties.Status ?? CaseStatuses.Answered);
-        context.Audit("answer.published", new { length = answer.Length });
+        context.Audit(new AnswerPublished(answer.Length));
         return NodeStep.Continue(Next);
     }
 

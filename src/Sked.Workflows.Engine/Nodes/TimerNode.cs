@@ -30,7 +30,7 @@ public sealed class TimerNode : NodeType<TimerNode.Props>
             CreatedAt = context.Now,
         };
         context.Emit(new ScheduleTimer(timer));
-        context.Audit("timer.scheduled", new { timer = timer.Id, kind = "wait", dueAt = timer.DueAt });
+        context.Audit(new TimerScheduled(timer.Id, "wait", null, timer.DueAt));
         return NodeStep.Wait;
     }
 

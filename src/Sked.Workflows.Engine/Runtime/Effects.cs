@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Engine.Timers;
 
@@ -25,7 +25,11 @@ public sealed record ScheduleTimer(WorkflowTimer Timer) : Effect;
 public sealed record CancelTimers(int Activation) : Effect;
 
 /// <summary>An audit event; the store adds time, case, version and client address.</summary>
-public sealed record AuditEffect(string Type, string Actor, JsonObject Data) : Effect;
+public sealed record AuditEffect(AuditEventData Data, string Actor) : Effect
+{
+    /// <summary>The event's wire name, from the catalogue.</summary>
+    public string Type => AuditEvents.NameOf(Data);
+}
 
 /// <summary>A message to deliver after commit (SMS, e-mail, staff reminder).</summary>
 public sealed record NotifyEffect(string Channel, string Recipient, string Text) : Effect;

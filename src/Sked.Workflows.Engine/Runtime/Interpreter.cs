@@ -1,4 +1,5 @@
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Nodes;
 using Sked.Workflows.Engine.Timers;
@@ -37,7 +38,7 @@ public static class Interpreter
             return SignalResult.Ignored("the instance has already started.");
         }
 
-        Audit(scope, "instance.started", new { definition = scope.Workflow.Id, version = scope.Workflow.Version });
+        Audit(scope, new InstanceStarted(scope.Workflow.Id, scope.Workflow.Version));
         Enter(scope, scope.Workflow.Start);
         return RunFrom(scope, scope.Workflow.Start);
     }
@@ -73,7 +74,7 @@ public static class Interpreter
             return new SignalResult(SignalStatus.Applied, scope.Effects, Message: "stale timer");
         }
 
-        Audit(scope, "timer.fired", new { timer = timer.Id, kind = timer.Kind.ToString(), step = timer.Step, node = timer.NodeId });
+        Audit(scope, new TimerFired(timer.Id, timer.Kind.ToString(), timer.Step, timer.NodeId));
         if (timer.Kind == TimerKind.Retry)
         {
             return instance.Status == InstanceStatus.Failing
@@ -92,7 +93,7 @@ public static class Interpreter
             return SignalResult.Conflict("the instance has no failed step to retry.");
         }
 
-        Audit(scope, "incident.retried", new { attempts = instance.Attempts, error = instance.LastError });
+        Audit(scope, new IncidentRetried(instance.Attempts, instance.LastError));
         instance.Attempts = 0;
         return RunFrom(scope, scope.Workflow.Node(instance.CurrentNodeId));
     }
@@ -126,7 +127,7 @@ public static class Interpreter
             scope.Effects.Add(new CancelTimers(scope.Instance.Activation));
         }
 
-        Audit(scope, "node.left", new { node = node.Id, outcome });
+        Audit(scope, new NodeLeft(node.Id, outcome));
         var next = scope.Workflow.Next(node.Id, outcome);
         if (next is null)
         {
@@ -168,7 +169,7 @@ public static class Interpreter
                     return SignalResult.Rejected(step.Errors!);
             }
 
-            Audit(scope, "node.left", new { node = node.Id, outcome = step.Outcome });
+            Audit(scope, new NodeLeft(node.Id, step.Outcome));
             var next = scope.Workflow.Next(node.Id, step.Outcome!);
             if (next is null)
             {
@@ -188,7 +189,7 @@ public static class Interpreter
         instance.Activation++;
         instance.CurrentNodeId = node.Id;
         instance.Status = InstanceStatus.Running;
-        Audit(scope, "node.entered", new { node = node.Id, type = node.Type.Name, activation = instance.Activation });
+        Audit(scope, new NodeEntered(node.Id, node.Type.Name, instance.Activation));
     }
 
     private static SignalResult Finish(ExecutionScope scope)
@@ -197,7 +198,7 @@ public static class Interpreter
         scope.Instance.CompletedAt = scope.Now;
         scope.Instance.Attempts = 0;
         scope.Instance.LastError = null;
-        Audit(scope, "instance.completed", new { node = scope.Instance.CurrentNodeId });
+        Audit(scope, new InstanceCompleted(scope.Instance.CurrentNodeId));
         return new SignalResult(SignalStatus.Applied, scope.Effects);
     }
 
@@ -207,11 +208,11 @@ public static class Interpreter
         instance.Status = InstanceStatus.Failing;
         instance.Attempts++;
         instance.LastError = message;
-        Audit(scope, "node.failed", new { node = node.Id, attempt = instance.Attempts, error = message });
+        Audit(scope, new NodeFailed(node.Id, instance.Attempts, message));
         if (instance.Attempts >= scope.Environment.Limits.MaxAttempts)
         {
             instance.Status = InstanceStatus.Incident;
-            Audit(scope, "incident.raised", new { node = node.Id, attempts = instance.Attempts, error = message });
+            Audit(scope, new IncidentRaised(node.Id, instance.Attempts, message));
         }
         else
         {
@@ -230,9 +231,5 @@ public static class Interpreter
         return new SignalResult(SignalStatus.Applied, scope.Effects, Message: message);
     }
 
-    private static void Audit(ExecutionScope scope, string type, object data)
-    {
-        var json = System.Text.Json.JsonSerializer.SerializeToNode(data, AuditJson.Options) as System.Text.Json.Nodes.JsonObject ?? [];
-        scope.Effects.Add(new AuditEffect(type, scope.Actor, json));
-    }
+    private static void Audit(ExecutionScope scope, AuditEventData data) => scope.Effects.Add(new AuditEffect(data, scope.Actor));
 }

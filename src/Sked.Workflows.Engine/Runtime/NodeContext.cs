@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Engine.Definitions;
 
 namespace Sked.Workflows.Engine.Runtime;
@@ -28,12 +27,8 @@ public sealed class NodeContext
 
     public void Emit(Effect effect) => _effects.Add(effect);
 
-    public void Audit(string type, object? data = null, string? actor = null)
-    {
-        var node = data is null ? [] : JsonSerializer.SerializeToNode(data, AuditJson.Options) as JsonObject ?? [];
-        node["node"] = Node.Id;
-        _effects.Add(new AuditEffect(type, actor ?? Actor, node));
-    }
+    /// <summary>Records an event of this node; the node's id is added to it.</summary>
+    public void Audit(NodeAuditEventData data) => _effects.Add(new AuditEffect(data with { Node = Node.Id }, Actor));
 
     /// <summary>
     /// Moves the case's citizen-visible status (a timeline entry) and records the change, before and
@@ -46,7 +41,7 @@ public sealed class NodeContext
         Case.ChangeStatus(status, Now, detail);
         if (Case.Timeline.Count > entries)
         {
-            Audit("case.status-changed", new { before, after = status, detail });
+            Audit(new CaseStatusChanged(before, status, detail));
         }
     }
 
@@ -70,13 +65,4 @@ public sealed record EngineLimits
     public TimeSpan RetryDelay(int attempt) => RetryDelays.Count == 0
         ? TimeSpan.FromSeconds(30)
         : RetryDelays[Math.Clamp(attempt - 1, 0, RetryDelays.Count - 1)];
-}
-
-internal static class AuditJson
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
 }

@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using Sked.Workflows.Engine.Audit;
+
 namespace Sked.Workflows.Infrastructure.Audit;
 
 /// <summary>
@@ -9,6 +12,19 @@ namespace Sked.Workflows.Infrastructure.Audit;
 public sealed class AuditEvent
 {
     private static long s_created;
+
+    public AuditEvent()
+    {
+    }
+
+    /// <summary>An event of a catalogued type: its wire name and its data as the catalogue writes them.</summary>
+    [SetsRequiredMembers]
+    public AuditEvent(AuditEventData data, string actor)
+    {
+        Type = AuditEvents.NameOf(data);
+        Data = AuditEvents.Serialize(data);
+        Actor = actor;
+    }
 
     public long Id { get; init; }
 

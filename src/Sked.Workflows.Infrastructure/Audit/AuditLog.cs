@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Infrastructure.Audit;
@@ -9,16 +10,13 @@ namespace Sked.Workflows.Infrastructure.Audit;
 /// </summary>
 public sealed class AuditLog(IDbContextFactory<SkedDbContext> dbFactory, TimeProvider time)
 {
-    public async Task AppendAsync(string type, string actor, string data, string? clientAddress, CancellationToken cancellationToken)
+    public async Task AppendAsync(AuditEventData data, string actor, string? clientAddress, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEvent
+        db.AuditEvents.Add(new AuditEvent(data, actor)
         {
             At = time.GetUtcNow(),
-            Type = type,
-            Actor = actor,
-            Data = data,
             ClientAddress = clientAddress,
         });
         await db.SaveChangesAsync(cancellationToken);

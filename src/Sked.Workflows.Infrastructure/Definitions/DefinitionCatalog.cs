@@ -142,17 +142,12 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
             RestoredFrom = request.RestoredFrom,
         };
         db.DefinitionVersions.Add(version);
-        var data = request.RestoredFrom is { } restoredFrom
-            ? System.Text.Json.JsonSerializer.Serialize(new { hash, source, previous = latest?.Version, restoredFrom })
-            : System.Text.Json.JsonSerializer.Serialize(new { hash, source, previous = latest?.Version });
-        db.AuditEvents.Add(new Audit.AuditEvent
+        var published = new Engine.Audit.Events.DefinitionPublished(hash, source, latest?.Version, request.RestoredFrom);
+        db.AuditEvents.Add(new Audit.AuditEvent(published, publishedBy)
         {
             At = version.PublishedAt,
-            Type = "definition.published",
-            Actor = publishedBy,
             DefinitionId = version.DefinitionId,
             DefinitionVersion = version.Version,
-            Data = data,
         });
         if (request.Alongside is not null)
         {

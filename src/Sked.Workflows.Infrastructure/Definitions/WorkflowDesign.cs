@@ -1,6 +1,7 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Engine.Audit;
+using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.DryRun;
 using Sked.Workflows.Engine.Runtime;
@@ -82,14 +83,11 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
         stored.BasedOnVersion = basedOnVersion;
         stored.SavedBy = user;
         stored.SavedAt = now;
-        db.AuditEvents.Add(new AuditEvent
+        db.AuditEvents.Add(new AuditEvent(new Engine.Audit.Events.DefinitionDraftSaved(basedOnVersion, DefinitionJson.ContentHash(content)), user)
         {
             At = now,
-            Type = "definition.draft-saved",
-            Actor = user,
             DefinitionId = definitionId,
             DefinitionVersion = basedOnVersion,
-            Data = JsonSerializer.Serialize(new { basedOnVersion, hash = DefinitionJson.ContentHash(content) }),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -109,14 +107,11 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
         }
 
         db.Drafts.Remove(stored);
-        db.AuditEvents.Add(new AuditEvent
+        db.AuditEvents.Add(new AuditEvent(new Engine.Audit.Events.DefinitionDraftDiscarded(stored.BasedOnVersion, DefinitionJson.ContentHash(stored.Content)), user)
         {
             At = time.GetUtcNow(),
-            Type = "definition.draft-discarded",
-            Actor = user,
             DefinitionId = definitionId,
             DefinitionVersion = stored.BasedOnVersion,
-            Data = JsonSerializer.Serialize(new { basedOnVersion = stored.BasedOnVersion, hash = DefinitionJson.ContentHash(stored.Content) }),
         });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -225,7 +220,7 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
             .ToListAsync(cancellationToken);
         // By case id, which the audit table is indexed on; the instance id then picks this instance's events.
         var events = await db.AuditEvents.AsNoTracking()
-            .Where(a => a.CaseId != null && caseIds.Contains(a.CaseId.Value) && (a.Type == "node.entered" || a.Type == "case.field-changed"))
+            .Where(a => a.CaseId != null && caseIds.Contains(a.CaseId.Value) && (a.Type == AuditEvents.NameOf<NodeEntered>() || a.Type == AuditEvents.NameOf<CaseFieldChanged>()))
             .OrderBy(a => a.Seq)
             .Select(a => new { a.CaseId, a.InstanceId, a.Type, a.Data })
             .ToListAsync(cancellationToken);
@@ -250,14 +245,15 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
     {
         var caseEvents = events.ToList();
         var path = caseEvents
-            .Where(e => e.Type == "node.entered" && e.InstanceId == instance.Id)
-            .Select(e => ReadString(e.Data, "node"))
-            .OfType<string>()
+            .Where(e => e.InstanceId == instance.Id)
+            .Select(e => AuditEvents.Read(e.Type, e.Data))
+            .OfType<NodeEntered>()
+            .Select(e => e.Node)
             .ToList();
         // A task's form may bind case.category; the first change still knows what the citizen chose.
-        var categoryChange = caseEvents.Find(e => e.Type == "case.field-changed"
-            && string.Equals(ReadString(e.Data, "field"), "case.category", StringComparison.Ordinal));
-        var category = categoryChange.Data is null ? stored.Category : ReadString(categoryChange.Data, "before");
+        var categoryChange = caseEvents.Select(e => AuditEvents.Read(e.Type, e.Data)).OfType<CaseFieldChanged>()
+            .FirstOrDefault(e => string.Equals(e.Field, "case.category", StringComparison.Ordinal));
+        var category = categoryChange is null ? stored.Category : categoryChange.Before;
         var steps = tasks
             .Where(t => t.CompletedAt is not null)
             .Select(t => (RecordedStep)new RecordedTaskCompletion(t.NodeId, t.CompletedAt!.Value, t.Outcome ?? string.Empty,
@@ -292,16 +288,6 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
         LetterDate = stored.LetterDate,
         CreatedAt = stored.CreatedAt,
     };
-
-    private static string? ReadString(string json, string property)
-    {
-        using var data = JsonDocument.Parse(json);
-        return data.RootElement.ValueKind == JsonValueKind.Object
-            && data.RootElement.TryGetProperty(property, out var value)
-            && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : null;
-    }
 
     private static DefinitionError IdMismatch(string definitionId, string actual) =>
         new(definitionId, null, $"the id '{actual}' must be '{definitionId}', the case type this workflow runs ({string.Join(", ", CaseTypes.PersianNames.Keys)}).");

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Infrastructure.Audit;
 
 namespace Sked.Workflows.Infrastructure.Identity;
@@ -38,9 +38,8 @@ public sealed class AuditingSignInManager(
             _ => "wrong-password",
         };
         await audit.AppendAsync(
-            result.Succeeded ? "staff.login" : "staff.login-failed",
+            reason is null ? new StaffLoggedIn() : new StaffLoginFailed(reason),
             known ? userName : "unknown",
-            reason is null ? "{}" : JsonSerializer.Serialize(new { reason }),
             Context.Connection.RemoteIpAddress?.ToString(),
             // Recorded even when the client hangs up: the attempt happened.
             CancellationToken.None);

@@ -125,18 +125,16 @@ public sealed partial class OutboxDispatcher(
             .Join(db.Instances, c => c.Id, i => i.CaseId, (c, i) => new { c.Id, c.TrackingCode, Instance = i.Id, i.DefinitionId, i.DefinitionVersion })
             .SingleOrDefaultAsync(cancellationToken);
         var channel = message.Kind == OutboxKinds.Sms ? "sms" : "email";
-        db.AuditEvents.Add(new Audit.AuditEvent
+        // The address itself stays out of the log; which message and channel is what an auditor needs.
+        var sent = new Engine.Audit.Events.NotificationSent(message.Id, channel, message.Attempts + 1);
+        db.AuditEvents.Add(new Audit.AuditEvent(sent, Engine.Runtime.SystemActor.Name)
         {
             At = time.GetUtcNow(),
-            Type = "notification.sent",
-            Actor = Engine.Runtime.SystemActor.Name,
             CaseId = @case?.Id,
             TrackingCode = @case?.TrackingCode,
             InstanceId = @case?.Instance,
             DefinitionId = @case?.DefinitionId,
             DefinitionVersion = @case?.DefinitionVersion,
-            // The address itself stays out of the log; which message and channel is what an auditor needs.
-            Data = JsonSerializer.Serialize(new { message = message.Id, channel, attempts = message.Attempts + 1 }),
         });
     }
 

@@ -97,7 +97,7 @@ public sealed partial class CaseWorkflowService(
 
     /// <summary>Claims an open task for the member; of two concurrent claims exactly one wins.</summary>
     public Task<WorkflowResult> ClaimAsync(Guid taskId, StaffMember staff, CancellationToken cancellationToken) =>
-        ChangeTaskAsync(taskId, staff, "task.claimed", task =>
+        ChangeTaskAsync(taskId, staff, Engine.Audit.Events.TaskClaimed.Of, task =>
         {
             if (!staff.Fits(task.CandidateRole, task.Department))
             {
@@ -122,7 +122,7 @@ public sealed partial class CaseWorkflowService(
 
     /// <summary>Puts a claimed task back in the group's queue (its holder, or the department head).</summary>
     public Task<WorkflowResult> ReleaseAsync(Guid taskId, StaffMember staff, CancellationToken cancellationToken) =>
-        ChangeTaskAsync(taskId, staff, "task.released", task =>
+        ChangeTaskAsync(taskId, staff, Engine.Audit.Events.TaskReleased.Of, task =>
         {
             var holds = task.Assignee == staff.UserName;
             if (!holds && !staff.HeadsDepartment(task.Department))
@@ -145,7 +145,7 @@ public sealed partial class CaseWorkflowService(
 
     /// <summary>A department head hands an open or claimed task of the department to one of its members.</summary>
     public Task<WorkflowResult> AssignAsync(Guid taskId, StaffMember head, string assignee, string assigneeDepartment, CancellationToken cancellationToken) =>
-        ChangeTaskAsync(taskId, head, "task.assigned", task =>
+        ChangeTaskAsync(taskId, head, Engine.Audit.Events.TaskAssigned.Of, task =>
         {
             if (!head.HeadsDepartment(task.Department) || assigneeDepartment != task.Department)
             {
@@ -163,7 +163,7 @@ public sealed partial class CaseWorkflowService(
             return null;
         }, cancellationToken);
 
-    private async Task<WorkflowResult> ChangeTaskAsync(Guid taskId, StaffMember staff, string auditType, Func<HumanTask, WorkflowResult?> change, CancellationToken cancellationToken)
+    private async Task<WorkflowResult> ChangeTaskAsync(Guid taskId, StaffMember staff, Func<HumanTask, Engine.Audit.AuditEventData> audit, Func<HumanTask, WorkflowResult?> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -182,13 +182,13 @@ public sealed partial class CaseWorkflowService(
         task.Version++;
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
         var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == task.CaseId, cancellationToken);
-        new EffectWriter(db, @case, instance, staff, time.GetUtcNow())
-            .Audit(auditType, new { task = task.Id, node = task.NodeId, assignee = task.Assignee, status = task.Status.ToString() });
+        var audited = audit(task);
+        new EffectWriter(db, @case, instance, staff, time.GetUtcNow()).Audit(audited);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            feed.Publish(new TaskChangedEventArgs(task.TrackingCode, task.Id, auditType));
+            feed.Publish(new TaskChangedEventArgs(task.TrackingCode, task.Id, Engine.Audit.AuditEvents.NameOf(audited)));
             return WorkflowResult.Ok;
         }
         catch (DbUpdateConcurrencyException)
@@ -294,7 +294,7 @@ public sealed partial class CaseWorkflowService(
         if (autoClaimed && signal is TaskCompletedSignal { Task: var task })
         {
             // Completing an open task claims it first; the audit shows both steps.
-            writer.Audit("task.claimed", new { task = task.Id, node = task.NodeId, assignee = task.Assignee });
+            writer.Audit(new Engine.Audit.Events.TaskClaimed(task.Id, task.NodeId, task.Assignee));
         }
 
         await writer.ApplyAsync(result.Effects, cancellationToken);

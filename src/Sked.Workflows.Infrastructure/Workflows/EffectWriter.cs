@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Engine.Audit;
+using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Engine.Timers;
@@ -50,7 +52,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                     await CancelTimersAsync(cancel.Activation, cancellationToken);
                     break;
                 case AuditEffect audit:
-                    Audit(audit.Type, audit.Data.ToJsonString(Json), audit.Actor);
+                    Audit(audit.Data, audit.Actor);
                     break;
                 case NotifyEffect notify:
                     AddOutbox("notify." + notify.Channel, new NotificationMessage(notify.Recipient, notify.Text, @case.TrackingCode));
@@ -68,19 +70,16 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
         return password;
     }
 
-    public void Audit(string type, object data) => Audit(type, JsonSerializer.Serialize(data, Json), actor.Name);
+    public void Audit(AuditEventData data) => Audit(data, actor.Name);
 
-    private void Audit(string type, string data, string actorName) => db.AuditEvents.Add(new AuditEvent
+    private void Audit(AuditEventData data, string actorName) => db.AuditEvents.Add(new AuditEvent(data, actorName)
     {
         At = now,
-        Type = type,
-        Actor = actorName,
         CaseId = @case.Id,
         TrackingCode = @case.TrackingCode,
         InstanceId = instance.Id,
         DefinitionId = instance.DefinitionId,
         DefinitionVersion = instance.DefinitionVersion,
-        Data = data,
         ClientAddress = actor.ClientAddress,
     });
 
@@ -139,7 +138,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
         {
             timer.Status = TimerStatus.Cancelled;
             AddOutbox(OutboxKinds.CancelTimer, new TimerMessage(timer.Id, timer.DueAt));
-            Audit("timer.cancelled", JsonSerializer.Serialize(new { timer = timer.Id, kind = timer.Kind.ToString() }, Json), actor.Name);
+            Audit(new TimerCancelled(timer.Id, timer.Kind.ToString()));
         }
     }
 
@@ -158,7 +157,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
         if (entry.PublishedAt is null && entry.Repeats >= faq.Threshold)
         {
             entry.PublishedAt = now;
-            Audit("faq.promoted", new { faq = entry.Id, repeats = entry.Repeats });
+            Audit(new FaqPromoted(entry.Id, entry.Repeats));
         }
     }
 }

@@ -52,8 +52,9 @@ internal sealed class CaseRun
 
     /// <summary>The node ids the run entered, in order, from its node.entered audit effects.</summary>
     public IReadOnlyList<string> EnteredNodes => Effects.OfType<AuditEffect>()
-        .Where(a => a.Type == "node.entered")
-        .Select(a => a.Data["node"]!.GetValue<string>())
+        .Select(a => a.Data)
+        .OfType<Sked.Workflows.Engine.Audit.Events.NodeEntered>()
+        .Select(a => a.Node)
         .ToList();
 
     public static CaseRun Complaint(string body = "برق خیابان ما هر شب چند بار قطع و وصل می‌شود.") =>

@@ -1,8 +1,9 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Audit;
+using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Identity;
 using Sked.Workflows.Infrastructure.Persistence;
@@ -32,7 +33,7 @@ public sealed class StaffAdministration(SkedDbContext db, UserManager<StaffUser>
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Departments.Add(new Infrastructure.Persistence.Department { Code = cleanCode, Name = cleanName });
-        Audit("department.created", admin, new { code = cleanCode, name = cleanName });
+        Audit(new DepartmentCreated(cleanCode, cleanName), admin);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         await departments.ReloadAsync(CancellationToken.None);
@@ -60,7 +61,7 @@ public sealed class StaffAdministration(SkedDbContext db, UserManager<StaffUser>
             return Describe(added);
         }
 
-        Audit("staff.created", admin, new { user = user.UserName, department, roles });
+        Audit(new StaffCreated(user.UserName, department, [.. roles]), admin);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return null;
@@ -83,7 +84,7 @@ public sealed class StaffAdministration(SkedDbContext db, UserManager<StaffUser>
         await users.AddToRolesAsync(user, roles.Except(before, StringComparer.Ordinal));
         // Claims in the member's existing login must not outlive the change.
         await users.UpdateSecurityStampAsync(user);
-        Audit("staff.roles-changed", admin, new { user = userName, before = new { roles = before, department = beforeDepartment }, after = new { roles, department } });
+        Audit(new StaffRolesChanged(userName, new StaffPlacement([.. before], beforeDepartment), new StaffPlacement([.. roles], department)), admin);
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return null;
@@ -101,12 +102,9 @@ public sealed class StaffAdministration(SkedDbContext db, UserManager<StaffUser>
         return result;
     }
 
-    private void Audit(string type, StaffMember admin, object data) => db.AuditEvents.Add(new AuditEvent
+    private void Audit(AuditEventData data, StaffMember admin) => db.AuditEvents.Add(new AuditEvent(data, admin.UserName)
     {
         At = time.GetUtcNow(),
-        Type = type,
-        Actor = admin.UserName,
-        Data = JsonSerializer.Serialize(data),
         ClientAddress = admin.ClientAddress,
     });
 

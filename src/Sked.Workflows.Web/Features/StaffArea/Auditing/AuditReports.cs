@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Engine.Audit;
+using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Infrastructure.Persistence;
 
@@ -13,7 +15,9 @@ namespace Sked.Workflows.Web.Features.StaffArea.Auditing;
 public sealed class AuditReports(IDbContextFactory<SkedDbContext> dbFactory, TimeProvider time)
 {
     public const int BreachListSize = 100;
-    public static readonly string[] EscalationTypes = ["escalation.reminded", "escalation.reassigned"];
+    public static readonly string[] EscalationTypes = [AuditEvents.NameOf<EscalationReminded>(), AuditEvents.NameOf<EscalationReassigned>()];
+    private static readonly string TaskCompletedType = AuditEvents.NameOf<TaskCompleted>();
+    private static readonly string TaskClaimedType = AuditEvents.NameOf<TaskClaimed>();
     private static readonly string[] NotMembers = ["system", "citizen"];
 
     public async Task<AuditReport> LoadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -76,7 +80,7 @@ public sealed class AuditReports(IDbContextFactory<SkedDbContext> dbFactory, Tim
             .Where(a => a.At >= from && a.At < to && a.CaseId != null)
             .Join(db.Cases, a => a.CaseId, c => c.Id, (a, c) => new { c.Department, a.CaseId, a.Type })
             .GroupBy(x => x.Department)
-            .Select(g => new DepartmentActivity(g.Key, g.Count(), g.Select(x => x.CaseId).Distinct().Count(), g.Count(x => x.Type == "task.completed")))
+            .Select(g => new DepartmentActivity(g.Key, g.Count(), g.Select(x => x.CaseId).Distinct().Count(), g.Count(x => x.Type == TaskCompletedType)))
             .ToListAsync(cancellationToken);
         return (escalations, activity);
     }
@@ -87,7 +91,7 @@ public sealed class AuditReports(IDbContextFactory<SkedDbContext> dbFactory, Tim
         var events = await db.AuditEvents.AsNoTracking()
             .Where(a => a.At >= from && a.At < to && !NotMembers.Contains(a.Actor))
             .GroupBy(a => a.Actor)
-            .Select(g => new ActorActivity(g.Key, g.Count(), g.Count(a => a.Type == "task.claimed")))
+            .Select(g => new ActorActivity(g.Key, g.Count(), g.Count(a => a.Type == TaskClaimedType)))
             .ToListAsync(cancellationToken);
         var tasks = await db.Tasks.AsNoTracking()
             .Where(t => t.Status == HumanTaskStatus.Completed && t.CompletedBy != null && t.CompletedAt >= from && t.CompletedAt < to)

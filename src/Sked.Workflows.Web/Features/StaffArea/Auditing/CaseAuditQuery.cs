@@ -1,8 +1,9 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.TrackingCodes;
+using Sked.Workflows.Engine.Audit;
+using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Definitions;
@@ -36,12 +37,9 @@ public sealed class CaseAuditQuery(IDbContextFactory<SkedDbContext> dbFactory, D
         var workflow = instance is null ? null : await catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var labels = workflow?.Definition.Nodes.ToDictionary(n => n.Id, n => n.Label ?? n.Id, StringComparer.Ordinal)
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = events.Select(a =>
-        {
-            using var data = JsonDocument.Parse(a.Data);
-            return new TimelineEvent(a.Seq, a.At, JalaliDate.Format(a.At), a.Type, a.Actor,
-                AuditSummary.Describe(a.Type, data.RootElement, labels, departments.ByCode));
-        }).ToList();
+        var names = new AuditNames(labels, departments.ByCode);
+        var rows = events.Select(a => new TimelineEvent(a.Seq, a.At, JalaliDate.Format(a.At), a.Type, a.Actor,
+            AuditSummary.Describe(a.Type, a.Data, names))).ToList();
         return new CaseAudit(found.TrackingCode, found.Type, CaseTypes.PersianNames.GetValueOrDefault(found.Type, found.Type), found.Subject,
             CaseStatuses.PersianLabels.GetValueOrDefault(found.Status, found.Status),
             found.Department is null ? null : departments.ByCode.GetValueOrDefault(found.Department, found.Department),
@@ -55,24 +53,14 @@ public sealed class CaseAuditQuery(IDbContextFactory<SkedDbContext> dbFactory, D
         var taken = new HashSet<(string From, string Outcome)>();
         foreach (var (type, json) in events)
         {
-            if (type is not ("node.entered" or "node.left"))
+            switch (AuditEvents.Read(type, json))
             {
-                continue;
-            }
-
-            using var data = JsonDocument.Parse(json);
-            if (!data.RootElement.TryGetProperty("node", out var node) || node.ValueKind != JsonValueKind.String)
-            {
-                continue;
-            }
-
-            if (type == "node.entered")
-            {
-                entered.Add(node.GetString()!);
-            }
-            else if (data.RootElement.TryGetProperty("outcome", out var outcome) && outcome.ValueKind == JsonValueKind.String)
-            {
-                taken.Add((node.GetString()!, outcome.GetString()!));
+                case NodeEntered { Node: { } node }:
+                    entered.Add(node);
+                    break;
+                case NodeLeft { Node: { } node, Outcome: { } outcome }:
+                    taken.Add((node, outcome));
+                    break;
             }
         }
 

@@ -32,14 +32,11 @@ public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory,
     private async Task RecordIdentityReadAsync(SkedDbContext db, CaseFile @case, StaffMember staff, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.AuditEvents.Add(new Infrastructure.Audit.AuditEvent
+        db.AuditEvents.Add(new Infrastructure.Audit.AuditEvent(new Engine.Audit.Events.IdentityRead(@case.IdentityVisibleTo), staff.UserName)
         {
             At = time.GetUtcNow(),
-            Type = "identity.read",
-            Actor = staff.UserName,
             CaseId = @case.Id,
             TrackingCode = @case.TrackingCode,
-            Data = System.Text.Json.JsonSerializer.Serialize(new { role = @case.IdentityVisibleTo }),
             ClientAddress = staff.ClientAddress,
         });
         await db.SaveChangesAsync(cancellationToken);
