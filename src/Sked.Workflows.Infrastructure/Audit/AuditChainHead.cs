@@ -13,7 +13,7 @@ public sealed class AuditChainHead
     /// <summary>The last event's Seq; 0 while the chain is empty.</summary>
     public long Seq { get; set; }
 
-    /// <summary>The last event's hash; 32 zero bytes while empty, no bytes while events from before the chain await sealing.</summary>
+    /// <summary>The last event's hash; 32 zero bytes while the log is empty.</summary>
     public byte[] Hash { get; set; } = AuditChain.Genesis();
 
     /// <summary>When the last event happened.</summary>

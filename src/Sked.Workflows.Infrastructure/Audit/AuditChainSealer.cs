@@ -14,8 +14,6 @@ namespace Sked.Workflows.Infrastructure.Audit;
 /// </summary>
 public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : SaveChangesInterceptor
 {
-    private const int BatchSize = 1000;
-
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
@@ -52,11 +50,6 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : Save
         }
 
         var head = await LockHeadAsync(db, cancellationToken);
-        if (head.Hash.Length == 0)
-        {
-            throw new InvalidOperationException("The audit log holds events from before the hash chain; the start-up seals them before anything else is written.");
-        }
-
         var today = JalaliDate.LocalDate(time.GetUtcNow());
         KeepCheckpoint(db, head, today);
         using var linker = chain.CreateLinker();
@@ -71,47 +64,6 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : Save
         }
 
         head.SealedOn = head.SealedOn > today ? head.SealedOn : today;
-    }
-
-    /// <summary>
-    /// Seals the events written before the chain existed (the migration that introduced it numbered them
-    /// and left their hashes empty): the only update the database lets through on audit rows.
-    /// </summary>
-    public async Task SealEventsFromBeforeTheChainAsync(SkedDbContext db, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var head = await LockHeadAsync(db, cancellationToken);
-        if (head.Hash.Length != 0)
-        {
-            return;
-        }
-
-        var previous = AuditChain.Genesis();
-        using var linker = chain.CreateLinker();
-        for (long last = 0; last < head.Seq;)
-        {
-            var batch = await db.AuditEvents.AsNoTracking()
-                .Where(a => a.Seq > last && a.Seq <= head.Seq).OrderBy(a => a.Seq).Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var audit in batch)
-            {
-                var hash = linker.Link(previous, audit);
-                await db.AuditEvents.Where(a => a.Id == audit.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Hash, hash), cancellationToken);
-                previous = hash;
-                last = audit.Seq;
-                head.At = audit.At;
-            }
-        }
-
-        head.Hash = previous;
-        head.SealedOn = JalaliDate.LocalDate(time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>

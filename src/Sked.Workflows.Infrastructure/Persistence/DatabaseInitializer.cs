@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sked.Workflows.Domain.Departments;
 using Sked.Workflows.Domain.Staff;
-using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Demo;
 using Sked.Workflows.Infrastructure.Workflows;
@@ -15,8 +14,8 @@ using Sked.Workflows.Infrastructure.Workflows;
 namespace Sked.Workflows.Infrastructure.Persistence;
 
 /// <summary>
-/// Brings a database to the state the app needs before it serves: migrations (and the sealing of audit
-/// events older than the hash chain), departments, roles,
+/// Brings a database to the state the app needs before it serves: the database itself on a fresh
+/// server, migrations, departments, roles,
 /// workflow definitions from the folder (a changed file becomes a new version) and demo data.
 /// </summary>
 public sealed class DatabaseInitializer(
@@ -25,7 +24,6 @@ public sealed class DatabaseInitializer(
     DatabaseOptions database,
     DepartmentDirectory departments,
     DefinitionCatalog definitions,
-    AuditChainSealer sealer,
     IOptions<EngineOptions> engine,
     IOptions<DemoOptions> demo)
 {
@@ -51,7 +49,6 @@ public sealed class DatabaseInitializer(
             // Creating the history table first spares a fresh database EF's logged "failed" probe of it.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
-            await sealer.SealEventsFromBeforeTheChainAsync(db, cancellationToken);
             await SeedDepartmentsAsync(db, cancellationToken);
         }
 
