@@ -1,4 +1,3 @@
-using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Engine.Runtime;
 
 namespace Sked.Workflows.Engine.Nodes;
@@ -11,18 +10,6 @@ public sealed class EndNode : NodeType<EndNode.Props>
     public override string Name => TypeName;
     public override bool IsEnd => true;
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("status", "status", false, "Final status the citizen sees, e.g. answered, rejected or closed."),
-    ];
-
-    protected override void Validate(Props properties, NodeCheck check)
-    {
-        if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
-        {
-            check.Error($"unknown status '{properties.Status}'.");
-        }
-    }
 
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
@@ -37,6 +24,7 @@ public sealed class EndNode : NodeType<EndNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty("status", "Final status the citizen sees, e.g. answered, rejected or closed.")]
         public string? Status { get; init; }
     }
 }

@@ -13,7 +13,7 @@ public abstract class NodeType<TProperties> : INodeType where TProperties : clas
 
     public abstract string Name { get; }
     public string PersianName => Catalogue.Label("node", Name);
-    public abstract IReadOnlyList<PropertySpec> Properties { get; }
+    public IReadOnlyList<PropertySpec> Properties => PropertySpecs.Of(typeof(TProperties));
     public virtual bool IsEnd => false;
 
     public object Bind(JsonObject? properties) =>

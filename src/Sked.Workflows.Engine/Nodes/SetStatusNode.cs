@@ -1,4 +1,3 @@
-using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Engine.Runtime;
 
 namespace Sked.Workflows.Engine.Nodes;
@@ -8,19 +7,6 @@ public sealed class SetStatusNode : NodeType<SetStatusNode.Props>
 {
     public override string Name => "setStatus";
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("status", "status", true, "Status key from the catalogue (received, in-review, referred, ...)."),
-        new("showDepartment", "boolean", false, "Show the case's department name beside the status on the timeline."),
-    ];
-
-    protected override void Validate(Props properties, NodeCheck check)
-    {
-        if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
-        {
-            check.Error($"unknown status '{properties.Status}'; use one of: {string.Join(", ", CaseStatuses.PersianLabels.Keys)}.");
-        }
-    }
 
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
@@ -31,7 +17,10 @@ public sealed class SetStatusNode : NodeType<SetStatusNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty("status", "Status key from the catalogue (received, in-review, referred, ...).", Required = true)]
         public string? Status { get; init; }
+
+        [NodeProperty(PropertyKinds.Boolean, "Show the case's department name beside the status on the timeline.")]
         public bool ShowDepartment { get; init; }
     }
 }
