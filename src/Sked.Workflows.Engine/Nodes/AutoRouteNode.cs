@@ -12,6 +12,8 @@ public sealed class AutoRouteNode : NodeType<AutoRouteNode.Props>
     public override string Name => "autoRoute";
 
 
+    protected override Props Starter => new() { DefaultDepartment = "customer-service" };
+
     protected override void Validate(Props properties, NodeCheck check)
     {
         check.Department(properties.DefaultDepartment, PropertyValues.Name("defaultDepartment"));

@@ -9,6 +9,12 @@ public sealed class DecisionNode : NodeType<DecisionNode.Props>
     public override string Name => "decision";
 
 
+    protected override Props Starter => new()
+    {
+        Rules = [new() { When = [new() { Field = "case.answerType", Op = "equals", Value = "public" }], Outcome = "yes" }],
+        DefaultOutcome = "no",
+    };
+
     protected override IReadOnlyList<string> Outcomes(Props properties) =>
         properties.Rules.Select(r => r.Outcome)
             .Concat(properties.DefaultOutcome is null ? [] : [properties.DefaultOutcome])

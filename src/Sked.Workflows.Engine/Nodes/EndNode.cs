@@ -1,3 +1,4 @@
+using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Engine.Runtime;
 
 namespace Sked.Workflows.Engine.Nodes;
@@ -10,6 +11,8 @@ public sealed class EndNode : NodeType<EndNode.Props>
     public override string Name => TypeName;
     public override bool IsEnd => true;
 
+
+    protected override Props Starter => new() { Status = CaseStatuses.Closed };
 
     protected override NodeStep Execute(NodeContext context, Props properties)
     {

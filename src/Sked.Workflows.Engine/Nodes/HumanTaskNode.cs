@@ -22,6 +22,14 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
     public override string Name => TypeName;
 
 
+    protected override Props Starter => new()
+    {
+        Title = Catalogue.Text("starter.humanTask.title"),
+        CandidateRole = Roles.EDesk,
+        Outcomes = [new("done", Catalogue.Text("starter.humanTask.done"))],
+        Sla = "P1D",
+    };
+
     protected override IReadOnlyList<string> Outcomes(Props properties) => properties.Outcomes.Select(o => o.Name).ToList();
 
     protected override void Validate(Props properties, NodeCheck check)

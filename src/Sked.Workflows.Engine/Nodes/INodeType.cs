@@ -19,6 +19,9 @@ public interface INodeType
     /// <summary>Typed properties with their kinds and whether each is required, read from <see cref="NodePropertyAttribute"/>.</summary>
     IReadOnlyList<PropertySpec> Properties { get; }
 
+    /// <summary>What a node dropped from the designer's palette starts with (the smallest properties that work), or null.</summary>
+    JsonObject? StarterProperties { get; }
+
     /// <summary>An end node finishes the instance; it has no outcomes.</summary>
     bool IsEnd { get; }
 

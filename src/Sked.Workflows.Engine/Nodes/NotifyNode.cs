@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 
@@ -18,6 +19,8 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
 
     public override string Name => "notify";
 
+
+    protected override Props Starter => new() { Channel = "sms", To = "citizen", Template = Catalogue.Text("starter.notify.template") };
 
     protected override void Validate(Props properties, NodeCheck check)
     {

@@ -1,3 +1,4 @@
+using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Engine.Runtime;
 
 namespace Sked.Workflows.Engine.Nodes;
@@ -7,6 +8,8 @@ public sealed class SetStatusNode : NodeType<SetStatusNode.Props>
 {
     public override string Name => "setStatus";
 
+
+    protected override Props Starter => new() { Status = CaseStatuses.InProgress };
 
     protected override NodeStep Execute(NodeContext context, Props properties)
     {

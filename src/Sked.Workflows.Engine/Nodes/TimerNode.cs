@@ -12,6 +12,8 @@ public sealed class TimerNode : NodeType<TimerNode.Props>
     public override string Name => TypeName;
 
 
+    protected override Props Starter => new() { Duration = "P1D" };
+
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
         var timer = new WorkflowTimer
