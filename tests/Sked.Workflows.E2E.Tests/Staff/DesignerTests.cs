@@ -35,7 +35,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await DrawLinkAsync(owner, "edesk-review", "route", "task-1");
 
         var dangling = owner.Locator(".sked-validation-error[data-node-id=\"task-1\"]");
-        await Assertions.Expect(dangling).ToContainTextAsync("outcome 'done' is not connected");
+        await Assertions.Expect(dangling).ToContainTextAsync("پیامد «done» به هیچ گره‌ای وصل نیست.");
         await Assertions.Expect(added.Locator(".sked-node-errors")).ToBeVisibleAsync();
         await Assertions.Expect(owner.Locator("#designer-publish")).ToBeDisabledAsync();
         await StaffBrowser.Shot(owner, "designer-dangling-outcome");
