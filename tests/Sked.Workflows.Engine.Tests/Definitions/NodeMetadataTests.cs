@@ -34,6 +34,19 @@ public sealed class NodeMetadataTests
         });
     }
 
+    [Theory]
+    [MemberData(nameof(NodeTypes))]
+    public void Starter_Always_HasTheRequiredPropertiesAndItsWordsFromTheCatalogue(string type)
+    {
+        var nodeType = NodeCatalogue.Find(type)!;
+
+        var starter = nodeType.StarterProperties;
+
+        Assert.Empty(PropertyValues.Missing(nodeType.Properties, starter));
+        Assert.DoesNotContain("starter.", starter?.ToJsonString() ?? string.Empty, StringComparison.Ordinal);
+        nodeType.Bind(starter);
+    }
+
     [Fact]
     public void ChoiceKinds_Always_HaveAPersianLabelForEveryValue()
     {
