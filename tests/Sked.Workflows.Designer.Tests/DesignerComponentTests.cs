@@ -4,6 +4,7 @@ using Sked.Workflows.Designer;
 using Sked.Workflows.Designer.Validation;
 using Sked.Workflows.Designer.Canvas;
 using Sked.Workflows.Designer.Editing;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
 
 namespace Sked.Workflows.Designer.Tests;
@@ -34,8 +35,11 @@ public sealed class DesignerComponentTests : DesignerContext
         var list = Render<ValidationList>(p => p.Add(v => v.Errors, DefinitionValidator.Validate(WithUnknownType())));
 
         var errors = list.FindAll(".sked-validation-error");
-        var unknown = Assert.Single(errors, e => e.TextContent.Contains("unknown node type 'teleport'", StringComparison.Ordinal));
+        var unknown = Assert.Single(errors, e => e.TextContent.Contains(Catalogue.Render(DefinitionErrors.UnknownNodeType, "teleport"), StringComparison.Ordinal));
         Assert.Equal("mystery", unknown.QuerySelector(".sked-validation-node")!.TextContent);
+        // Persian only: no English line under the Persian sentence any more.
+        Assert.Empty(list.FindAll(".sked-validation-original"));
+        Assert.DoesNotContain("unknown", list.Markup, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class DesignerDocumentTests
         var errors = DefinitionValidator.Validate(document.ToDefinition(), null, ShippedDefinitions.Departments);
         var error = Assert.Single(errors);
         Assert.Equal(id, error.NodeId);
-        Assert.Equal("outcome 'done' is not connected to any node.", error.Message);
+        Assert.Equal((DefinitionErrors.OutcomeNotConnected, "done"), (error.Code, error.Message.Args[0]));
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class PropertiesPanelTests : DesignerContext
     {
         var panel = Panel();
 
-        panel.Find("[data-property=outcomes] tr[data-row='1'] input[aria-label='برچسب 2']").Change("رد شکایت");
+        panel.Find("[data-property=outcomes] tr[data-row='1'] input[aria-label='برچسب ۲']").Change("رد شکایت");
 
         var outcomes = _document.Node("edesk-review")!.Properties!["outcomes"]!.AsArray();
         Assert.Equal("رد شکایت", outcomes[1]!["label"]!.GetValue<string>());

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Sked.Workflows.Designer;
 using Sked.Workflows.Designer.Editing;
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Definitions;
 
 namespace Sked.Workflows.Designer.Tests;
 
@@ -36,7 +38,7 @@ public sealed class WorkflowEditorTests : DesignerContext
         Assert.NotEmpty(editor.FindAll($".sked-node[data-node-id={id}]"));
         var error = Assert.Single(editor.FindAll(".sked-validation-error"));
         Assert.Equal(id, error.GetAttribute("data-node-id"));
-        Assert.Contains("outcome 'done' is not connected", error.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Catalogue.Render(DefinitionErrors.OutcomeNotConnected, "done"), error.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,6 +91,6 @@ public sealed class WorkflowEditorTests : DesignerContext
 
         Assert.NotEmpty(editor.FindAll(".sked-node[data-node-id=edesk-review]"));
         Assert.Contains(editor.FindAll(".sked-validation-error"), e => e.GetAttribute("data-node-id") == "edesk-review"
-            && e.TextContent.Contains("properties do not fit humanTask", StringComparison.Ordinal));
+            && e.TextContent.Contains(Catalogue.Render(DefinitionErrors.PropertiesMisfit, "humanTask"), StringComparison.Ordinal));
     }
 }

@@ -1,18 +1,18 @@
 using System.Text.Json.Nodes;
-using Sked.Workflows.Domain.Cases;
-using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Nodes;
 
 namespace Sked.Workflows.Designer.Editing;
 
 /// <summary>
-/// What a node dropped from the palette starts with: the smallest properties its type accepts, so
-/// the owner edits a working node instead of fixing a list of missing fields first.
+/// What a node dropped from the palette starts with: its type's Persian name as label and the
+/// starter properties the node type itself declares, so the owner edits a working node instead of
+/// fixing a list of missing fields first. A new node type needs nothing here.
 /// </summary>
 public static class NodeTemplates
 {
     public static string LabelFor(string type) => NodeCatalogue.Find(type)?.PersianName ?? type;
 
+    /// <summary>A short id prefix for the longer type names; any other type is its own prefix.</summary>
     public static string IdPrefixFor(string type) => type switch
     {
         "humanTask" => "task",
@@ -23,29 +23,5 @@ public static class NodeTemplates
         _ => type,
     };
 
-    public static JsonObject? PropertiesFor(string type) => type switch
-    {
-        HumanTaskNode.TypeName => new JsonObject
-        {
-            ["title"] = "کار تازه",
-            ["candidateRole"] = Roles.EDesk,
-            ["outcomes"] = new JsonArray(new JsonObject { ["name"] = "done", ["label"] = "انجام شد" }),
-            ["sla"] = "P1D",
-        },
-        "autoRoute" => new JsonObject { ["rules"] = new JsonArray(), ["defaultDepartment"] = "customer-service" },
-        "decision" => new JsonObject
-        {
-            ["rules"] = new JsonArray(new JsonObject
-            {
-                ["when"] = new JsonArray(new JsonObject { ["field"] = "case.answerType", ["op"] = "equals", ["value"] = "public" }),
-                ["outcome"] = "yes",
-            }),
-            ["defaultOutcome"] = "no",
-        },
-        "timer" => new JsonObject { ["duration"] = "P1D" },
-        "notify" => new JsonObject { ["channel"] = "sms", ["to"] = "citizen", ["template"] = "شهروند گرامی، پرونده {trackingCode}: {status}" },
-        "setStatus" => new JsonObject { ["status"] = CaseStatuses.InProgress },
-        "end" => new JsonObject { ["status"] = CaseStatuses.Closed },
-        _ => null,
-    };
+    public static JsonObject? PropertiesFor(string type) => NodeCatalogue.Find(type)?.StarterProperties;
 }

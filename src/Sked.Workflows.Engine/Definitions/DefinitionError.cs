@@ -1,12 +1,25 @@
+using Sked.Workflows.Domain.Text;
+
 namespace Sked.Workflows.Engine.Definitions;
 
-/// <summary>One reason a definition cannot run, named by file and node so the owner can find it.</summary>
-public sealed record DefinitionError(string? File, string? NodeId, string Message)
+/// <summary>
+/// One reason a definition cannot run, named by file and node so the owner can find it. The reason
+/// is a <see cref="Domain.Text.Message"/> (a code from <see cref="DefinitionErrors"/> and its
+/// arguments): screens render it in Persian, files and logs print the code and arguments.
+/// </summary>
+public sealed record DefinitionError(string? File, string? NodeId, Message Message)
 {
+    public DefinitionError(string? file, string? nodeId, string code, params object?[] args)
+        : this(file, nodeId, Message.Of(code, args))
+    {
+    }
+
+    public string Code => Message.Code;
+
     public override string ToString()
     {
         var where = string.Join(" ", new[] { File, NodeId is null ? null : $"node '{NodeId}'" }.Where(s => s is not null));
-        return where.Length == 0 ? Message : $"{where}: {Message}";
+        return where.Length == 0 ? Message.ToString() : $"{where}: {Message}";
     }
 }
 

@@ -29,14 +29,14 @@ public static class DefinitionJson
             var definition = JsonSerializer.Deserialize<WorkflowDefinition>(json, Options);
             if (definition is null)
             {
-                error = new DefinitionError(file, null, "the file is empty.");
+                error = new DefinitionError(file, null, DefinitionErrors.EmptyFile);
             }
 
             return definition;
         }
         catch (JsonException ex)
         {
-            error = new DefinitionError(file, null, $"not a valid definition: {ex.Message}");
+            error = new DefinitionError(file, null, DefinitionErrors.Unreadable, ex.Message);
             return null;
         }
     }

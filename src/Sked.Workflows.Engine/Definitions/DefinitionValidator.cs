@@ -7,6 +7,8 @@ namespace Sked.Workflows.Engine.Definitions;
 /// Checks a definition before it may run and compiles it: node types from the catalogue, required
 /// properties, unique ids, connections to real nodes and outcomes, every node reachable from start
 /// and every node able to reach an end. The designer uses this same class for live validation.
+/// Presence, choice and duration checks come from the node types' property metadata
+/// (<see cref="PropertyValues"/>); a node type checks only what its metadata cannot say.
 /// </summary>
 public static class DefinitionValidator
 {
@@ -18,7 +20,7 @@ public static class DefinitionValidator
         compiled = null;
         if (string.IsNullOrWhiteSpace(definition.Id))
         {
-            errors.Add(new DefinitionError(file, null, "the definition has no id."));
+            errors.Add(new DefinitionError(file, null, DefinitionErrors.NoId));
         }
 
         var nodes = CompileNodes(definition, file, departments, errors);
@@ -48,13 +50,13 @@ public static class DefinitionValidator
         {
             if (string.IsNullOrWhiteSpace(node.Id))
             {
-                errors.Add(new DefinitionError(file, null, $"a node of type '{node.Type}' has no id."));
+                errors.Add(new DefinitionError(file, null, DefinitionErrors.NodeWithoutId, node.Type));
                 continue;
             }
 
             if (nodes.ContainsKey(node.Id))
             {
-                errors.Add(new DefinitionError(file, node.Id, "duplicate node id."));
+                errors.Add(new DefinitionError(file, node.Id, DefinitionErrors.DuplicateNodeId));
                 continue;
             }
 
@@ -73,14 +75,14 @@ public static class DefinitionValidator
         var type = NodeCatalogue.Find(node.Type);
         if (type is null)
         {
-            errors.Add(new DefinitionError(file, node.Id, $"unknown node type '{node.Type}'; allowed: {string.Join(", ", NodeCatalogue.All.Select(t => t.Name))}."));
+            errors.Add(new DefinitionError(file, node.Id, DefinitionErrors.UnknownNodeType, node.Type, string.Join(", ", NodeCatalogue.All.Select(t => t.Name))));
             return null;
         }
 
-        var missing = type.Properties.Where(p => p.Required && (node.Properties is null || node.Properties[p.Name] is null)).ToList();
+        var missing = PropertyValues.Missing(type.Properties, node.Properties);
         foreach (var property in missing)
         {
-            errors.Add(new DefinitionError(file, node.Id, $"missing required property '{property.Name}' ({type.Name})."));
+            errors.Add(new DefinitionError(file, node.Id, DefinitionErrors.MissingProperty, PropertyValues.Name(property.Name), type.Name));
         }
 
         object properties;
@@ -90,13 +92,15 @@ public static class DefinitionValidator
         }
         catch (JsonException ex)
         {
-            errors.Add(new DefinitionError(file, node.Id, $"properties do not fit {type.Name}: {ex.Message}"));
+            errors.Add(new DefinitionError(file, node.Id, DefinitionErrors.PropertiesMisfit, type.Name, ex.Message));
             return null;
         }
 
         if (missing.Count == 0)
         {
-            type.Validate(properties, new NodeCheck(file, node.Id, departments, errors));
+            var check = new NodeCheck(file, node.Id, departments, errors);
+            PropertyValues.Check(type.Properties, node.Properties, check);
+            type.Validate(properties, check);
         }
 
         return new CompiledNode(node.Id, node.Label, type, properties);
@@ -113,7 +117,7 @@ public static class DefinitionValidator
             {
                 if (!declared.Contains(connection.From))
                 {
-                    errors.Add(new DefinitionError(file, connection.From, $"connection from missing node '{connection.From}'."));
+                    errors.Add(new DefinitionError(file, connection.From, DefinitionErrors.ConnectionFromMissingNode, connection.From));
                 }
 
                 continue;
@@ -121,17 +125,17 @@ public static class DefinitionValidator
 
             if (!declared.Contains(connection.To))
             {
-                errors.Add(new DefinitionError(file, connection.From, $"connection '{connection.Outcome}' goes to missing node '{connection.To}'."));
+                errors.Add(new DefinitionError(file, connection.From, DefinitionErrors.ConnectionToMissingNode, connection.Outcome, connection.To));
             }
 
             if (!from.Type.Outcomes(from.Properties).Contains(connection.Outcome))
             {
-                errors.Add(new DefinitionError(file, connection.From, $"connection from unknown outcome '{connection.Outcome}'; the node's outcomes: {string.Join(", ", from.Type.Outcomes(from.Properties))}."));
+                errors.Add(new DefinitionError(file, connection.From, DefinitionErrors.UnknownOutcome, connection.Outcome, string.Join(", ", from.Type.Outcomes(from.Properties))));
             }
 
             if (!seen.Add((connection.From, connection.Outcome)))
             {
-                errors.Add(new DefinitionError(file, connection.From, $"outcome '{connection.Outcome}' is connected twice."));
+                errors.Add(new DefinitionError(file, connection.From, DefinitionErrors.OutcomeConnectedTwice, connection.Outcome));
             }
         }
 
@@ -139,7 +143,7 @@ public static class DefinitionValidator
         {
             foreach (var outcome in node.Type.Outcomes(node.Properties).Where(o => !seen.Contains((node.Id, o))))
             {
-                errors.Add(new DefinitionError(file, node.Id, $"outcome '{outcome}' is not connected to any node."));
+                errors.Add(new DefinitionError(file, node.Id, DefinitionErrors.OutcomeNotConnected, outcome));
             }
         }
     }
@@ -149,19 +153,19 @@ public static class DefinitionValidator
         var starts = nodes.Values.Where(n => n.Type.Name == StartNode.TypeName).ToList();
         if (starts.Count != 1)
         {
-            errors.Add(new DefinitionError(file, null, $"a definition needs exactly one start node; it has {starts.Count}."));
+            errors.Add(new DefinitionError(file, null, DefinitionErrors.StartCount, starts.Count));
             return;
         }
 
         var first = definition.Connections.FirstOrDefault(c => c.From == starts[0].Id);
         if (first is not null && nodes.TryGetValue(first.To, out var next) && next.Type.Name != IntakeNode.TypeName)
         {
-            errors.Add(new DefinitionError(file, starts[0].Id, "the start node must lead to an intake node, which issues the tracking code."));
+            errors.Add(new DefinitionError(file, starts[0].Id, DefinitionErrors.StartNotToIntake));
         }
 
         if (!nodes.Values.Any(n => n.Type.IsEnd))
         {
-            errors.Add(new DefinitionError(file, null, "a definition needs at least one end node."));
+            errors.Add(new DefinitionError(file, null, DefinitionErrors.NoEnd));
         }
     }
 
@@ -176,11 +180,11 @@ public static class DefinitionValidator
         {
             if (!reachable.Contains(node.Id))
             {
-                errors.Add(new DefinitionError(file, node.Id, "unreachable: no path from the start node leads here."));
+                errors.Add(new DefinitionError(file, node.Id, DefinitionErrors.Unreachable));
             }
             else if (!canEnd.Contains(node.Id))
             {
-                errors.Add(new DefinitionError(file, node.Id, "no path from this node to an end node."));
+                errors.Add(new DefinitionError(file, node.Id, DefinitionErrors.NoPathToEnd));
             }
         }
     }

@@ -11,26 +11,20 @@ public sealed class AutoRouteNode : NodeType<AutoRouteNode.Props>
 {
     public override string Name => "autoRoute";
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("rules", "routingRules", false, "Ordered rules; every criterion given must hold (keywords: any one of them)."),
-        new("defaultDepartment", "department", true, "Department when no rule matches."),
-    ];
+
+    protected override Props Starter => new() { DefaultDepartment = "customer-service" };
 
     protected override void Validate(Props properties, NodeCheck check)
     {
-        check.Department(properties.DefaultDepartment, "defaultDepartment");
+        check.Department(properties.DefaultDepartment, PropertyValues.Name("defaultDepartment"));
         for (var i = 0; i < properties.Rules.Count; i++)
         {
             var rule = properties.Rules[i];
-            if (string.IsNullOrEmpty(rule.Department))
+            if (!string.IsNullOrEmpty(rule.Department))
             {
-                // Said once: an empty code is missing, not an unknown department.
-                check.Error($"rule {i + 1} has no department.");
-                continue;
+                // An empty code was reported as missing already, not also as an unknown department.
+                check.Department(rule.Department, PropertyValues.ItemField("rules", i + 1, "department"));
             }
-
-            check.Department(rule.Department, $"rule {i + 1} department");
         }
     }
 
@@ -69,16 +63,28 @@ public sealed class AutoRouteNode : NodeType<AutoRouteNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty("routingRules", "Ordered rules; every criterion given must hold (keywords: any one of them).")]
         public List<Rule> Rules { get; init; } = [];
+
+        [NodeProperty(PropertyKinds.Department, "Department when no rule matches.", Required = true)]
         public string DefaultDepartment { get; init; } = string.Empty;
     }
 
     public sealed class Rule
     {
+        [NodeProperty("caseType", "Only cases of this type.")]
         public string? Type { get; init; }
+
+        [NodeProperty("category", "Only reports of this category.")]
         public string? Category { get; init; }
+
+        [NodeProperty(PropertyKinds.Line, "Only cases whose address contains this text.")]
         public string? Region { get; init; }
+
+        [NodeProperty(PropertyKinds.StringList, "Any one of these words in the subject or body.")]
         public List<string> Keywords { get; init; } = [];
+
+        [NodeProperty(PropertyKinds.Department, "The department the case goes to.", Required = true)]
         public string Department { get; init; } = string.Empty;
     }
 }

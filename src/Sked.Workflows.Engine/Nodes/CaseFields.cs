@@ -28,6 +28,9 @@ public static class CaseFields
 
     public const string VariablePrefix = "var.";
 
+    /// <summary>A workflow variable a rule may read besides the case fields: var.&lt;name&gt;.</summary>
+    public const string VariablePattern = @"^var\..+$";
+
     public static IEnumerable<string> Names => Readers.Keys;
 
     public static bool IsKnown(string? field) =>

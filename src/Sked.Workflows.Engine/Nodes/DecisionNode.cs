@@ -1,3 +1,4 @@
+using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 
 namespace Sked.Workflows.Engine.Nodes;
@@ -7,11 +8,12 @@ public sealed class DecisionNode : NodeType<DecisionNode.Props>
 {
     public override string Name => "decision";
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("rules", "decisionRules", true, "Ordered rules: when (all conditions) → outcome."),
-        new("defaultOutcome", "string", false, "Outcome when no rule matches; without it, no match is a failure."),
-    ];
+
+    protected override Props Starter => new()
+    {
+        Rules = [new() { When = [new() { Field = "case.answerType", Op = "equals", Value = "public" }], Outcome = "yes" }],
+        DefaultOutcome = "no",
+    };
 
     protected override IReadOnlyList<string> Outcomes(Props properties) =>
         properties.Rules.Select(r => r.Outcome)
@@ -24,20 +26,14 @@ public sealed class DecisionNode : NodeType<DecisionNode.Props>
     {
         if (properties.Rules.Count == 0)
         {
-            check.Error("a decision needs at least one rule.");
+            check.Error(DefinitionErrors.DecisionWithoutRules);
         }
 
         for (var i = 0; i < properties.Rules.Count; i++)
         {
-            var rule = properties.Rules[i];
-            if (string.IsNullOrEmpty(rule.Outcome))
+            foreach (var condition in properties.Rules[i].When)
             {
-                check.Error($"rule {i + 1} has no outcome.");
-            }
-
-            foreach (var condition in rule.When)
-            {
-                condition.Validate(check, $"rule {i + 1}");
+                condition.Validate(check, i + 1);
             }
         }
     }
@@ -65,13 +61,19 @@ public sealed class DecisionNode : NodeType<DecisionNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty("decisionRules", "Ordered rules: when (all conditions) → outcome.", Required = true)]
         public List<Rule> Rules { get; init; } = [];
+
+        [NodeProperty(PropertyKinds.Line, "Outcome when no rule matches; without it, no match is a failure.")]
         public string? DefaultOutcome { get; init; }
     }
 
     public sealed class Rule
     {
+        [NodeProperty("conditions", "Conditions that must all hold; none means always.")]
         public List<RuleCondition> When { get; init; } = [];
+
+        [NodeProperty(PropertyKinds.Line, "The outcome the node finishes with when the rule holds.", Required = true)]
         public string Outcome { get; init; } = string.Empty;
     }
 }

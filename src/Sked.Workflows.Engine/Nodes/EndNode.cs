@@ -11,18 +11,8 @@ public sealed class EndNode : NodeType<EndNode.Props>
     public override string Name => TypeName;
     public override bool IsEnd => true;
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("status", "status", false, "Final status the citizen sees, e.g. answered, rejected or closed."),
-    ];
 
-    protected override void Validate(Props properties, NodeCheck check)
-    {
-        if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
-        {
-            check.Error($"unknown status '{properties.Status}'.");
-        }
-    }
+    protected override Props Starter => new() { Status = CaseStatuses.Closed };
 
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
@@ -37,6 +27,7 @@ public sealed class EndNode : NodeType<EndNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty("status", "Final status the citizen sees, e.g. answered, rejected or closed.")]
         public string? Status { get; init; }
     }
 }

@@ -1,6 +1,7 @@
 using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Definitions;
 
 namespace Sked.Workflows.Engine.Nodes;
 
@@ -13,69 +14,66 @@ public sealed class FormField
     public static readonly IReadOnlyList<string> Types = ["text", "textarea", "department", "select", "boolean", "date"];
     public static readonly IReadOnlyList<string> Bindings = ["case.department", "case.category"];
 
+    [NodeProperty(PropertyKinds.Line, "The name the value is stored under (a workflow variable).", Required = true)]
     public string Name { get; init; } = string.Empty;
+
+    [NodeProperty(PropertyKinds.Line, "Persian caption on the form.", Required = true)]
     public string Label { get; init; } = string.Empty;
+
+    [NodeProperty("fieldType", "text, textarea, department, select, boolean or date.", Required = true)]
     public string Type { get; init; } = "text";
+
+    [NodeProperty(PropertyKinds.Boolean, "Required with every outcome.")]
     public bool Required { get; init; }
 
     /// <summary>Outcomes for which the field is required (e.g. department only when routing).</summary>
+    [NodeProperty(PropertyKinds.StringList, "Outcomes for which the field is required (e.g. department only when routing).")]
     public List<string> RequiredFor { get; init; } = [];
 
+    [NodeProperty("formOptions", "The choices of a select: value and Persian label.")]
     public List<FormOption> Options { get; init; } = [];
 
     /// <summary>A case field the value is copied to on completion.</summary>
+    [NodeProperty("binding", "A case field the value is copied to on completion.")]
     public string? Bind { get; init; }
 
+    [NodeProperty(PropertyKinds.Number, "Longest value accepted, in characters; default 4000.")]
     public int MaxLength { get; init; } = 4000;
 
     public void Validate(NodeCheck check, IReadOnlyCollection<string> outcomes)
     {
-        if (string.IsNullOrWhiteSpace(Name))
-        {
-            check.Error("a form field has no name.");
-        }
-
-        if (!Types.Contains(Type))
-        {
-            check.Error($"form field '{Name}' has unknown type '{Type}'; use one of {string.Join(", ", Types)}.");
-        }
-
+        // Name, type and binding are checked from the metadata (PropertyValues); these need the whole node.
         if (Type == "select" && Options.Count == 0)
         {
-            check.Error($"form field '{Name}' is a select without options.");
-        }
-
-        if (Bind is not null && !Bindings.Contains(Bind))
-        {
-            check.Error($"form field '{Name}' binds to unknown case field '{Bind}'.");
+            check.Error(DefinitionErrors.SelectWithoutOptions, Name);
         }
 
         foreach (var outcome in RequiredFor.Where(o => !outcomes.Contains(o)))
         {
-            check.Error($"form field '{Name}' is required for unknown outcome '{outcome}'.");
+            check.Error(DefinitionErrors.RequiredForUnknownOutcome, Name, outcome);
         }
     }
 
-    /// <summary>Normalises the submitted value; returns a Persian error when it does not fit.</summary>
+    /// <summary>Normalises the submitted value; returns a Persian error (from the catalogue) when it does not fit.</summary>
     public (string? Value, string? Error) Read(string? raw, string outcome, IReadOnlyDictionary<string, string> departments)
     {
         var value = Type is "text" or "textarea" ? PersianText.Normalize(raw) : PersianText.ToAsciiDigits(raw?.Trim());
         if (string.IsNullOrEmpty(value))
         {
-            return Required || RequiredFor.Contains(outcome) ? (null, $"«{Label}» را وارد کنید.") : (null, null);
+            return Required || RequiredFor.Contains(outcome) ? (null, Catalogue.Render(TaskFormErrors.Required, Label)) : (null, null);
         }
 
         if (value.Length > MaxLength)
         {
-            return (null, $"«{Label}» بیش از اندازه بلند است.");
+            return (null, Catalogue.Render(TaskFormErrors.TooLong, Label));
         }
 
         return Type switch
         {
-            "department" when !departments.ContainsKey(value) => (null, $"واحد «{value}» شناخته نیست."),
-            "select" when !Options.Exists(o => o.Value == value) => (null, $"مقدار «{Label}» از گزینه‌ها نیست."),
-            "boolean" when value is not ("true" or "false") => (null, $"«{Label}» باید بله یا خیر باشد."),
-            "date" when !JalaliDate.TryParse(value, out _) => (null, $"«{Label}» تاریخ شمسی معتبر نیست."),
+            "department" when !departments.ContainsKey(value) => (null, Catalogue.Render(TaskFormErrors.UnknownDepartment, value)),
+            "select" when !Options.Exists(o => o.Value == value) => (null, Catalogue.Render(TaskFormErrors.NotAnOption, Label)),
+            "boolean" when value is not ("true" or "false") => (null, Catalogue.Render(TaskFormErrors.NotBoolean, Label)),
+            "date" when !JalaliDate.TryParse(value, out _) => (null, Catalogue.Render(TaskFormErrors.NotADate, Label)),
             _ => (value, null),
         };
     }
@@ -94,13 +92,19 @@ public sealed class FormField
     }
 }
 
-public sealed record FormOption(string Value, string Label);
+public sealed record FormOption(
+    [property: NodeProperty(PropertyKinds.Line, "The value stored.", Required = true)] string Value,
+    [property: NodeProperty(PropertyKinds.Line, "Persian caption of the choice.", Required = true)] string Label);
 
 /// <summary>A button on the task: its name is the outcome the workflow connects from.</summary>
-public sealed record TaskOutcome(string Name, string Label);
+public sealed record TaskOutcome(
+    [property: NodeProperty(PropertyKinds.Line, "The outcome name connections leave from.", Required = true)] string Name,
+    [property: NodeProperty(PropertyKinds.Line, "Persian caption of the button.", Required = true)] string Label);
 
 /// <summary>One step of an escalation policy: after this long, remind or hand the task to the head.</summary>
-public sealed record EscalationStep(string After, string Action)
+public sealed record EscalationStep(
+    [property: NodeProperty(PropertyKinds.Duration, "How long after the task opened (ISO 8601).", Required = true)] string After,
+    [property: NodeProperty("escalationAction", "remind or reassignToHead.", Required = true)] string Action)
 {
     public const string Remind = "remind";
     public const string ReassignToHead = "reassignToHead";

@@ -1,5 +1,6 @@
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Engine.Tasks;
@@ -20,56 +21,43 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
 
     public override string Name => TypeName;
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("title", "string", true, "What the task is called in the inbox (Persian)."),
-        new("candidateRole", "role", true, "Role whose members may claim the task: " + string.Join(", ", Roles.Working) + "."),
-        new("candidateDepartment", "department", false, "'routed' for the case's department, or a department code."),
-        new("outcomes", "outcomes", true, "Buttons: name (the outcome connected from) and Persian label."),
-        new("form", "formFields", false, "Fields to fill: name, label, type, required / requiredFor, options, bind."),
-        new("sla", "duration", false, "Time allowed; sets the task's due date (ISO 8601, e.g. P3D)."),
-        new("escalation", "escalation", false, "Steps after the task opened: after (duration) and action (remind | reassignToHead)."),
-        new("status", "status", false, "Status the citizen sees while the task is open."),
-    ];
+
+    protected override Props Starter => new()
+    {
+        Title = Catalogue.Text("starter.humanTask.title"),
+        CandidateRole = Roles.EDesk,
+        Outcomes = [new("done", Catalogue.Text("starter.humanTask.done"))],
+        Sla = "P1D",
+    };
 
     protected override IReadOnlyList<string> Outcomes(Props properties) => properties.Outcomes.Select(o => o.Name).ToList();
 
     protected override void Validate(Props properties, NodeCheck check)
     {
-        if (!Roles.Working.Contains(properties.CandidateRole))
-        {
-            check.Error($"candidateRole '{properties.CandidateRole}' does not work on cases; use one of {string.Join(", ", Roles.Working)}.");
-        }
-
         if (Roles.IsDepartmental(properties.CandidateRole) && properties.CandidateDepartment is null)
         {
-            check.Error($"role {properties.CandidateRole} needs a candidateDepartment ('routed' or a code).");
+            check.Error(DefinitionErrors.RoleNeedsDepartment, Message.Of("role." + properties.CandidateRole));
         }
 
         if (properties.CandidateDepartment is not RoutedDepartment)
         {
-            check.Department(properties.CandidateDepartment, "candidateDepartment");
+            check.Department(properties.CandidateDepartment, PropertyValues.Name("candidateDepartment"));
         }
 
         ValidateOutcomes(properties, check);
-        check.Duration(properties.Sla, "sla");
         ValidateEscalation(properties, check);
-        if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
-        {
-            check.Error($"unknown status '{properties.Status}'.");
-        }
     }
 
     private static void ValidateOutcomes(Props properties, NodeCheck check)
     {
         if (properties.Outcomes.Count == 0)
         {
-            check.Error("a human task needs at least one outcome.");
+            check.Error(DefinitionErrors.TaskWithoutOutcomes);
         }
 
         foreach (var duplicate in properties.Outcomes.GroupBy(o => o.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            check.Error($"outcome '{duplicate.Key}' is listed twice.");
+            check.Error(DefinitionErrors.OutcomeListedTwice, duplicate.Key);
         }
 
         var names = properties.Outcomes.Select(o => o.Name).ToList();
@@ -80,7 +68,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
 
         foreach (var duplicate in properties.Form.GroupBy(f => f.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            check.Error($"form field '{duplicate.Key}' is listed twice.");
+            check.Error(DefinitionErrors.FormFieldListedTwice, duplicate.Key);
         }
     }
 
@@ -88,15 +76,9 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
     {
         foreach (var step in properties.Escalation)
         {
-            check.Duration(step.After, "escalation.after", required: true);
-            if (!EscalationStep.Actions.Contains(step.Action))
-            {
-                check.Error($"unknown escalation action '{step.Action}'; use one of {string.Join(", ", EscalationStep.Actions)}.");
-            }
-
             if (step.Action == EscalationStep.ReassignToHead && properties.CandidateDepartment is null)
             {
-                check.Error("reassignToHead needs a candidateDepartment: only departments have heads.");
+                check.Error(DefinitionErrors.ReassignNeedsDepartment);
             }
         }
     }
@@ -171,13 +153,13 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
         var errors = new FieldErrors();
         if (!properties.Outcomes.Exists(o => o.Name == signal.Outcome))
         {
-            errors.Add("outcome", $"پیامد «{signal.Outcome}» برای این کار تعریف نشده است؛ یکی از: {string.Join("، ", properties.Outcomes.Select(o => o.Name))}.");
+            errors.Add("outcome", Catalogue.Render(TaskFormErrors.UnknownOutcome, signal.Outcome, string.Join(", ", properties.Outcomes.Select(o => o.Name))));
             return NodeStep.Reject(errors.ToDictionary());
         }
 
         foreach (var unknown in signal.Data.Keys.Where(k => !properties.Form.Exists(f => f.Name == k)))
         {
-            errors.Add("data." + unknown, "این فیلد در فرم این کار نیست.");
+            errors.Add("data." + unknown, Catalogue.Render(TaskFormErrors.NotInForm));
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -237,7 +219,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
         {
             var recipient = Roles.IsDepartmental(properties.CandidateRole) ? $"{properties.CandidateRole}:{context.Case.Department}" : properties.CandidateRole;
             context.Emit(new NotifyEffect("staff", recipient,
-                $"یادآوری: کار «{properties.Title}» برای پرونده {context.Case.TrackingCode} هنوز انجام نشده است."));
+                Catalogue.Render(TaskFormErrors.Reminder, properties.Title, context.Case.TrackingCode)));
             context.Audit(new EscalationReminded(task, timer.Step));
             return NodeStep.Wait;
         }
@@ -251,13 +233,28 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty(PropertyKinds.Line, "What the task is called in the inbox (Persian).", Required = true)]
         public string Title { get; init; } = string.Empty;
+
+        [NodeProperty("role", "Role whose members may claim the task.", Required = true)]
         public string CandidateRole { get; init; } = string.Empty;
+
+        [NodeProperty(PropertyKinds.Department, "'routed' for the case's department, or a department code.")]
         public string? CandidateDepartment { get; init; }
+
+        [NodeProperty("outcomes", "Buttons: name (the outcome connected from) and Persian label.", Required = true)]
         public List<TaskOutcome> Outcomes { get; init; } = [];
+
+        [NodeProperty("formFields", "Fields to fill: name, label, type, required / requiredFor, options, bind.")]
         public List<FormField> Form { get; init; } = [];
+
+        [NodeProperty(PropertyKinds.Duration, "Time allowed; sets the task's due date (ISO 8601, e.g. P3D).")]
         public string? Sla { get; init; }
+
+        [NodeProperty("escalation", "Steps after the task opened: after (duration) and action (remind | reassignToHead).")]
         public List<EscalationStep> Escalation { get; init; } = [];
+
+        [NodeProperty("status", "Status the citizen sees while the task is open.")]
         public string? Status { get; init; }
     }
 }

@@ -4,8 +4,9 @@ using Sked.Workflows.Engine.Runtime;
 namespace Sked.Workflows.Engine.Nodes;
 
 /// <summary>
-/// A kind of node a definition may use. The validator, the JSON schema and (later) the designer
-/// palette all read the same metadata, so a node type is added in one place: the catalogue.
+/// A kind of node a definition may use. The validator, the JSON schema and the designer's palette
+/// and properties panel all read the same metadata (the attributes on the type's property class),
+/// so a node type is added in one place: its class, listed in <see cref="NodeCatalogue"/>.
 /// </summary>
 public interface INodeType
 {
@@ -15,8 +16,11 @@ public interface INodeType
     /// <summary>What process owners call it.</summary>
     string PersianName { get; }
 
-    /// <summary>Typed properties with their kinds and whether each is required.</summary>
+    /// <summary>Typed properties with their kinds and whether each is required, read from <see cref="NodePropertyAttribute"/>.</summary>
     IReadOnlyList<PropertySpec> Properties { get; }
+
+    /// <summary>What a node dropped from the designer's palette starts with (the smallest properties that work), or null.</summary>
+    JsonObject? StarterProperties { get; }
 
     /// <summary>An end node finishes the instance; it has no outcomes.</summary>
     bool IsEnd { get; }
@@ -36,11 +40,3 @@ public interface INodeType
     /// <summary>Handles a signal addressed to the node while it waits (task completed, timer due).</summary>
     NodeStep OnSignal(NodeContext context, Signal signal);
 }
-
-/// <summary>One typed property of a node type.</summary>
-/// <param name="Name">The JSON name.</param>
-/// <param name="Kind">string, text, boolean, integer, duration, role, department, status, stringList,
-/// formFields, outcomes, escalation, routingRules, decisionRules, channel, recipient.</param>
-/// <param name="Required">Whether a node of the type is invalid without it.</param>
-/// <param name="Description">What it means, for the reference and the designer.</param>
-public sealed record PropertySpec(string Name, string Kind, bool Required, string Description);

@@ -1,5 +1,7 @@
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Citizens;
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 
 namespace Sked.Workflows.Engine.Nodes;
@@ -25,29 +27,12 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
 
     public override string Name => TypeName;
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("requiredFields", "stringList", false, "Submission fields this workflow needs besides subject and body: " + string.Join(", ", Fields.Keys) + "."),
-        new("issuePassword", "boolean", false, "Issue a password with the tracking code (letters)."),
-        new("status", "status", false, "Status the citizen sees once the case is received; default received."),
-        new("identityVisibleTo", "role", false, "For an anonymous report: the one role that may see the reporter's identity; nobody else does."),
-    ];
 
     protected override void Validate(Props properties, NodeCheck check)
     {
         foreach (var field in properties.RequiredFields.Where(f => !Fields.ContainsKey(f)))
         {
-            check.Error($"requiredFields names unknown field '{field}'.");
-        }
-
-        if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
-        {
-            check.Error($"unknown status '{properties.Status}'.");
-        }
-
-        if (properties.IdentityVisibleTo is not null && !Domain.Staff.Roles.All.Contains(properties.IdentityVisibleTo))
-        {
-            check.Error($"identityVisibleTo names unknown role '{properties.IdentityVisibleTo}'.");
+            check.Error(DefinitionErrors.UnknownSubmissionField, field);
         }
     }
 
@@ -56,7 +41,7 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         var errors = new FieldErrors();
         foreach (var field in properties.RequiredFields.Where(f => string.IsNullOrWhiteSpace(Fields[f](context.Case))))
         {
-            errors.Add(field, "این مورد را وارد کنید.");
+            errors.Add(field, Catalogue.Render(TaskFormErrors.IntakeFieldRequired));
         }
 
         if (errors.Any)
@@ -83,9 +68,16 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty(PropertyKinds.StringList, "Submission fields this workflow needs besides subject and body: citizen.name, citizen.nationalCode, citizen.mobile, citizen.email, category, answerType, location.address.")]
         public List<string> RequiredFields { get; init; } = [];
+
+        [NodeProperty(PropertyKinds.Boolean, "Issue a password with the tracking code (letters).")]
         public bool IssuePassword { get; init; }
+
+        [NodeProperty("status", "Status the citizen sees once the case is received; default received.")]
         public string? Status { get; init; }
+
+        [NodeProperty("staffRole", "For an anonymous report: the one role that may see the reporter's identity; nobody else does.")]
         public string? IdentityVisibleTo { get; init; }
     }
 }

@@ -1,3 +1,4 @@
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
 
 namespace Sked.Workflows.Engine.Nodes;
@@ -8,31 +9,15 @@ public sealed class NodeCheck(string? file, string nodeId, IReadOnlyDictionary<s
     /// <summary>Known department codes, or null when the validator runs without a database.</summary>
     public IReadOnlyDictionary<string, string>? Departments { get; } = departments;
 
-    public void Error(string message) => errors.Add(new DefinitionError(file, nodeId, message));
+    /// <summary>Adds an error: a code from <see cref="DefinitionErrors"/> and its arguments.</summary>
+    public void Error(string code, params object?[] args) => errors.Add(new DefinitionError(file, nodeId, code, args));
 
-    public void Duration(string? value, string property, bool required = false)
-    {
-        if (value is null)
-        {
-            if (required)
-            {
-                Error($"missing required property '{property}'.");
-            }
-
-            return;
-        }
-
-        if (!Durations.TryParse(value, out _))
-        {
-            Error($"'{property}' = '{value}' is not an ISO 8601 duration such as P2D or PT4H.");
-        }
-    }
-
-    public void Department(string? code, string property)
+    /// <summary>Reports a department code the database does not know; <paramref name="where"/> names the property.</summary>
+    public void Department(string? code, Message where)
     {
         if (code is not null && Departments is not null && !Departments.ContainsKey(code))
         {
-            Error($"'{property}' names unknown department '{code}'.");
+            Error(DefinitionErrors.UnknownDepartment, where, code);
         }
     }
 }

@@ -13,8 +13,13 @@ public abstract class NodeType<TProperties> : INodeType where TProperties : clas
 
     public abstract string Name { get; }
     public string PersianName => Catalogue.Label("node", Name);
-    public abstract IReadOnlyList<PropertySpec> Properties { get; }
+    public IReadOnlyList<PropertySpec> Properties => PropertySpecs.Of(typeof(TProperties));
     public virtual bool IsEnd => false;
+
+    public JsonObject? StarterProperties => Starter is { } starter ? Starters.ToJson(starter) : null;
+
+    /// <summary>The typed starter values of a new node of this type; null when it starts empty.</summary>
+    protected virtual TProperties? Starter => null;
 
     public object Bind(JsonObject? properties) =>
         properties is null ? new TProperties() : properties.Deserialize<TProperties>(DefinitionJson.Options) ?? new TProperties();

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 
 namespace Sked.Workflows.Engine.Nodes;
@@ -17,30 +19,16 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
 
     public override string Name => "notify";
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("channel", "channel", true, "sms or email."),
-        new("to", "recipient", false, "Who receives it; citizen (the default)."),
-        new("template", "text", true, "Persian text; placeholders: " + string.Join(", ", Placeholders.Select(p => "{" + p + "}")) + "."),
-    ];
+
+    protected override Props Starter => new() { Channel = "sms", To = "citizen", Template = Catalogue.Text("starter.notify.template") };
 
     protected override void Validate(Props properties, NodeCheck check)
     {
-        if (!Channels.Contains(properties.Channel))
-        {
-            check.Error($"unknown channel '{properties.Channel}'; use sms or email.");
-        }
-
-        if (!Recipients.Contains(properties.To))
-        {
-            check.Error($"unknown recipient '{properties.To}'.");
-        }
-
         foreach (Match match in Placeholder().Matches(properties.Template ?? string.Empty))
         {
             if (!Placeholders.Contains(match.Groups["name"].Value))
             {
-                check.Error($"unknown placeholder '{{{match.Groups["name"].Value}}}' in template.");
+                check.Error(DefinitionErrors.UnknownPlaceholder, "{" + match.Groups["name"].Value + "}");
             }
         }
     }
@@ -77,8 +65,13 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty("channel", "sms or email.", Required = true)]
         public string Channel { get; init; } = "sms";
+
+        [NodeProperty("recipient", "Who receives it; citizen (the default).")]
         public string To { get; init; } = "citizen";
+
+        [NodeProperty(PropertyKinds.Text, "Persian text; placeholders: {trackingCode}, {subject}, {department}, {status}, {expectedAnswerAt}, {type}, {answer}.", Required = true)]
         public string? Template { get; init; }
     }
 }

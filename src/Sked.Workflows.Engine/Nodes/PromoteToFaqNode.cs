@@ -1,4 +1,5 @@
 using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 
 namespace Sked.Workflows.Engine.Nodes;
@@ -11,16 +12,12 @@ public sealed class PromoteToFaqNode : NodeType<PromoteToFaqNode.Props>
 {
     public override string Name => "promoteToFaq";
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("threshold", "integer", false, "How many citizens must ask the same question; default 2."),
-    ];
 
     protected override void Validate(Props properties, NodeCheck check)
     {
         if (properties.Threshold < 1)
         {
-            check.Error("threshold must be at least 1.");
+            check.Error(DefinitionErrors.ThresholdTooSmall);
         }
     }
 
@@ -40,6 +37,7 @@ public sealed class PromoteToFaqNode : NodeType<PromoteToFaqNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty(PropertyKinds.Number, "How many citizens must ask the same question; default 2.")]
         public int Threshold { get; init; } = 2;
     }
 }

@@ -8,19 +8,6 @@ public sealed class PublishAnswerNode : NodeType<PublishAnswerNode.Props>
 {
     public override string Name => "publishAnswer";
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("source", "string", false, "The task form field that holds the answer; default 'answer'."),
-        new("status", "status", false, "Status after publishing; default answered."),
-    ];
-
-    protected override void Validate(Props properties, NodeCheck check)
-    {
-        if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
-        {
-            check.Error($"unknown status '{properties.Status}'.");
-        }
-    }
 
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
@@ -38,7 +25,10 @@ public sealed class PublishAnswerNode : NodeType<PublishAnswerNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty(PropertyKinds.Line, "The task form field that holds the answer; default 'answer'.")]
         public string Source { get; init; } = "answer";
+
+        [NodeProperty("status", "Status after publishing; default answered.")]
         public string? Status { get; init; }
     }
 }

@@ -1,4 +1,5 @@
 using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Definitions;
 
 namespace Sked.Workflows.Engine.Nodes;
 
@@ -7,29 +8,28 @@ public sealed class RuleCondition
 {
     public static readonly IReadOnlyList<string> Operators = ["equals", "notEquals", "in", "contains", "exists", "notExists"];
 
+    [NodeProperty("caseField", "The case field (or var.<name>) compared.", Required = true)]
     public string Field { get; init; } = string.Empty;
+
+    [NodeProperty("operator", "equals, notEquals, in, contains, exists or notExists.", Required = true)]
     public string Op { get; init; } = "equals";
+
+    [NodeProperty(PropertyKinds.Line, "The value for equals, notEquals and contains.")]
     public string? Value { get; init; }
+
+    [NodeProperty(PropertyKinds.StringList, "The values for in.")]
     public List<string>? Values { get; init; }
 
-    public void Validate(NodeCheck check, string where)
+    /// <summary>Field and operator are checked from the metadata (PropertyValues); this checks what the operator needs.</summary>
+    public void Validate(NodeCheck check, int rule)
     {
-        if (!CaseFields.IsKnown(Field))
+        if (Op is "equals" or "notEquals" or "contains" && Value is null)
         {
-            check.Error($"{where}: unknown field '{Field}'; use one of {string.Join(", ", CaseFields.Names)} or var.<name>.");
-        }
-
-        if (!Operators.Contains(Op))
-        {
-            check.Error($"{where}: unknown operator '{Op}'; use one of {string.Join(", ", Operators)}.");
-        }
-        else if (Op is "equals" or "notEquals" or "contains" && Value is null)
-        {
-            check.Error($"{where}: operator '{Op}' needs a 'value'.");
+            check.Error(DefinitionErrors.OperatorNeedsValue, rule, Op);
         }
         else if (Op == "in" && (Values is null || Values.Count == 0))
         {
-            check.Error($"{where}: operator 'in' needs 'values'.");
+            check.Error(DefinitionErrors.OperatorNeedsValues, rule);
         }
     }
 

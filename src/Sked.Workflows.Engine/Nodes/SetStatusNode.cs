@@ -8,19 +8,8 @@ public sealed class SetStatusNode : NodeType<SetStatusNode.Props>
 {
     public override string Name => "setStatus";
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("status", "status", true, "Status key from the catalogue (received, in-review, referred, ...)."),
-        new("showDepartment", "boolean", false, "Show the case's department name beside the status on the timeline."),
-    ];
 
-    protected override void Validate(Props properties, NodeCheck check)
-    {
-        if (properties.Status is not null && !CaseStatuses.IsKnown(properties.Status))
-        {
-            check.Error($"unknown status '{properties.Status}'; use one of: {string.Join(", ", CaseStatuses.PersianLabels.Keys)}.");
-        }
-    }
+    protected override Props Starter => new() { Status = CaseStatuses.InProgress };
 
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
@@ -31,7 +20,10 @@ public sealed class SetStatusNode : NodeType<SetStatusNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty("status", "Status key from the catalogue (received, in-review, referred, ...).", Required = true)]
         public string? Status { get; init; }
+
+        [NodeProperty(PropertyKinds.Boolean, "Show the case's department name beside the status on the timeline.")]
         public bool ShowDepartment { get; init; }
     }
 }

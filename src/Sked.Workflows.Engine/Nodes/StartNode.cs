@@ -8,7 +8,6 @@ public sealed class StartNode : NodeType<NoProperties>
     public const string TypeName = "start";
 
     public override string Name => TypeName;
-    public override IReadOnlyList<PropertySpec> Properties => [];
 
     protected override NodeStep Execute(NodeContext context, NoProperties properties) => NodeStep.Continue(Next);
 }

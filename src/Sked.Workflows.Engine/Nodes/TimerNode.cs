@@ -11,12 +11,8 @@ public sealed class TimerNode : NodeType<TimerNode.Props>
 
     public override string Name => TypeName;
 
-    public override IReadOnlyList<PropertySpec> Properties =>
-    [
-        new("duration", "duration", true, "How long to wait (ISO 8601, e.g. PT1H or P2D)."),
-    ];
 
-    protected override void Validate(Props properties, NodeCheck check) => check.Duration(properties.Duration, "duration");
+    protected override Props Starter => new() { Duration = "P1D" };
 
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
@@ -41,6 +37,7 @@ public sealed class TimerNode : NodeType<TimerNode.Props>
 
     public sealed class Props
     {
+        [NodeProperty(PropertyKinds.Duration, "How long to wait (ISO 8601, e.g. PT1H or P2D).", Required = true)]
         public string? Duration { get; init; }
     }
 }

@@ -71,8 +71,7 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
             var expectedId = Path.GetFileNameWithoutExtension(file);
             if (definition.Id != expectedId || !Domain.Cases.CaseTypes.IsKnown(definition.Id))
             {
-                errors.Add(new DefinitionError(Path.GetFileName(file), null,
-                    $"the id '{definition.Id}' must equal the file name and be a case type ({string.Join(", ", Domain.Cases.CaseTypes.PersianNames.Keys)})."));
+                errors.Add(new DefinitionError(Path.GetFileName(file), null, DefinitionErrors.IdNotFileName, definition.Id, Path.GetFileName(file)));
                 continue;
             }
 

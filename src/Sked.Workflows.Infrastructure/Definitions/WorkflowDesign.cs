@@ -180,7 +180,7 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
         var definition = await VersionAsync(definitionId, version, cancellationToken);
         if (definition is null)
         {
-            return PublishResult.Refused([new DefinitionError(definitionId, null, $"there is no version {version} of '{definitionId}' to roll back to.")]);
+            return PublishResult.Refused([new DefinitionError(definitionId, null, DefinitionErrors.NoSuchVersion, version, definitionId)]);
         }
 
         return await PublishAsync(definitionId, definition, user, restoredFrom: version, expectedLatest, cancellationToken);
@@ -290,7 +290,7 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
     };
 
     private static DefinitionError IdMismatch(string definitionId, string actual) =>
-        new(definitionId, null, $"the id '{actual}' must be '{definitionId}', the case type this workflow runs ({string.Join(", ", CaseTypes.PersianNames.Keys)}).");
+        new(definitionId, null, DefinitionErrors.IdMismatch, actual, definitionId);
 
     private static WorkflowDraft ToDraft(DefinitionDraft draft) =>
         new(draft.DefinitionId, DefinitionJson.TryParse(draft.Content, draft.DefinitionId, out _), draft.Content, draft.BasedOnVersion, draft.SavedBy, draft.SavedAt);
@@ -327,7 +327,7 @@ public sealed record PublishResult(int? Version, IReadOnlyList<DefinitionError> 
 
     /// <summary>Nothing stored: version <paramref name="latest"/> was published after the one the change was reviewed against.</summary>
     public static PublishResult Superseded(int latest) =>
-        new(null, [new DefinitionError(null, null, $"version {latest} has been published since; compare with it before publishing.")]) { SupersededBy = latest };
+        new(null, [new DefinitionError(null, null, DefinitionErrors.Superseded, latest)]) { SupersededBy = latest };
 
     public int? SupersededBy { get; init; }
 }

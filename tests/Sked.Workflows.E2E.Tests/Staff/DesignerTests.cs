@@ -35,7 +35,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await DrawLinkAsync(owner, "edesk-review", "route", "task-1");
 
         var dangling = owner.Locator(".sked-validation-error[data-node-id=\"task-1\"]");
-        await Assertions.Expect(dangling).ToContainTextAsync("outcome 'done' is not connected");
+        await Assertions.Expect(dangling).ToContainTextAsync("پیامد «done» به هیچ گره‌ای وصل نیست.");
         await Assertions.Expect(added.Locator(".sked-node-errors")).ToBeVisibleAsync();
         await Assertions.Expect(owner.Locator("#designer-publish")).ToBeDisabledAsync();
         await StaffBrowser.Shot(owner, "designer-dangling-outcome");
@@ -54,7 +54,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await Assertions.Expect(review.Locator(".sked-diff-connections li[data-from=\"edesk-review\"][data-outcome=\"route\"]")).ToContainTextAsync("task-1");
         await StaffBrowser.Shot(owner, "designer-publish-review");
         await review.Locator("#designer-publish-confirm").ClickAsync();
-        await Assertions.Expect(owner.Locator("#designer-title")).ToContainTextAsync("complaint v2");
+        await Assertions.Expect(owner.Locator("#designer-title")).ToContainTextAsync("نسخه ۲");
         await Assertions.Expect(owner.Locator("#designer-draft-notice")).ToHaveCountAsync(0);
 
         var after = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint(subject: "کنتور خراب", body: "کنتور منزل ما از دیروز کار نمی‌کند."));
@@ -156,7 +156,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await Assertions.Expect(review.Locator(".sked-before")).ToHaveTextAsync("P5D");
         await Assertions.Expect(review.Locator(".sked-after")).ToHaveTextAsync("P3D");
         await owner.Locator("#designer-rollback-confirm").ClickAsync();
-        await Assertions.Expect(owner.Locator("#designer-title")).ToContainTextAsync("complaint v3");
+        await Assertions.Expect(owner.Locator("#designer-title")).ToContainTextAsync("نسخه ۳");
         await owner.GetByRole(AriaRole.Tab, new() { Name = "نسخه‌ها و مقایسه" }).ClickAsync();
         await Assertions.Expect(owner.Locator("#designer-versions tr[data-version=\"3\"]")).ToContainTextAsync("بازگردانی نسخه ۱");
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Sked.Workflows.Engine.Definitions;
+using Sked.Workflows.Engine.Nodes;
 
 namespace Sked.Workflows.Engine.Tests.Definitions;
 
@@ -30,10 +31,10 @@ public sealed class DefinitionValidatorTests
             Connections = [.. Minimal().Connections, Connect("intake", "teleport", "later")],
         };
 
-        var error = Single(definition, "teleport", "unknown node type");
+        var error = Single(definition, "teleport", DefinitionErrors.UnknownNodeType);
 
-        Assert.Contains("'wormhole'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("humanTask", error.Message, StringComparison.Ordinal);
+        Assert.Equal("wormhole", error.Message.Args[0]);
+        Assert.Contains("humanTask", (string)error.Message.Args[1]!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,9 +42,9 @@ public sealed class DefinitionValidatorTests
     {
         var task = Node("review", "humanTask", """{"candidateRole": "EDesk", "outcomes": [{"name": "done", "label": "انجام شد"}]}""");
 
-        var error = Single(WithTask(task, "done"), "review", "missing required property");
+        var error = Single(WithTask(task, "done"), "review", DefinitionErrors.MissingProperty);
 
-        Assert.Contains("'title'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("property.title", error.Message.Args[0]?.ToString());
     }
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class DefinitionValidatorTests
     {
         var definition = Minimal() with { Nodes = [.. Minimal().Nodes, Node("intake", "intake")] };
 
-        Single(definition, "intake", "duplicate node id");
+        Single(definition, "intake", DefinitionErrors.DuplicateNodeId);
     }
 
     [Fact]
@@ -62,9 +63,9 @@ public sealed class DefinitionValidatorTests
             Connections = [Connect("start", "intake"), Connect("intake", "archive")],
         };
 
-        var error = Single(definition, "intake", "missing node");
+        var error = Single(definition, "intake", DefinitionErrors.ConnectionToMissingNode);
 
-        Assert.Contains("'archive'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("archive", error.Message.Args[1]);
     }
 
     [Fact]
@@ -75,9 +76,9 @@ public sealed class DefinitionValidatorTests
             Connections = [.. Minimal().Connections, Connect("intake", "end", "maybe")],
         };
 
-        var error = Single(definition, "intake", "unknown outcome");
+        var error = Single(definition, "intake", DefinitionErrors.UnknownOutcome);
 
-        Assert.Contains("'maybe'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("maybe", error.Message.Args[0]);
     }
 
     [Fact]
@@ -88,9 +89,9 @@ public sealed class DefinitionValidatorTests
              "outcomes": [{"name": "done", "label": "انجام شد"}, {"name": "reject", "label": "رد"}]}
             """);
 
-        var error = Single(WithTask(task, "done"), "review", "not connected");
+        var error = Single(WithTask(task, "done"), "review", DefinitionErrors.OutcomeNotConnected);
 
-        Assert.Contains("'reject'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("reject", error.Message.Args[0]);
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class DefinitionValidatorTests
     {
         var definition = Minimal() with { Nodes = [.. Minimal().Nodes, Node("orphan", "end")] };
 
-        Single(definition, "orphan", "unreachable");
+        Single(definition, "orphan", DefinitionErrors.Unreachable);
     }
 
     [Fact]
@@ -121,7 +122,7 @@ public sealed class DefinitionValidatorTests
             ],
         };
 
-        Single(definition, "limbo", "no path from this node to an end");
+        Single(definition, "limbo", DefinitionErrors.NoPathToEnd);
     }
 
     [Fact]
@@ -132,9 +133,9 @@ public sealed class DefinitionValidatorTests
              "outcomes": [{"name": "done", "label": "انجام شد"}]}
             """);
 
-        var error = Single(WithTask(task, "done"), "review", "unknown department");
+        var error = Single(WithTask(task, "done"), "review", DefinitionErrors.UnknownDepartment);
 
-        Assert.Contains("'catering'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("catering", error.Message.Args[1]);
     }
 
     [Fact]
@@ -147,7 +148,8 @@ public sealed class DefinitionValidatorTests
         var errors = DefinitionValidator.Validate(WithTask(route, "next"), File, Departments);
 
         var error = Assert.Single(errors);
-        Assert.Equal(("route", "rule 1 has no department."), (error.NodeId, error.Message));
+        Assert.Equal(("route", DefinitionErrors.MissingProperty), (error.NodeId, error.Code));
+        Assert.Equal(PropertyValues.ItemField("rules", 1, "department").ToString(), error.Message.Args[0]?.ToString());
     }
 
     [Fact]
@@ -161,7 +163,7 @@ public sealed class DefinitionValidatorTests
         var errors = DefinitionValidator.Validate(definition, File, 1, Departments, out var compiled);
 
         Assert.Null(compiled);
-        Assert.Contains(errors, e => e.NodeId == "start" && e.Message.Contains("intake", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.NodeId == "start" && e.Code == DefinitionErrors.StartNotToIntake);
     }
 
     [Fact]
@@ -210,13 +212,13 @@ public sealed class DefinitionValidatorTests
         Assert.Empty(DefinitionValidator.Validate(definition, File, Departments));
     }
 
-    private static DefinitionError Single(WorkflowDefinition definition, string nodeId, string messagePart)
+    private static DefinitionError Single(WorkflowDefinition definition, string nodeId, string code)
     {
         var errors = DefinitionValidator.Validate(definition, File, 1, Departments, out var compiled);
 
         Assert.Null(compiled);
-        var matching = errors.Where(e => e.NodeId == nodeId && e.Message.Contains(messagePart, StringComparison.Ordinal)).ToList();
-        Assert.True(matching.Count == 1, $"expected one error on '{nodeId}' about '{messagePart}'; got:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
+        var matching = errors.Where(e => e.NodeId == nodeId && e.Code == code).ToList();
+        Assert.True(matching.Count == 1, $"expected one error on '{nodeId}' with code '{code}'; got:{Environment.NewLine}{string.Join(Environment.NewLine, errors)}");
         Assert.Equal(File, matching[0].File);
         return matching[0];
     }

@@ -18,7 +18,8 @@ public abstract class DefinitionLoadingScenarios(TestDatabases databases, Store 
 
         var reported = Assert.Single(error.Errors, e => e.NodeId == "edesk-review");
         Assert.Equal("request.json", reported.File);
-        Assert.Contains("unknown node type 'magicTask'", reported.Message, StringComparison.Ordinal);
+        Assert.Equal(DefinitionErrors.UnknownNodeType, reported.Code);
+        Assert.Equal("magicTask", reported.Message.Args[0]);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public abstract class DefinitionLoadingScenarios(TestDatabases databases, Store 
         var error = await Assert.ThrowsAsync<InvalidDefinitionException>(async () =>
             await TestApp.StartAsync(await databases.CreateAsync(store), folder));
 
-        Assert.Contains(error.Errors, e => e.File == "suggestion.json" && e.Message.Contains("file name", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.File == "suggestion.json" && e.Code == DefinitionErrors.IdNotFileName);
     }
 }
 

@@ -69,7 +69,7 @@ public abstract class WorkflowDesignScenarios(TestDatabases databases, Store sto
         var saved = await design.SaveDraftAsync(Complaint, request, 1, Owner, Cancel);
 
         Assert.False(saved.Saved);
-        Assert.Contains(saved.Errors, e => e.Message.Contains("'request'", StringComparison.Ordinal));
+        Assert.Contains(saved.Errors, e => e.Message.Args.Contains("request"));
         Assert.Null(await design.DraftAsync(Complaint, Cancel));
     }
 
@@ -115,7 +115,7 @@ public abstract class WorkflowDesignScenarios(TestDatabases databases, Store sto
 
         Assert.Null(result.Version);
         Assert.False(result.Unchanged);
-        Assert.Contains(result.Errors, e => e.NodeId == "edesk-review" && e.Message.Contains("'reject'", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => e.NodeId == "edesk-review" && e.Code == DefinitionErrors.OutcomeNotConnected && Equals(e.Message.Args[0], "reject"));
         Assert.Equal(before, (await design.VersionsAsync(Complaint, Cancel))[0].Version);
         Assert.Equal(before, await LatestVersionAsync(design));
         Assert.NotNull(await design.DraftAsync(Complaint, Cancel));

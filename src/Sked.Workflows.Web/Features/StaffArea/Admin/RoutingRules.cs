@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sked.Workflows.Designer.Validation;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Nodes;
 using Sked.Workflows.Infrastructure.Definitions;
@@ -61,13 +61,13 @@ public sealed class RoutingRules(DefinitionCatalog definitions, DepartmentDirect
         var definition = DefinitionJson.TryParse(json, table.DefinitionId, out var parseError);
         if (definition is null)
         {
-            return [parseError!.Message];
+            return [Catalogue.Render(parseError!.Message)];
         }
 
         var errors = DefinitionValidator.Validate(definition, table.DefinitionId, departments.ByCode);
         if (errors.Count > 0)
         {
-            return errors.Select(e => PersianMessages.Translate(e.Message) ?? e.ToString()).ToList();
+            return errors.Select(e => Catalogue.Render(e.Message)).ToList();
         }
 
         try

@@ -92,9 +92,8 @@ public sealed record DesignerState(string Id, int LatestVersion, WorkflowDefinit
 /// <summary>What a publish or rollback came to: the new version, nothing (unchanged), or the validator's errors.</summary>
 public sealed record PublishOutcome(int? Version, IReadOnlyList<DefinitionError> Errors)
 {
-    public static PublishOutcome From(PublishResult result) => result.SupersededBy is { } latest
-        ? new(null, [new DefinitionError(null, null, $"همکاری در این فاصله نسخه {latest} را منتشر کرده است؛ صفحه را دوباره باز کنید و پیش از انتشار مقایسه کنید.")])
-        : new(result.Version, result.Errors);
+    /// <summary>A superseded publish already carries its <see cref="DefinitionErrors.Superseded"/> error.</summary>
+    public static PublishOutcome From(PublishResult result) => new(result.Version, result.Errors);
 }
 
 public sealed record DryRunReport(IReadOnlyList<DryRunResult> Results, IReadOnlyDictionary<string, string> NodeLabels, IReadOnlyList<DefinitionError> Errors);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
+using Sked.Workflows.Engine.Nodes;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Testing;
@@ -26,7 +28,7 @@ public sealed class RoutingRulesTests(TestDatabases databases)
 
         var problems = await rules.PublishAsync(table, Admin(), Cancel);
 
-        Assert.Contains("قاعده 1 واحد ندارد.", problems);
+        Assert.Contains(Catalogue.Render(DefinitionErrors.MissingProperty, PropertyValues.ItemField("rules", 1, "department")), problems);
         Assert.Equal(table.Version, await LatestAsync(app));
     }
 
