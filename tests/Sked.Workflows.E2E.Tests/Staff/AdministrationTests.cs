@@ -82,7 +82,7 @@ public sealed class AdministrationTests(TestDatabases databases, Chromium chromi
         await admin.GetByRole(AriaRole.Option, new() { Name = "ایمنی و حوادث" }).ClickAsync();
         await Assertions.Expect(row.Locator("input:not([type=hidden])").Nth(2)).ToHaveValueAsync("ترانسفورماتور");
         await complaint.GetByRole(AriaRole.Button, new() { Name = "انتشار نسخه تازه" }).ClickAsync();
-        await Assertions.Expect(complaint).ToContainTextAsync("نسخه 2");
+        await Assertions.Expect(complaint).ToContainTextAsync("نسخه ۲");
 
         var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint("ترانسفورماتور", "ترانسفورماتور کوچه ما صدای انفجار می‌دهد."));
         await using var db = await _app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
