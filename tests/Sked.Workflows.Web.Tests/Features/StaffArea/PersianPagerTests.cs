@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
+using Sked.Workflows.Web.Components.Display;
+using Sked.Workflows.Web.Features.StaffArea;
 using Sked.Workflows.Web.Features.StaffArea.Inbox;
 
 namespace Sked.Workflows.Web.Tests.Features.StaffArea;
@@ -52,6 +55,15 @@ public sealed class PersianPagerTests : BunitContext
 
         list.WaitForAssertion(() => Assert.Contains(1, pages));
         list.WaitForAssertion(() => Assert.Equal("۱۱-۲۰ از ۶۹", list.Find(".mud-table-page-number-information").TextContent.Trim()));
+    }
+
+    [Fact]
+    public void EveryCodeTheStaffScreensName_HasItsCatalogueText()
+    {
+        var codes = typeof(PagerTexts).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
+            .Concat([StaffNames.SystemCode, StaffNames.CitizenCode]);
+
+        Assert.All(codes, code => Assert.True(Catalogue.Has(code), $"{code} has no text in Catalogue.resx"));
     }
 
     private static InboxRow Row(string code) =>
