@@ -37,6 +37,9 @@ public sealed class PersianPagerTests : BunitContext
         list.WaitForAssertion(() => Assert.Equal("۱-۱۰ از ۶۹", list.Find(".mud-table-page-number-information").TextContent.Trim()));
         var pager = list.Find(".mud-table-pagination-toolbar");
         Assert.DoesNotMatch("[0-9]", pager.TextContent);
+        // The rows-per-page select shows its value in an input: ۱۰, not 10.
+        Assert.Contains(pager.QuerySelectorAll("input"), i => i.GetAttribute("value") == "۱۰");
+        Assert.All(pager.QuerySelectorAll("input"), i => Assert.DoesNotMatch("[0-9]", i.GetAttribute("value") ?? string.Empty));
         Assert.Equal("صفحه بعد", pager.QuerySelector(".mud-table-pagination-next-button")!.GetAttribute("aria-label"));
     }
 
