@@ -33,4 +33,19 @@ public sealed class UsersPageTests(TestDatabases databases) : BunitContext
         Assert.Contains("مدیر سامانه", page.Find("#user-roles").TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain(Roles.Admin, page.Find("#user-roles").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnIdentityRefusal_IsToldInPersian_NotInIdentitysEnglish()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite));
+        await using var scope = app.Services.CreateAsyncScope();
+        var administration = scope.ServiceProvider.GetRequiredService<StaffAdministration>();
+        var admin = new Sked.Workflows.Infrastructure.Workflows.StaffMember("admin", new HashSet<string>([Roles.Admin], StringComparer.Ordinal), null, "127.0.0.1");
+
+        var refusal = await administration.CreateUserAsync("short.password", "مینا راد", null, [Roles.EDesk], "abc", admin);
+
+        Assert.NotNull(refusal);
+        Assert.Contains("گذرواژه کوتاه است؛ دست‌کم ۱۰ نویسه بنویسید.", refusal, StringComparison.Ordinal);
+        Assert.DoesNotMatch("[A-Za-z]", refusal);
+    }
 }
