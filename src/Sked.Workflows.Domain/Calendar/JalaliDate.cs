@@ -9,7 +9,7 @@ public static class JalaliDate
     private static readonly PersianCalendar Calendar = new();
     private static readonly TimeZoneInfo IranTime = FindIranTime();
 
-    /// <summary>For example ۱۴۰۵/۰۹/۰۷ ۱۴:۳۰ for an instant on 28 November 2026.</summary>
+    /// <summary>For example 1405/09/07 14:30, in Persian digits, for an instant on 28 November 2026.</summary>
     public static string Format(DateTimeOffset instant, bool withTime = true)
     {
         var local = TimeZoneInfo.ConvertTime(instant, IranTime).DateTime;

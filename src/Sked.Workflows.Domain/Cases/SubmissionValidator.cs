@@ -6,8 +6,8 @@ using Sked.Workflows.Domain.Text;
 namespace Sked.Workflows.Domain.Cases;
 
 /// <summary>
-/// Normalises a submission and collects every field error at once, in Persian, keyed by the field's
-/// JSON path, so a form can show each message next to its field and keep what was typed.
+/// Normalises a submission and collects every field error at once, as codes (<see cref="SubmissionErrors"/>)
+/// keyed by the field's JSON path, so a form can show each message next to its field and keep what was typed.
 /// </summary>
 public static class SubmissionValidator
 {
@@ -22,8 +22,8 @@ public static class SubmissionValidator
         var type = input.Type?.Trim();
         if (!CaseTypes.IsKnown(type))
         {
-            errors.Add("type", "نوع درخواست معتبر نیست.");
-            return new SubmissionCheck(input, errors.ToDictionary());
+            errors.Add("type", SubmissionErrors.TypeUnknown);
+            return new SubmissionCheck(input, errors.ToMessages());
         }
 
         var normalized = input with
@@ -38,27 +38,28 @@ public static class SubmissionValidator
             Location = input.Location is null ? null : input.Location with { Address = PersianText.Normalize(input.Location.Address) },
         };
 
-        CheckText(errors, "subject", normalized.Subject, 3, SubjectMax, "موضوع");
-        CheckText(errors, "body", normalized.Body, type == CaseTypes.Letter ? 0 : 10, BodyMax, "متن");
+        CheckText(errors, "subject", normalized.Subject, 3, SubjectMax, SubmissionErrors.SubjectLabel);
+        CheckText(errors, "body", normalized.Body, type == CaseTypes.Letter ? 0 : 10, BodyMax, SubmissionErrors.BodyLabel);
         var citizen = CheckCitizen(errors, normalized, type!);
         CheckTypeSpecific(errors, normalized, type!);
-        return new SubmissionCheck(normalized with { Citizen = citizen }, errors.ToDictionary());
+        return new SubmissionCheck(normalized with { Citizen = citizen }, errors.ToMessages());
     }
 
-    private static void CheckText(FieldErrors errors, string field, string? value, int min, int max, string label)
+    private static void CheckText(FieldErrors errors, string field, string? value, int min, int max, string labelCode)
     {
         var length = value?.Length ?? 0;
+        var label = Message.Of(labelCode);
         if (length == 0 && min > 0)
         {
-            errors.Add(field, $"{label} را وارد کنید.");
+            errors.Add(field, SubmissionErrors.TextRequired, label);
         }
         else if (length < min)
         {
-            errors.Add(field, $"{label} باید دست‌کم {PersianText.ToPersianDigits(min.ToString(System.Globalization.CultureInfo.InvariantCulture))} نویسه باشد.");
+            errors.Add(field, SubmissionErrors.TextTooShort, label, min);
         }
         else if (length > max)
         {
-            errors.Add(field, $"{label} نباید بیش از {PersianText.ToPersianDigits(max.ToString(System.Globalization.CultureInfo.InvariantCulture))} نویسه باشد.");
+            errors.Add(field, SubmissionErrors.TextTooLong, label, max);
         }
     }
 
@@ -70,11 +71,11 @@ public static class SubmissionValidator
 
         if (contactRequired && name.Length == 0)
         {
-            errors.Add("citizen.name", "نام و نام خانوادگی را وارد کنید.");
+            errors.Add("citizen.name", SubmissionErrors.NameRequired);
         }
         else if (name.Length > NameMax)
         {
-            errors.Add("citizen.name", "نام بیش از اندازه بلند است.");
+            errors.Add("citizen.name", SubmissionErrors.NameTooLong);
         }
 
         string? nationalCode = null;
@@ -86,12 +87,12 @@ public static class SubmissionValidator
             }
             else
             {
-                errors.Add("citizen.nationalCode", "کد ملی معتبر نیست؛ ده رقم کد ملی را بدون خط تیره وارد کنید.");
+                errors.Add("citizen.nationalCode", SubmissionErrors.NationalCodeInvalid);
             }
         }
         else if (type == CaseTypes.Letter)
         {
-            errors.Add("citizen.nationalCode", "کد ملی را وارد کنید.");
+            errors.Add("citizen.nationalCode", SubmissionErrors.NationalCodeRequired);
         }
 
         string? mobile = null;
@@ -103,12 +104,12 @@ public static class SubmissionValidator
             }
             else
             {
-                errors.Add("citizen.mobile", "شماره همراه باید به شکل ۰۹xxxxxxxxx باشد.");
+                errors.Add("citizen.mobile", SubmissionErrors.MobileInvalid);
             }
         }
         else if (contactRequired)
         {
-            errors.Add("citizen.mobile", "شماره همراه را وارد کنید.");
+            errors.Add("citizen.mobile", SubmissionErrors.MobileRequired);
         }
 
         var email = CheckEmail(errors, raw.Email, type == CaseTypes.EmailInquiry);
@@ -122,7 +123,7 @@ public static class SubmissionValidator
         {
             if (required)
             {
-                errors.Add("citizen.email", "نشانی پست الکترونیکی را وارد کنید.");
+                errors.Add("citizen.email", SubmissionErrors.EmailRequired);
             }
 
             return null;
@@ -130,7 +131,7 @@ public static class SubmissionValidator
 
         if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
         {
-            errors.Add("citizen.email", "نشانی پست الکترونیکی معتبر نیست.");
+            errors.Add("citizen.email", SubmissionErrors.EmailInvalid);
             return null;
         }
 
@@ -142,7 +143,7 @@ public static class SubmissionValidator
         switch (type)
         {
             case CaseTypes.CeoQuestion when !AnswerTypes.IsKnown(input.AnswerType):
-                errors.Add("answerType", "نوع پاسخ (خصوصی یا عمومی) را انتخاب کنید.");
+                errors.Add("answerType", SubmissionErrors.AnswerTypeRequired);
                 break;
             case CaseTypes.PublicReport:
                 CheckReport(errors, input);
@@ -150,16 +151,16 @@ public static class SubmissionValidator
             case CaseTypes.Letter:
                 if (string.IsNullOrEmpty(input.LetterNumber))
                 {
-                    errors.Add("letterNumber", "شماره نامه را وارد کنید.");
+                    errors.Add("letterNumber", SubmissionErrors.LetterNumberRequired);
                 }
                 else if (input.LetterNumber.Length > 50)
                 {
-                    errors.Add("letterNumber", "شماره نامه بیش از اندازه بلند است.");
+                    errors.Add("letterNumber", SubmissionErrors.LetterNumberTooLong);
                 }
 
                 if (!JalaliDate.TryParse(input.LetterDate, out _))
                 {
-                    errors.Add("letterDate", "تاریخ نامه را به شکل ۱۴۰۵/۰۹/۰۷ وارد کنید.");
+                    errors.Add("letterDate", SubmissionErrors.LetterDateInvalid);
                 }
 
                 break;
@@ -170,7 +171,7 @@ public static class SubmissionValidator
     {
         if (!ReportCategories.IsKnown(input.Category))
         {
-            errors.Add("category", "موضوع گزارش را از فهرست انتخاب کنید.");
+            errors.Add("category", SubmissionErrors.CategoryRequired);
         }
 
         var location = input.Location;
@@ -178,23 +179,23 @@ public static class SubmissionValidator
         if (hasPoint && (location!.Lat is < -90 or > 90 || location.Lng is < -180 or > 180
             || double.IsNaN(location.Lat!.Value) || double.IsNaN(location.Lng!.Value)))
         {
-            errors.Add("location", "موقعیت روی نقشه معتبر نیست.");
+            errors.Add("location", SubmissionErrors.LocationInvalid);
         }
 
         var address = location?.Address ?? string.Empty;
         if (!hasPoint && address.Length == 0)
         {
-            errors.Add("location.address", "نشانی محل یا موقعیت روی نقشه را وارد کنید.");
+            errors.Add("location.address", SubmissionErrors.AddressRequired);
         }
         else if (address.Length > AddressMax)
         {
-            errors.Add("location.address", "نشانی بیش از اندازه بلند است.");
+            errors.Add("location.address", SubmissionErrors.AddressTooLong);
         }
     }
 }
 
-/// <summary>The normalised submission and its field errors (empty when valid).</summary>
-public sealed record SubmissionCheck(CaseSubmission Submission, IReadOnlyDictionary<string, string[]> Errors)
+/// <summary>The normalised submission and its field errors as codes (empty when valid).</summary>
+public sealed record SubmissionCheck(CaseSubmission Submission, IReadOnlyDictionary<string, Message[]> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 }

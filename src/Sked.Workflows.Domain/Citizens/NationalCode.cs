@@ -2,7 +2,7 @@ using Sked.Workflows.Domain.Text;
 
 namespace Sked.Workflows.Domain.Citizens;
 
-/// <summary>The Iranian national code (کد ملی): ten digits, the last a mod-11 check digit.</summary>
+/// <summary>The Iranian national code (kod-e melli): ten digits, the last a mod-11 check digit.</summary>
 public static class NationalCode
 {
     public static bool TryNormalize(string? text, out string code)

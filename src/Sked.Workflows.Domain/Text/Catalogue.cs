@@ -48,7 +48,7 @@ public static class Catalogue
         catch (FormatException)
         {
             // A sentence with a broken placeholder still shows its words and the values.
-            return template + " (" + string.Join("، ", values) + ")";
+            return template + " (" + string.Join("\u060C ", values) + ")";
         }
     }
 

@@ -10,6 +10,10 @@ public static class PersianText
 {
     private const char ZeroWidthNonJoiner = '\u200C';
     private const char Tatweel = '\u0640';
+    private const char PersianZero = '\u06F0';
+    private const char PersianNine = '\u06F9';
+    private const char ArabicZero = '\u0660';
+    private const char ArabicNine = '\u0669';
 
     /// <summary>Arabic yeh/kaf and their variants become Persian; ZWNJ is kept only between letters.</summary>
     public static string Normalize(string? text)
@@ -28,7 +32,7 @@ public static class PersianText
         return CollapseSpaces(RemoveStrayJoiners(builder));
     }
 
-    /// <summary>Persian (۰-۹) and Arabic-Indic (٠-٩) digits become ASCII; everything else is kept.</summary>
+    /// <summary>Persian (U+06F0-U+06F9) and Arabic-Indic (U+0660-U+0669) digits become ASCII; everything else is kept.</summary>
     public static string ToAsciiDigits(string? text)
     {
         if (string.IsNullOrEmpty(text))
@@ -58,7 +62,7 @@ public static class PersianText
         {
             if (chars[i] is >= '0' and <= '9')
             {
-                chars[i] = (char)('۰' + (chars[i] - '0'));
+                chars[i] = (char)(PersianZero + (chars[i] - '0'));
             }
         }
 
@@ -76,7 +80,7 @@ public static class PersianText
         var lastWasSpace = false;
         foreach (var c in normalized)
         {
-            // Vowel marks (اوّل) and the tatweel (ـ) decorate a word; they do not end it.
+            // Vowel marks (the shadda of avval) and the tatweel (U+0640) decorate a word; they do not end it.
             if (c == Tatweel || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark)
             {
                 continue;
@@ -99,9 +103,10 @@ public static class PersianText
 
     private static char MapLetter(char c) => c switch
     {
-        'ي' or 'ى' => 'ی',
-        'ك' => 'ک',
-        'ە' or 'ة' => 'ه',
+        // Arabic yeh and alef maksura become Persian yeh; Arabic kaf becomes keheh; ae and teh marbuta become heh.
+        '\u064A' or '\u0649' => '\u06CC',
+        '\u0643' => '\u06A9',
+        '\u06D5' or '\u0629' => '\u0647',
         '\u200F' or '\u200E' or '\uFEFF' or '\u00A0' => ' ',
         '\t' or '\r' => ' ',
         _ => c,
@@ -109,12 +114,12 @@ public static class PersianText
 
     private static char ToAsciiDigit(char c) => c switch
     {
-        >= '۰' and <= '۹' => (char)('0' + (c - '۰')),
-        >= '٠' and <= '٩' => (char)('0' + (c - '٠')),
+        >= PersianZero and <= PersianNine => (char)('0' + (c - PersianZero)),
+        >= ArabicZero and <= ArabicNine => (char)('0' + (c - ArabicZero)),
         _ => c,
     };
 
-    // A ZWNJ belongs only between two letters (می‌روم); at word edges or doubled it is noise.
+    // A ZWNJ belongs only between two letters (as in mi-ravam); at word edges or doubled it is noise.
     private static StringBuilder RemoveStrayJoiners(StringBuilder text)
     {
         var result = new StringBuilder(text.Length);

@@ -7,6 +7,9 @@ public sealed record WorkflowResult(WorkflowResultKind Kind, string? Message = n
 
     public static WorkflowResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(WorkflowResultKind.Invalid, "ورودی نامعتبر است.", errors);
 
+    /// <summary>Field errors given as codes, rendered here into the Persian sentences the result carries.</summary>
+    public static WorkflowResult Invalid(IReadOnlyDictionary<string, Domain.Text.Message[]> errors) => Invalid(Domain.Cases.FieldErrors.Render(errors));
+
     public static WorkflowResult NotFound(string message) => new(WorkflowResultKind.NotFound, message);
 
     public static WorkflowResult Forbidden(string message) => new(WorkflowResultKind.Forbidden, message);

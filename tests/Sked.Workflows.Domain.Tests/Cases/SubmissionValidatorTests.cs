@@ -1,4 +1,5 @@
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Text;
 
 namespace Sked.Workflows.Domain.Tests.Cases;
 
@@ -68,8 +69,18 @@ public sealed class SubmissionValidatorTests
         });
 
         Assert.NotEmpty(check.Errors);
-        Assert.All(check.Errors.Values.SelectMany(m => m), message =>
+        Assert.All(check.Errors.Values.SelectMany(m => m).Select(Catalogue.Render), message =>
             Assert.True(message.Any(c => c is >= '\u0600' and <= '\u06FF'), $"'{message}' is not Persian."));
+    }
+
+    [Fact]
+    public void Check_WhenFieldsAreWrong_ReturnsCodesThatRenderAsTheFormsSentences()
+    {
+        var check = SubmissionValidator.Check(Complaint() with { Subject = "ab", Citizen = Citizen with { Mobile = null } });
+
+        Assert.Equal(SubmissionErrors.MobileRequired, Assert.Single(check.Errors["citizen.mobile"]).Code);
+        Assert.Equal(["شماره همراه را وارد کنید."], FieldErrors.Render(check.Errors)["citizen.mobile"]);
+        Assert.Equal(["موضوع باید دست‌کم ۳ نویسه باشد."], FieldErrors.Render(check.Errors)["subject"]);
     }
 
     [Fact]

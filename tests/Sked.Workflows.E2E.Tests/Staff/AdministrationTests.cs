@@ -26,9 +26,11 @@ public sealed class AdministrationTests(TestDatabases databases, Chromium chromi
         await admin.Locator("#user-password").FillAsync("Sked-New-1404!");
         await admin.Locator(".mud-select").Nth(0).ClickAsync();
         await admin.GetByRole(AriaRole.Option, new() { Name = "ایمنی و حوادث" }).ClickAsync();
-        await admin.GetByLabel("Department", new() { Exact = true }).CheckAsync();
+        await admin.GetByLabel("کارشناس واحد", new() { Exact = true }).CheckAsync();
         await admin.Locator("#user-save").ClickAsync();
         await Assertions.Expect(admin.Locator("#user-list")).ToContainTextAsync("new.member");
+        await Assertions.Expect(admin.Locator("#user-list tr", new() { HasText = "new.member" })).ToContainTextAsync("کارشناس واحد");
+        await StaffBrowser.Shot(admin, "admin-users");
 
         await using var memberContext = await StaffBrowser.DesktopAsync(chromium, _app);
         var member = await StaffBrowser.LogInAsync(memberContext, "new.member", "Sked-New-1404!");
@@ -82,7 +84,7 @@ public sealed class AdministrationTests(TestDatabases databases, Chromium chromi
         await admin.GetByRole(AriaRole.Option, new() { Name = "ایمنی و حوادث" }).ClickAsync();
         await Assertions.Expect(row.Locator("input:not([type=hidden])").Nth(2)).ToHaveValueAsync("ترانسفورماتور");
         await complaint.GetByRole(AriaRole.Button, new() { Name = "انتشار نسخه تازه" }).ClickAsync();
-        await Assertions.Expect(complaint).ToContainTextAsync("نسخه 2");
+        await Assertions.Expect(complaint).ToContainTextAsync("نسخه ۲");
 
         var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint("ترانسفورماتور", "ترانسفورماتور کوچه ما صدای انفجار می‌دهد."));
         await using var db = await _app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();

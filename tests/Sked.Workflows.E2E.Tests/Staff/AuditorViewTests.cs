@@ -56,6 +56,10 @@ public sealed class AuditorViewTests(TestDatabases databases, Chromium chromium)
         await StaffBrowser.Ready(auditor);
         await Assertions.Expect(auditor.Locator("#chain-status")).ToHaveAttributeAsync("data-valid", "true");
         await Assertions.Expect(auditor.Locator("#audit-events tbody tr").First).ToBeVisibleAsync();
+        // The pager counts in Persian digits, never "1-10 of 69".
+        await Assertions.Expect(auditor.Locator("#audit-events .mud-table-page-number-information"))
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[۰-۹٬]+-[۰-۹٬]+ از [۰-۹٬]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
+        await StaffBrowser.Shot(auditor, "auditor-events");
     }
 
     [Fact]

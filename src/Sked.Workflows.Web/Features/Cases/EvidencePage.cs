@@ -30,20 +30,29 @@ public static class EvidencePage
 
     /// <summary>The page, or 400/404; also served to a signed-in auditor at /staff/audit/cases/{code}/evidence.</summary>
     public static async Task<IResult> Render(string trackingCode, SkedDbContext db, AuditChain chain, DepartmentDirectory departments,
-        TimeProvider time, CancellationToken cancellationToken)
+        StaffArea.StaffNames names, TimeProvider time, CancellationToken cancellationToken)
     {
         var (evidence, error) = await EvidencePack.LoadAsync(trackingCode, db, chain, departments, time, cancellationToken);
-        return evidence is null ? error! : Results.Content(Html(evidence), "text/html; charset=utf-8");
+        if (evidence is null)
+        {
+            return error!;
+        }
+
+        await names.LoadAsync(cancellationToken);
+        return Results.Content(Html(evidence, names.Of), "text/html; charset=utf-8");
     }
 
-    public static string Html(EvidencePack.Evidence evidence)
+    /// <param name="evidence">What the pack holds.</param>
+    /// <param name="nameOf">A recorded actor's name for people to read; without it the login is shown.</param>
+    public static string Html(EvidencePack.Evidence evidence, Func<string?, string>? nameOf = null)
     {
         var html = new StringBuilder();
+        var who = Who(nameOf ?? (login => login ?? "—"));
         Case(html, evidence.Case, evidence.Proof);
         Timeline(html, evidence.Timeline);
-        Answers(html, evidence.Answers);
+        Answers(html, evidence.Answers, who);
         Attachments(html, evidence.Attachments);
-        Events(html, evidence.Events, evidence.Proof);
+        Events(html, evidence.Events, evidence.Proof, who);
         Proof(html, evidence.Proof);
         return html.ToString();
     }
@@ -87,13 +96,13 @@ public static class EvidencePage
         html.Append("</tbody></table>\n");
     }
 
-    private static void Answers(StringBuilder html, IReadOnlyList<EvidencePack.AnswerRow> answers)
+    private static void Answers(StringBuilder html, IReadOnlyList<EvidencePack.AnswerRow> answers, Func<string?, string> who)
     {
         html.Append("<h2>کارها و پاسخ‌های کارکنان</h2>\n<table><thead><tr><th>مرحله</th><th>نتیجه</th><th>انجام‌دهنده</th><th>زمان</th><th>داده‌های فرم</th></tr></thead><tbody>\n");
         foreach (var a in answers)
         {
             var data = string.Join("<br>", a.Data.Select(d => $"{E(d.Key)}: {E(d.Value)}"));
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(a.Title)}</td><td class=\"ltr\">{E(a.Outcome ?? a.Status)}</td><td class=\"ltr\">{E(a.CompletedBy ?? "—")}</td><td>{E(a.CompletedAtJalali ?? "—")}</td><td>{data}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(a.Title)}</td><td class=\"ltr\">{E(a.Outcome ?? a.Status)}</td><td>{who(a.CompletedBy)}</td><td>{E(a.CompletedAtJalali ?? "—")}</td><td>{data}</td></tr>\n");
         }
 
         html.Append("</tbody></table>\n");
@@ -117,13 +126,13 @@ public static class EvidencePage
         html.Append("</tbody></table>\n");
     }
 
-    private static void Events(StringBuilder html, IReadOnlyList<Audit.AuditEventView> events, EvidencePack.ChainProof proof)
+    private static void Events(StringBuilder html, IReadOnlyList<Audit.AuditEventView> events, EvidencePack.ChainProof proof, Func<string?, string> who)
     {
         html.Append("<h2>رویدادهای ثبت‌شده (به ترتیب زنجیره)</h2>\n<table class=\"events\"><thead><tr><th>ردیف زنجیره</th><th>زمان</th><th>رویداد</th><th>کاربر</th><th>نشانی</th><th>درهم‌سازی</th><th>پیوند</th></tr></thead><tbody>\n");
         var linked = proof.Links.ToDictionary(l => l.Seq, l => l.Linked);
         foreach (var e in events)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Fa(e.Seq.ToString(CultureInfo.InvariantCulture)))}</td><td>{E(e.AtJalali)}</td><td class=\"ltr\">{E(e.Type)}</td><td class=\"ltr\">{E(e.Actor)}</td><td class=\"ltr\">{E(e.ClientAddress ?? "—")}</td><td class=\"hash\">{E(e.Hash)}</td><td>{(linked.GetValueOrDefault(e.Seq) ? "✔" : "✘")}</td></tr>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Fa(e.Seq.ToString(CultureInfo.InvariantCulture)))}</td><td>{E(e.AtJalali)}</td><td class=\"ltr\">{E(e.Type)}</td><td>{who(e.Actor)}</td><td class=\"ltr\">{E(e.ClientAddress ?? "—")}</td><td class=\"hash\">{E(e.Hash)}</td><td>{(linked.GetValueOrDefault(e.Seq) ? "✔" : "✘")}</td></tr>\n");
         }
 
         html.Append("</tbody></table>\n");
@@ -140,4 +149,11 @@ public static class EvidencePage
     private static string E(string? text) => Encoder.Encode(text ?? string.Empty);
 
     private static string Fa(string text) => PersianText.ToPersianDigits(text);
+
+    // A person by name, with the recorded login beside it: the pack is evidence, the login is what the chain holds.
+    private static Func<string?, string> Who(Func<string?, string> nameOf) => login =>
+    {
+        var name = nameOf(login);
+        return login is null || name == login ? $"<span class=\"ltr\">{E(name)}</span>" : $"{E(name)} (<span class=\"ltr\">{E(login)}</span>)";
+    };
 }

@@ -39,6 +39,7 @@ public static class StaffAreaRegistration
                 .RequireRole(Roles.Auditor));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<StaffSession>();
+        builder.Services.AddScoped<StaffNames>();
         builder.Services.AddScoped<Inbox.InboxQuery>();
         builder.Services.AddScoped<Tasks.TaskDetailsQuery>();
         builder.Services.AddScoped<Admin.StaffAdministration>();

@@ -59,7 +59,7 @@ public sealed class InboxListTests : BunitContext
         list.WaitForAssertion(() => Assert.NotEmpty(requests));
         Assert.All(requests, r => Assert.InRange(r.PageSize, 1, 200));
         Assert.Equal(0, requests[0].Page);
-        Assert.Contains("1,000,000", list.Markup.Replace("٬", ",", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("۱٬۰۰۰٬۰۰۰", list.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

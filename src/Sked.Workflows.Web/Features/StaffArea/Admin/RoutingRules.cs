@@ -78,7 +78,7 @@ public sealed class RoutingRules(DefinitionCatalog definitions, DepartmentDirect
         }
         catch (SupersededVersionException superseded)
         {
-            return [$"در این میان نسخه {superseded.Latest} این گردش کار منتشر شده است؛ صفحه را تازه کنید و قاعده‌ها را دوباره ذخیره کنید."];
+            return [$"در این میان نسخه {Components.Display.Persian.Ordinal(superseded.Latest)} این گردش کار منتشر شده است؛ صفحه را تازه کنید و قاعده‌ها را دوباره ذخیره کنید."];
         }
 
         return [];

@@ -108,5 +108,12 @@ public sealed class StaffAdministration(SkedDbContext db, UserManager<StaffUser>
         ClientAddress = admin.ClientAddress,
     });
 
-    private static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+    // Identity describes its refusals in English; staff read the catalogue's sentence for each code instead.
+    private string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e =>
+        Catalogue.Has(IdentityCode(e.Code))
+            ? Catalogue.Render(IdentityCode(e.Code), users.Options.Password.RequiredLength)
+            : Catalogue.Text(IdentityCode("default")))
+        .Distinct(StringComparer.Ordinal));
+
+    private static string IdentityCode(string code) => "identity." + code;
 }

@@ -48,7 +48,7 @@ public sealed class RoutingRulesTests(TestDatabases databases)
         var problems = await rules.PublishAsync(table, Admin(), Cancel);
 
         var problem = Assert.Single(problems);
-        Assert.Contains($"نسخه {ownersVersion}", problem, StringComparison.Ordinal);
+        Assert.Contains($"نسخه {Sked.Workflows.Web.Components.Display.Persian.Ordinal(ownersVersion)}", problem, StringComparison.Ordinal);
         Assert.Equal(ownersVersion, await LatestAsync(app));
         var latest = await design.VersionAsync(Complaint, ownersVersion!.Value, Cancel);
         Assert.Equal("PT2H", latest!.Nodes.Single(n => n.Id == "edesk-review").Properties!["sla"]!.GetValue<string>());
