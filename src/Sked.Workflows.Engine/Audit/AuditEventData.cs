@@ -36,4 +36,7 @@ public interface IAuditNames
 
     /// <summary>The department's Persian name; the code when unknown.</summary>
     string Department(string? code);
+
+    /// <summary>The person behind a recorded login (their full name); the login when unknown.</summary>
+    string Staff(string? login);
 }

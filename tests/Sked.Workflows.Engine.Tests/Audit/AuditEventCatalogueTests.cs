@@ -107,5 +107,7 @@ public sealed class AuditEventCatalogueTests
         public string Node(string? id) => "بررسی میز خدمت";
 
         public string Department(string? code) => "امور مشترکین";
+
+        public string Staff(string? login) => "مریم احمدی";
     }
 }

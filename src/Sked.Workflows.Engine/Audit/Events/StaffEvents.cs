@@ -11,13 +11,13 @@ public sealed record DepartmentCreated(string Code, string Name) : AuditEventDat
 
 public sealed record StaffCreated(string? User, string? Department, IReadOnlyList<string> Roles) : AuditEventData
 {
-    public override Message Describe(IAuditNames names) => Sentence(User);
+    public override Message Describe(IAuditNames names) => Sentence(names.Staff(User));
 }
 
 /// <summary>A member's roles and department before and after the administrator's change.</summary>
 public sealed record StaffRolesChanged(string User, StaffPlacement Before, StaffPlacement After) : AuditEventData
 {
-    public override Message Describe(IAuditNames names) => Sentence(User);
+    public override Message Describe(IAuditNames names) => Sentence(names.Staff(User));
 }
 
 public sealed record StaffPlacement(IReadOnlyList<string> Roles, string? Department);

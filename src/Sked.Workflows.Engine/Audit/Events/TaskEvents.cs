@@ -28,7 +28,7 @@ public sealed record TaskClaimed(Guid Task, string Node, string? Assignee,
 {
     public static TaskClaimed Of(HumanTask task) => new(task.Id, task.NodeId, task.Assignee, task.Status.ToString());
 
-    public override Message Describe(IAuditNames names) => Sentence(Assignee);
+    public override Message Describe(IAuditNames names) => Sentence(names.Staff(Assignee));
 }
 
 public sealed record TaskReleased(Guid Task, string Node, string? Assignee, string Status) : AuditEventData
@@ -42,7 +42,7 @@ public sealed record TaskAssigned(Guid Task, string Node, string? Assignee, stri
 {
     public static TaskAssigned Of(HumanTask task) => new(task.Id, task.NodeId, task.Assignee, task.Status.ToString());
 
-    public override Message Describe(IAuditNames names) => Sentence(Assignee);
+    public override Message Describe(IAuditNames names) => Sentence(names.Staff(Assignee));
 }
 
 public sealed record EscalationReminded(Guid Task, int Step) : NodeAuditEventData

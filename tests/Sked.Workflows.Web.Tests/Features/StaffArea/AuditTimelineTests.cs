@@ -9,7 +9,8 @@ public sealed class AuditTimelineTests
 {
     private static readonly AuditNames Names = new(
         new Dictionary<string, string>(StringComparer.Ordinal) { ["edesk-review"] = "بررسی میز خدمت" },
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["billing"] = "امور مشترکین" });
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["billing"] = "امور مشترکین" },
+        login => login == "staff.edesk" ? "مریم احمدی" : login ?? "—");
 
     [Fact]
     public void AKnownEventIsItsCatalogueSentence_WithNodeLabelsDepartmentNamesAndPersianDigits()
@@ -19,6 +20,15 @@ public sealed class AuditTimelineTests
             Describe(new TaskOpened(Guid.NewGuid(), "Department", "billing", null) with { Node = "department-answer" }));
         Assert.Equal("گردش کار complaint نسخه ۱۲ آغاز شد", Describe(new InstanceStarted("complaint", 12)));
         Assert.Equal("تصمیم خودکار: «other» (قاعده پیش‌فرض)", Describe(new DecisionTaken(DecisionRule.Default, "other")));
+    }
+
+    [Fact]
+    public void StaffAreNamedByTheirFullName_AndIdsKeepTheirLatinDigits()
+    {
+        Assert.Contains("مریم احمدی", Describe(new TaskClaimed(Guid.NewGuid(), "edesk-review", "staff.edesk")), StringComparison.Ordinal);
+        Assert.DoesNotContain("staff.edesk", Describe(new TaskAssigned(Guid.NewGuid(), "edesk-review", "staff.edesk", "Claimed")), StringComparison.Ordinal);
+        Assert.Equal("task: 0f1e2d3c-1234-5678-9abc-def012345678",
+            AuditSummary.Describe("case.teleported", """{"task":"0f1e2d3c-1234-5678-9abc-def012345678"}""", Names));
     }
 
     [Fact]

@@ -13,8 +13,8 @@ public static class AuditSummary
 {
     public static string Describe(string type, string data, IAuditNames names)
     {
-        var sentence = AuditEvents.Read(type, data) is { } known ? Catalogue.Render(known.Describe(names)) : Fields(data);
-        return PersianText.ToPersianDigits(sentence);
+        // Numbers and dates are rendered in Persian digits by the catalogue; ids, logins and codes stay as written.
+        return AuditEvents.Read(type, data) is { } known ? Catalogue.Render(known.Describe(names)) : Fields(data);
     }
 
     private static string Fields(string json)
@@ -33,5 +33,10 @@ public static class AuditSummary
     private static string Fields(JsonElement data) => data.ValueKind != JsonValueKind.Object
         ? data.GetRawText()
         : string.Join("، ", data.EnumerateObject().Select(p => p.Name + ": "
-            + (p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())));
+            + p.Value.ValueKind switch
+            {
+                JsonValueKind.String => p.Value.GetString(),
+                JsonValueKind.Number when p.Value.TryGetInt64(out var number) => Catalogue.Number(number),
+                _ => p.Value.GetRawText(),
+            }));
 }

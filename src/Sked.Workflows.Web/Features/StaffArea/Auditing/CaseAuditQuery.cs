@@ -16,7 +16,7 @@ namespace Sked.Workflows.Web.Features.StaffArea.Auditing;
 /// with the path it took — the nodes it entered and the connections it left them by (node.entered and
 /// node.left events) — and the node it is at now.
 /// </summary>
-public sealed class CaseAuditQuery(IDbContextFactory<SkedDbContext> dbFactory, DefinitionCatalog catalog, DepartmentDirectory departments)
+public sealed class CaseAuditQuery(IDbContextFactory<SkedDbContext> dbFactory, DefinitionCatalog catalog, DepartmentDirectory departments, StaffNames staff)
 {
     public async Task<CaseAudit?> LoadAsync(string trackingCode, CancellationToken cancellationToken)
     {
@@ -37,7 +37,8 @@ public sealed class CaseAuditQuery(IDbContextFactory<SkedDbContext> dbFactory, D
         var workflow = instance is null ? null : await catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var labels = workflow?.Definition.Nodes.ToDictionary(n => n.Id, n => n.Label ?? n.Id, StringComparer.Ordinal)
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
-        var names = new AuditNames(labels, departments.ByCode);
+        await staff.LoadAsync(cancellationToken);
+        var names = new AuditNames(labels, departments.ByCode, staff.Of);
         var rows = events.Select(a => new TimelineEvent(a.Seq, a.At, JalaliDate.Format(a.At), a.Type, a.Actor,
             AuditSummary.Describe(a.Type, a.Data, names))).ToList();
         return new CaseAudit(found.TrackingCode, found.Type, CaseTypes.PersianNames.GetValueOrDefault(found.Type, found.Type), found.Subject,
