@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Engine.Timers;
