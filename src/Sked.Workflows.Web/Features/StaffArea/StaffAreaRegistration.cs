@@ -39,8 +39,6 @@ public static class StaffAreaRegistration
                 .RequireRole(Roles.Auditor));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<StaffSession>();
-        builder.Services.AddScoped<Inbox.InboxQuery>();
-        builder.Services.AddScoped<Tasks.TaskDetailsQuery>();
         builder.Services.AddScoped<Admin.StaffAdministration>();
         builder.Services.AddScoped<Admin.RoutingRules>();
         builder.Services.AddScoped<Auditing.CaseAuditQuery>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sked.Workflows.Designer.Validation;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Nodes;
 using Sked.Workflows.Infrastructure.Definitions;
