@@ -11,7 +11,7 @@ public sealed class DependencyTests
 {
     private static readonly Assembly Domain = typeof(CaseFile).Assembly;
     private static readonly Assembly Engine = typeof(Interpreter).Assembly;
-    private static readonly Assembly Infrastructure = typeof(CaseWorkflowService).Assembly;
+    private static readonly Assembly Infrastructure = typeof(EngineRunner).Assembly;
 
     [Fact]
     public void Domain_DependsOnNoOuterLayer()
