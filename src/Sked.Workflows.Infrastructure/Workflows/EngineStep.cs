@@ -83,7 +83,7 @@ public sealed class EngineStep
             case SignalStatus.Rejected:
                 return WorkflowResult.Invalid(result.Errors!);
             case SignalStatus.Conflict:
-                return WorkflowResult.Conflict(result.Reason!);
+                return WorkflowResult.Conflict(result.Reason ?? Domain.Text.Message.Of(WorkflowMessages.TaskNoLongerOpen));
             case SignalStatus.Ignored:
                 return WorkflowResult.Ok;
         }
