@@ -101,6 +101,23 @@ public abstract class TaskListScenarios(TestDatabases databases, Store store)
         Assert.Equal(WorkflowMessages.TaskTaken, problem["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task TheHead_AssignsThroughTheApi_ToAMemberOfTheDepartmentOnly()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var task = await RoutedTaskAsync(app, await app.LoginAsync("edesk"));
+        var head = await app.LoginAsync("head.billing");
+
+        var outside = await head.PostAsJsonAsync($"/api/v1/tasks/{task}/assign", new { assignee = "staff.metering" });
+        var foreignHead = await (await app.LoginAsync("head.metering")).PostAsJsonAsync($"/api/v1/tasks/{task}/assign", new { assignee = "staff.metering" });
+        var assigned = await head.PostAsJsonAsync($"/api/v1/tasks/{task}/assign", new { assignee = "staff.billing" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, foreignHead.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
+        Assert.Contains(await CaseApi.TasksAsync(await app.LoginAsync("staff.billing"), "mine"), t => t["id"]!.GetValue<string>() == task);
+    }
+
     private static async Task<string> RoutedTaskAsync(TestApp app, HttpClient edesk)
     {
         var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
