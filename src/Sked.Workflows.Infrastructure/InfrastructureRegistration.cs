@@ -48,7 +48,8 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<WorkflowDesign>();
         builder.Services.AddSingleton<OutboxNudge>();
         builder.Services.AddSingleton<TaskFeed>();
-        builder.Services.AddSingleton<CaseWorkflowService>();
+        builder.Services.AddSingleton<EngineRunner>();
+        builder.Services.AddSingleton<FireTimer>();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHttpClient<ISmsGateway, HttpSmsGateway>();

@@ -1,6 +1,7 @@
 using Sked.Workflows.Infrastructure;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Web.Components;
+using Sked.Workflows.Web.Features;
 using Sked.Workflows.Web.Features.Audit;
 using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Departments;
@@ -28,6 +29,7 @@ public static class SkedWebApp
         builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         builder.AddInfrastructure().AddWebApi().AddPages().AddPortal().AddStaffArea();
+        builder.Services.AddUseCases();
 
         var app = builder.Build();
         app.UseWebApi();
@@ -37,7 +39,7 @@ public static class SkedWebApp
         api.MapSubmitCase().MapTrackCase().MapCaseHistory().MapEvidencePack().MapEvidencePage();
         api.MapVerifyChain().MapChainCheckpoints().MapSearchEvents();
         api.MapRegisterLetter().MapStartEmailInquiry();
-        api.MapTasks().MapTaskActions();
+        api.MapTasks();
         api.MapDepartments().MapWorkflows().MapWorkflowExport().MapIncidents().MapFaq();
         app.MapOpen311();
         app.MapStaffArea();

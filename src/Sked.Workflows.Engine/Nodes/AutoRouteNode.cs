@@ -54,11 +54,29 @@ public sealed class AutoRouteNode : NodeType<AutoRouteNode.Props>
             {
                 var reason = $"rule {i + 1}" + (keyword is null ? string.Empty : $": keyword '{keyword}'")
                     + (rule.Category is null ? string.Empty : $": category {rule.Category}");
+                RecordRule(context.Instance.Variables, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), keyword, rule.Category);
                 return (rule.Department, reason);
             }
         }
 
+        RecordRule(context.Instance.Variables, null, null, null);
         return (properties.DefaultDepartment, "default");
+    }
+
+    // The matching rule as data (number, keyword, category), so a screen says the reason in its own words.
+    private static void RecordRule(Dictionary<string, string> variables, string? rule, string? keyword, string? category)
+    {
+        foreach (var (name, value) in new[] { ("routingRule", rule), ("routingKeyword", keyword), ("routingCategory", category) })
+        {
+            if (value is null)
+            {
+                variables.Remove(name);
+            }
+            else
+            {
+                variables[name] = value;
+            }
+        }
     }
 
     public sealed class Props

@@ -50,7 +50,7 @@ public static class Interpreter
         if (!task.IsActive || instance.Status != InstanceStatus.Waiting
             || task.NodeId != instance.CurrentNodeId || task.Activation != instance.Activation)
         {
-            return SignalResult.Conflict("the task is no longer open.");
+            return SignalResult.Conflict(Domain.Text.Message.Of(WorkflowMessages.TaskNoLongerOpen), "the task is no longer open.");
         }
 
         var node = scope.Workflow.Node(task.NodeId);
@@ -90,7 +90,7 @@ public static class Interpreter
         var instance = scope.Instance;
         if (instance.Status is not (InstanceStatus.Incident or InstanceStatus.Failing) || instance.CurrentNodeId is null)
         {
-            return SignalResult.Conflict("the instance has no failed step to retry.");
+            return SignalResult.Conflict(Domain.Text.Message.Of(WorkflowMessages.CaseNothingToRetry), "the instance has no failed step to retry.");
         }
 
         Audit(scope, new IncidentRetried(instance.Attempts, instance.LastError));

@@ -1,11 +1,17 @@
+using Sked.Workflows.Domain.Text;
+
 namespace Sked.Workflows.Engine.Runtime;
 
-/// <summary>What applying a signal came to. Only <see cref="SignalStatus.Applied"/> is committed.</summary>
-public sealed record SignalResult(SignalStatus Status, IReadOnlyList<Effect> Effects, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null)
+/// <summary>
+/// What applying a signal came to. Only <see cref="SignalStatus.Applied"/> is committed.
+/// <see cref="Message"/> is English for logs and dry runs; <see cref="Reason"/> is what a person reads.
+/// </summary>
+public sealed record SignalResult(SignalStatus Status, IReadOnlyList<Effect> Effects, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null,
+    Message? Reason = null)
 {
     public static SignalResult Rejected(IReadOnlyDictionary<string, string[]> errors) => new(SignalStatus.Rejected, [], errors);
 
-    public static SignalResult Conflict(string message) => new(SignalStatus.Conflict, [], Message: message);
+    public static SignalResult Conflict(Message reason, string detail) => new(SignalStatus.Conflict, [], Message: detail, Reason: reason);
 
     public static SignalResult Ignored(string message) => new(SignalStatus.Ignored, [], Message: message);
 }

@@ -21,5 +21,5 @@ public sealed record RetrySignal(string Actor) : Signal(Actor);
 
 public static class SystemActor
 {
-    public const string Name = "system";
+    public const string Name = Domain.Staff.Actor.SystemName;
 }

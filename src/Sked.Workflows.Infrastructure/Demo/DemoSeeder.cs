@@ -21,7 +21,7 @@ namespace Sked.Workflows.Infrastructure.Demo;
 public sealed partial class DemoSeeder(
     SkedDbContext db,
     UserManager<StaffUser> users,
-    CaseWorkflowService workflows,
+    EngineRunner runner,
     DepartmentDirectory departments,
     DefinitionCatalog definitions,
     IOptions<DemoOptions> options,
@@ -90,7 +90,8 @@ public sealed partial class DemoSeeder(
         for (var i = 0; i < count; i++)
         {
             var submission = DemoSubmissions.Make(_faker, _faker.PickRandom(types));
-            var started = await workflows.StartAsync(submission, Actor.Citizen("127.0.0.1"), cancellationToken);
+            var check = SubmissionValidator.Check(submission);
+            var started = await runner.StartAsync(check.Submission, Actor.Citizen("127.0.0.1"), [], cancellationToken);
             if (started.TrackingCode is not null)
             {
                 // Various states: some cases wait at intake review, some midway, some are answered.
@@ -117,7 +118,11 @@ public sealed partial class DemoSeeder(
             var workflow = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             var node = workflow.Node(task.NodeId).PropertiesAs<HumanTaskNode.Props>();
             var outcome = ForwardOutcomes.FirstOrDefault(o => node.Outcomes.Exists(n => n.Name == o)) ?? node.Outcomes[0].Name;
-            var result = await workflows.CompleteAsync(task.Id, member, outcome, FormFor(node, outcome), cancellationToken);
+            var form = FormFor(node, outcome);
+            var result = await runner.RunAsync(async unit =>
+                await unit.TaskAsync(task.Id, cancellationToken) is { } open && open.RefuseCompletion(member) is null
+                    ? await unit.CompleteAsync(open, member, outcome, form, cancellationToken)
+                    : WorkflowResult.Conflict(Engine.Runtime.WorkflowMessages.TaskNoLongerOpen), cancellationToken);
             if (result.Kind != WorkflowResultKind.Ok)
             {
                 return;

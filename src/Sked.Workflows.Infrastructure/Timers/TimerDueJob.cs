@@ -8,14 +8,14 @@ namespace Sked.Workflows.Infrastructure.Timers;
 /// engine ignores a timer that is no longer pending, so a repeated firing changes nothing.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class TimerDueJob(CaseWorkflowService workflows) : IJob
+public sealed class TimerDueJob(FireTimer fireTimer) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var raw = context.MergedJobDataMap.GetString(TimerScheduler.TimerIdKey);
         if (Guid.TryParse(raw, out var timerId))
         {
-            await workflows.FireTimerAsync(timerId, cancellationToken);
+            await fireTimer.HandleAsync(timerId, cancellationToken);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Runtime;

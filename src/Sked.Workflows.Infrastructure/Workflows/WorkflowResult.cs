@@ -1,20 +1,34 @@
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Engine.Tasks;
+
 namespace Sked.Workflows.Infrastructure.Workflows;
 
-/// <summary>The answer of a workflow operation, in terms the HTTP API maps one-to-one.</summary>
-public sealed record WorkflowResult(WorkflowResultKind Kind, string? Message = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+/// <summary>
+/// The answer of a workflow operation, in terms the HTTP API maps one-to-one. A refusal carries a
+/// <see cref="Domain.Text.Message"/>; the edge renders it (ProblemDetails, a page's alert).
+/// </summary>
+public sealed record WorkflowResult(WorkflowResultKind Kind, Message? Message = null, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
     public static WorkflowResult Ok { get; } = new(WorkflowResultKind.Ok);
 
-    public static WorkflowResult Invalid(IReadOnlyDictionary<string, string[]> errors) => new(WorkflowResultKind.Invalid, "ورودی نامعتبر است.", errors);
+    public static WorkflowResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(WorkflowResultKind.Invalid, Message.Of(WorkflowMessages.CaseInvalid), errors);
 
     /// <summary>Field errors given as codes, rendered here into the Persian sentences the result carries.</summary>
     public static WorkflowResult Invalid(IReadOnlyDictionary<string, Domain.Text.Message[]> errors) => Invalid(Domain.Cases.FieldErrors.Render(errors));
 
-    public static WorkflowResult NotFound(string message) => new(WorkflowResultKind.NotFound, message);
+    public static WorkflowResult NotFound(string code) => new(WorkflowResultKind.NotFound, Message.Of(code));
 
-    public static WorkflowResult Forbidden(string message) => new(WorkflowResultKind.Forbidden, message);
+    public static WorkflowResult Forbidden(string code) => new(WorkflowResultKind.Forbidden, Message.Of(code));
 
-    public static WorkflowResult Conflict(string message) => new(WorkflowResultKind.Conflict, message);
+    public static WorkflowResult Conflict(Message message) => new(WorkflowResultKind.Conflict, message);
+
+    public static WorkflowResult Conflict(string code) => Conflict(Message.Of(code));
+
+    /// <summary>A task rule's refusal, as the operation's answer.</summary>
+    public static WorkflowResult Refused(TaskRefusal refusal) => new(
+        refusal.Kind == TaskRefusalKind.Forbidden ? WorkflowResultKind.Forbidden : WorkflowResultKind.Conflict, refusal.Message);
 }
 
 public enum WorkflowResultKind

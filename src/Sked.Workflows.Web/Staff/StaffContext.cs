@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Infrastructure.Identity;
-using Sked.Workflows.Infrastructure.Workflows;
 
 namespace Sked.Workflows.Web.Staff;
 
@@ -20,7 +20,7 @@ public static class StaffContext
     }
 
     public static Actor Actor(this HttpContext context) =>
-        context.User.Identity?.IsAuthenticated == true ? context.Member() : Infrastructure.Workflows.Actor.Citizen(context.Connection.RemoteIpAddress?.ToString());
+        context.User.Identity?.IsAuthenticated == true ? context.Member() : Domain.Staff.Actor.Citizen(context.Connection.RemoteIpAddress?.ToString());
 
     /// <summary>
     /// Identity's standard endpoints: POST /login (bearer token; the "email" field takes the user

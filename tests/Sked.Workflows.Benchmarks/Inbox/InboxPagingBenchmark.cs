@@ -7,14 +7,14 @@ using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Testing;
 using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Web.Features.Audit;
-using Sked.Workflows.Web.Features.StaffArea.Inbox;
+using Sked.Workflows.Web.Features.Tasks;
 
 namespace Sked.Workflows.Benchmarks.Inbox;
 
 /// <summary>
 /// How fast the staff inbox pages through a large store: fills SQLite and PostgreSQL with N cases,
 /// each with a workflow instance and one task (generated in SQL, so filling is quick), then times the
-/// inbox's real query (InboxQuery: filter, count, sort, one page) for the views staff use all day.
+/// inbox's real query (ListTasks: filter, count, sort, one page) for the views staff use all day.
 /// </summary>
 public static class InboxPagingBenchmark
 {
@@ -66,7 +66,7 @@ public static class InboxPagingBenchmark
         }
 
         Console.WriteLine($"\n{database.Provider}: filled {count:N0} cases + instances + tasks in {fill.Elapsed.TotalSeconds:0} s");
-        var query = new InboxQuery(factory, TimeProvider.System);
+        var query = new ListTasks.Handler(factory, TimeProvider.System);
         var edesk = Member("edesk", Roles.EDesk, null);
         var staff = Member("staff.billing", Roles.Department, "billing");
         var head = new StaffMember("head.billing", new HashSet<string>([Roles.Department, Roles.DepartmentHead], StringComparer.Ordinal), "billing", null);
@@ -148,14 +148,14 @@ public static class InboxPagingBenchmark
     private static StaffMember Member(string name, string role, string? department) =>
         new(name, new HashSet<string>([role], StringComparer.Ordinal), department, null);
 
-    private static async Task TimeAsync(string view, InboxQuery query, InboxRequest request, StaffMember member)
+    private static async Task TimeAsync(string view, ListTasks.Handler query, InboxRequest request, StaffMember member)
     {
         var times = new List<double>();
         var total = 0;
         for (var i = 0; i < Rounds; i++)
         {
             var clock = Stopwatch.StartNew();
-            var page = await query.LoadAsync(request, member, CancellationToken.None);
+            var page = await query.HandleAsync(request, member, CancellationToken.None);
             times.Add(clock.Elapsed.TotalMilliseconds);
             total = page.Total;
         }

@@ -20,8 +20,7 @@ public static class IncidentEndpoints
     {
         var group = api.MapGroup("/incidents").RequireAuthorization(Policies.Operations).WithTags("Incidents");
         group.MapGet("/", List);
-        group.MapPost("/{instanceId:guid}/retry", async (Guid instanceId, HttpContext http, CaseWorkflowService workflows, CancellationToken ct) =>
-            ApiResults.From(await workflows.RetryAsync(instanceId, http.Member(), ct)));
+        group.MapRetryIncident();
         return api;
     }
 

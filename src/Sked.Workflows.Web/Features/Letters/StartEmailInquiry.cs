@@ -1,4 +1,5 @@
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Http;
@@ -7,16 +8,29 @@ using Sked.Workflows.Web.Staff;
 namespace Sked.Workflows.Web.Features.Letters;
 
 /// <summary>
-/// POST /api/v1/email-inquiries (EDesk): records a question that arrived at info@sked.co.ir as a
-/// case. The mail channel will call the same service when it reads the mailbox itself.
+/// The e-desk records a question that arrived at info@sked.co.ir as a case. POST
+/// /api/v1/email-inquiries calls <see cref="Handler"/>; the mail channel will call it too when it
+/// reads the mailbox itself.
 /// </summary>
 public static class StartEmailInquiry
 {
     public sealed record Request(string? Subject, string? Body, string? FromAddress, string? FromName);
 
+    public sealed class Handler(SubmitCase.Handler cases)
+    {
+        public Task<StartedCase> HandleAsync(Request request, Actor recorder, CancellationToken cancellationToken) =>
+            cases.StartAsync(new CaseSubmission
+            {
+                Type = CaseTypes.EmailInquiry,
+                Subject = request.Subject,
+                Body = request.Body,
+                Citizen = new CitizenInput(request.FromName, null, null, request.FromAddress),
+            }, recorder, [], cancellationToken);
+    }
+
     public static RouteGroupBuilder MapStartEmailInquiry(this RouteGroupBuilder api)
     {
-        api.MapPost("/email-inquiries", Handle)
+        api.MapPost("/email-inquiries", Endpoint)
             .RequireAuthorization(Policies.EDesk)
             .WithTags("Cases")
             .Produces<SubmitCase.Response>(StatusCodes.Status201Created)
@@ -24,16 +38,9 @@ public static class StartEmailInquiry
         return api;
     }
 
-    private static async Task<IResult> Handle(Request request, CaseWorkflowService workflows, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> Endpoint(Request request, Handler handler, HttpContext http, CancellationToken cancellationToken)
     {
-        var submission = new CaseSubmission
-        {
-            Type = CaseTypes.EmailInquiry,
-            Subject = request.Subject,
-            Body = request.Body,
-            Citizen = new CitizenInput(request.FromName, null, null, request.FromAddress),
-        };
-        var started = await workflows.StartAsync(submission, http.Member(), cancellationToken);
+        var started = await handler.HandleAsync(request, http.Member(), cancellationToken);
         return ApiResults.From(started.Result, () =>
             Results.Created($"/api/v1/cases/{started.TrackingCode}", new SubmitCase.Response(started.TrackingCode!, started.ExpectedAnswerAt)));
     }

@@ -34,7 +34,7 @@ public static class PostServiceRequest
         return open311;
     }
 
-    private static async Task<IResult> Handle(HttpRequest request, CaseWorkflowService workflows, CancellationToken cancellationToken)
+    private static async Task<IResult> Handle(HttpRequest request, Cases.SubmitCase.Handler submit, CancellationToken cancellationToken)
     {
         var (parameters, unreadable) = await ReadParametersAsync(request, cancellationToken);
         if (unreadable is not null)
@@ -49,13 +49,13 @@ public static class PostServiceRequest
         }
 
         // Always the citizen, even from a signed-in browser: this channel is the public's.
-        var started = await workflows.StartAsync(submission!, Actor.Citizen(request.HttpContext.Connection.RemoteIpAddress?.ToString()), cancellationToken);
+        var started = await submit.HandleAsync(submission!, Domain.Staff.Actor.Citizen(request.HttpContext.Connection.RemoteIpAddress?.ToString()), [], cancellationToken);
         return started.Result.Kind switch
         {
             // 200 rather than 201: the spec names no success status, and 200 is the one every client accepts.
             WorkflowResultKind.Ok => Results.Ok(new[] { new CreatedView(started.TrackingCode!, Notice(started), AccountId: null) }),
             WorkflowResultKind.Invalid => Open311Errors.Invalid(started.Result.Errors!),
-            _ => Open311Errors.BadRequest(started.Result.Message ?? "گزارش ثبت نشد."),
+            _ => Open311Errors.BadRequest(started.Result.Message is { } said ? Domain.Text.Catalogue.Render(said) : "گزارش ثبت نشد."),
         };
     }
 

@@ -1,11 +1,14 @@
 using Sked.Workflows.Domain.Cases;
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Workflows;
+using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Staff;
 
 namespace Sked.Workflows.Web.Features.Portal;
 
 /// <summary>Turns a posted portal form into a case, or into field errors to show beside the fields.</summary>
-public sealed class PortalSubmitter(CaseWorkflowService workflows)
+public sealed class PortalSubmitter(SubmitCase.Handler submit)
 {
     public async Task<(string? TrackingCode, IReadOnlyDictionary<string, string[]> Errors)> SubmitAsync(
         SubmissionForm form, string type, HttpContext http, CancellationToken cancellationToken)
@@ -27,10 +30,10 @@ public sealed class PortalSubmitter(CaseWorkflowService workflows)
             photos = read;
         }
 
-        var started = await workflows.StartAsync(form.ToSubmission(type), http.Actor(), cancellationToken, photos);
+        var started = await submit.HandleAsync(form.ToSubmission(type), http.Actor(), photos, cancellationToken);
         return started.Result.Kind == WorkflowResultKind.Ok
             ? (started.TrackingCode, new Dictionary<string, string[]>(StringComparer.Ordinal))
-            : (null, started.Result.Errors ?? Error("form", started.Result.Message ?? "ارسال انجام نشد."));
+            : (null, started.Result.Errors ?? Error("form", Catalogue.Render(started.Result.Message ?? Message.Of(WorkflowMessages.CaseSubmitFailed))));
     }
 
     private static Dictionary<string, string[]> Error(string field, string message) =>

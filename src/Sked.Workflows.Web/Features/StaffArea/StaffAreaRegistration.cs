@@ -40,8 +40,6 @@ public static class StaffAreaRegistration
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<StaffSession>();
         builder.Services.AddScoped<StaffNames>();
-        builder.Services.AddScoped<Inbox.InboxQuery>();
-        builder.Services.AddScoped<Tasks.TaskDetailsQuery>();
         builder.Services.AddScoped<Admin.StaffAdministration>();
         builder.Services.AddScoped<Admin.RoutingRules>();
         builder.Services.AddScoped<Auditing.CaseAuditQuery>();

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Infrastructure.Identity;
-using Sked.Workflows.Infrastructure.Workflows;
 
 namespace Sked.Workflows.Web.Features.StaffArea;
 

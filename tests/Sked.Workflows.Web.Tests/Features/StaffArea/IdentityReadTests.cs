@@ -5,7 +5,7 @@ using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Testing;
-using Sked.Workflows.Web.Features.StaffArea.Tasks;
+using Sked.Workflows.Web.Features.Tasks;
 
 namespace Sked.Workflows.Web.Tests.Features.StaffArea;
 

@@ -6,7 +6,7 @@ using MudBlazor.Services;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
-using Sked.Workflows.Web.Features.StaffArea.Inbox;
+using Sked.Workflows.Web.Features.Tasks;
 
 namespace Sked.Workflows.Web.Tests.Features.StaffArea;
 
@@ -82,7 +82,7 @@ public sealed class InboxListTests : BunitContext
 
     private static InboxRow Row(string code, SlaState sla) =>
         new(Guid.NewGuid(), code, "complaint", "قطعی برق", null, "edesk-review", "بررسی میز خدمت", HumanTaskStatus.Open, null,
-            Now.AddDays(-1), Now.AddHours(sla == SlaState.Overdue ? -2 : sla == SlaState.AtRisk ? 1 : 20), sla);
+            Now.AddDays(-1), Now.AddHours(sla == SlaState.Overdue ? -2 : sla == SlaState.AtRisk ? 1 : 20), sla, Guid.NewGuid(), "EDesk", null);
 
     /// <summary>The directory is never loaded in these tests; it only answers "no such department".</summary>
     private sealed class NoDatabase : IDbContextFactory<SkedDbContext>

@@ -9,7 +9,7 @@ using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Web.Components.Display;
 using Sked.Workflows.Web.Features.StaffArea;
-using Sked.Workflows.Web.Features.StaffArea.Inbox;
+using Sked.Workflows.Web.Features.Tasks;
 
 namespace Sked.Workflows.Web.Tests.Features.StaffArea;
 
@@ -71,7 +71,7 @@ public sealed class PersianPagerTests : BunitContext
 
     private static InboxRow Row(string code) =>
         new(Guid.NewGuid(), code, "complaint", "قطعی برق", null, "edesk-review", "بررسی میز خدمت", HumanTaskStatus.Open, null,
-            Now.AddDays(-1), Now.AddHours(20), SlaState.OnTime);
+            Now.AddDays(-1), Now.AddHours(20), SlaState.OnTime, Guid.NewGuid(), "EDesk", null);
 
     private sealed class NoDatabase : IDbContextFactory<SkedDbContext>
     {

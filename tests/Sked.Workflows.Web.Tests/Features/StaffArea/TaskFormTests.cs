@@ -6,7 +6,7 @@ using Sked.Workflows.Domain.Departments;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Nodes;
 using Sked.Workflows.Testing;
-using Sked.Workflows.Web.Features.StaffArea.Tasks;
+using Sked.Workflows.Web.Features.Tasks;
 
 namespace Sked.Workflows.Web.Tests.Features.StaffArea;
 

@@ -106,12 +106,12 @@ public abstract class TaskConcurrencyScenarios(TestDatabases databases, Store st
             .Where(t => t.TaskId == Guid.Parse(taskId) && t.Kind == TimerKind.Escalation)
             .OrderByDescending(t => t.Step).Select(t => t.Id).ToListAsync());
         var reassign = timers[0];
-        var workflows = app.Service<CaseWorkflowService>();
+        var fireTimer = app.Service<FireTimer>();
 
         await Task.WhenAll(
-            workflows.FireTimerAsync(reassign, CancellationToken.None),
-            workflows.FireTimerAsync(reassign, CancellationToken.None),
-            workflows.FireTimerAsync(reassign, CancellationToken.None));
+            fireTimer.HandleAsync(reassign, CancellationToken.None),
+            fireTimer.HandleAsync(reassign, CancellationToken.None),
+            fireTimer.HandleAsync(reassign, CancellationToken.None));
 
         var escalations = await CountAsync(app, db => db.AuditEvents.CountAsync(e => e.Type == "escalation.reassigned"));
         Assert.Equal(1, escalations);

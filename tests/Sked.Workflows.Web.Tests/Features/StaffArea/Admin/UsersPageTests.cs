@@ -40,7 +40,7 @@ public sealed class UsersPageTests(TestDatabases databases) : BunitContext
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite));
         await using var scope = app.Services.CreateAsyncScope();
         var administration = scope.ServiceProvider.GetRequiredService<StaffAdministration>();
-        var admin = new Sked.Workflows.Infrastructure.Workflows.StaffMember("admin", new HashSet<string>([Roles.Admin], StringComparer.Ordinal), null, "127.0.0.1");
+        var admin = new Sked.Workflows.Domain.Staff.StaffMember("admin", new HashSet<string>([Roles.Admin], StringComparer.Ordinal), null, "127.0.0.1");
 
         var refusal = await administration.CreateUserAsync("short.password", "مینا راد", null, [Roles.EDesk], "abc", admin);
 

@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Infrastructure.Persistence;
-using Sked.Workflows.Infrastructure.Workflows;
 
-namespace Sked.Workflows.Web.Features.StaffArea.Tasks;
+namespace Sked.Workflows.Web.Features.Tasks;
 
 /// <summary>
 /// Which cases a member may open: those with a task offered to their role (a departmental role only

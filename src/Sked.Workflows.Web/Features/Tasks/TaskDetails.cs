@@ -9,7 +9,7 @@ using Sked.Workflows.Infrastructure.Identity;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
 
-namespace Sked.Workflows.Web.Features.StaffArea.Tasks;
+namespace Sked.Workflows.Web.Features.Tasks;
 
 /// <summary>Everything the task page shows: the task, its node's form, the whole case and its history.</summary>
 public sealed record TaskDetails(

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Engine.Audit;
+using Sked.Workflows.Engine.Audit.Events;
+using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Engine.Tasks;
+using Sked.Workflows.Engine.Timers;
+using Sked.Workflows.Infrastructure.Persistence;
+
+namespace Sked.Workflows.Infrastructure.Workflows;
+
+/// <summary>
+/// One attempt of a unit of work, inside its transaction: read the rows a rule needs, then commit
+/// either a task's change or a signal applied by the interpreter, with the case, instance, tasks,
+/// timers, audit and outbox rows it brings. The change is announced on the task feed after commit.
+/// </summary>
+public sealed class EngineStep
+{
+    private readonly EngineRunner _runner;
+    private readonly SkedDbContext _db;
+    private readonly IDbContextTransaction _transaction;
+
+    internal EngineStep(EngineRunner runner, SkedDbContext db, IDbContextTransaction transaction, DateTimeOffset now)
+    {
+        _runner = runner;
+        _db = db;
+        _transaction = transaction;
+        Now = now;
+    }
+
+    /// <summary>The moment this attempt acts at (one clock reading for the whole unit).</summary>
+    public DateTimeOffset Now { get; }
+
+    public async Task<HumanTask?> TaskAsync(Guid taskId, CancellationToken cancellationToken) =>
+        await _db.Tasks.FindAsync([taskId], cancellationToken);
+
+    public async Task<WorkflowTimer?> TimerAsync(Guid timerId, CancellationToken cancellationToken) =>
+        await _db.Timers.FindAsync([timerId], cancellationToken);
+
+    /// <summary>Commits a change the use case made to a task (claim, release, assign), audited as <paramref name="audited"/>.</summary>
+    public async Task<WorkflowResult> CommitTaskAsync(HumanTask task, Actor actor, AuditEventData audited, CancellationToken cancellationToken)
+    {
+        task.Version++;
+        var instance = await _db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
+        var @case = await _db.Cases.AsNoTracking().SingleAsync(c => c.Id == task.CaseId, cancellationToken);
+        new EffectWriter(_db, @case, instance, actor, Now).Audit(audited);
+        await _db.SaveChangesAsync(cancellationToken);
+        await _transaction.CommitAsync(cancellationToken);
+        _runner.Feed.Publish(new TaskChangedEventArgs(task.TrackingCode, task.Id, AuditEvents.NameOf(audited)));
+        return WorkflowResult.Ok;
+    }
+
+    /// <summary>Completes a task the member may complete; an open task is claimed for them first, and the audit shows both steps.</summary>
+    public Task<WorkflowResult> CompleteAsync(HumanTask task, StaffMember staff, string outcome, IReadOnlyDictionary<string, string?> data, CancellationToken cancellationToken)
+    {
+        var claimedNow = task.Status == HumanTaskStatus.Open;
+        if (claimedNow)
+        {
+            task.ClaimFor(staff.UserName, Now);
+        }
+
+        return ApplyAsync(task.InstanceId, staff, new TaskCompletedSignal(task, outcome, data, staff.UserName),
+            claimedNow ? writer => writer.Audit(new TaskClaimed(task.Id, task.NodeId, task.Assignee)) : null, cancellationToken);
+    }
+
+    /// <summary>Applies a signal to the instance and commits what it brings; a rejected or conflicting signal commits nothing.</summary>
+    public Task<WorkflowResult> SignalAsync(Guid instanceId, Actor actor, Signal signal, CancellationToken cancellationToken) =>
+        ApplyAsync(instanceId, actor, signal, first: null, cancellationToken);
+
+    private async Task<WorkflowResult> ApplyAsync(Guid instanceId, Actor actor, Signal signal, Action<EffectWriter>? first, CancellationToken cancellationToken)
+    {
+        var instance = await _db.Instances.FindAsync([instanceId], cancellationToken);
+        if (instance is null)
+        {
+            return WorkflowResult.NotFound(WorkflowMessages.CaseNotFound);
+        }
+
+        var @case = await _db.Cases.SingleAsync(c => c.Id == instance.CaseId, cancellationToken);
+        var workflow = await _runner.Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+        var result = Interpreter.Apply(workflow, @case, instance, signal, Now, _runner.Environment);
+        switch (result.Status)
+        {
+            case SignalStatus.Rejected:
+                return WorkflowResult.Invalid(result.Errors!);
+            case SignalStatus.Conflict:
+                return WorkflowResult.Conflict(result.Reason ?? Domain.Text.Message.Of(WorkflowMessages.TaskNoLongerOpen));
+            case SignalStatus.Ignored:
+                return WorkflowResult.Ok;
+        }
+
+        var writer = new EffectWriter(_db, @case, instance, actor, Now);
+        first?.Invoke(writer);
+        await writer.ApplyAsync(result.Effects, cancellationToken);
+        await _db.SaveChangesAsync(cancellationToken);
+        await _transaction.CommitAsync(cancellationToken);
+        _runner.Nudge.Notify();
+        _runner.Feed.Publish(new TaskChangedEventArgs(@case.TrackingCode, (signal as TaskCompletedSignal)?.Task.Id, signal.GetType().Name));
+        if (instance.Status == InstanceStatus.Incident)
+        {
+            _runner.ReportIncident(instance);
+        }
+
+        return WorkflowResult.Ok;
+    }
+}

@@ -1,0 +1,20 @@
+using Sked.Workflows.Web.Features.Cases;
+using Sked.Workflows.Web.Features.Incidents;
+using Sked.Workflows.Web.Features.Letters;
+using Sked.Workflows.Web.Features.Tasks;
+
+namespace Sked.Workflows.Web.Features;
+
+/// <summary>The use cases' handlers, which an endpoint and the page beside it both call.</summary>
+public static class UseCases
+{
+    public static IServiceCollection AddUseCases(this IServiceCollection services)
+    {
+        services.AddTasks();
+        services.AddSingleton<SubmitCase.Handler>();
+        services.AddSingleton<RegisterLetter.Handler>();
+        services.AddSingleton<StartEmailInquiry.Handler>();
+        services.AddSingleton<RetryIncident.Handler>();
+        return services;
+    }
+}
