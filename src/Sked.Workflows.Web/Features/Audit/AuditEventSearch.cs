@@ -13,6 +13,7 @@ namespace Sked.Workflows.Web.Features.Audit;
 /// /staff/audit: actor, type, tracking code, the case's department (as it is now) and type, and time
 /// (<c>from</c>/<c>to</c>: a Jalali day such as ۱۴۰۵/۰۹/۰۷, whole day included, or an ISO 8601 instant).
 /// </summary>
+[FeatureContract]
 public static class AuditEventSearch
 {
     public const int DefaultPageSize = 50;

@@ -5,6 +5,7 @@ using Sked.Workflows.Infrastructure.Audit;
 namespace Sked.Workflows.Web.Features.Audit;
 
 /// <summary>An audit event as auditors read it: its place in the chain, Jalali time, data as JSON.</summary>
+[FeatureContract]
 public sealed record AuditEventView(long Seq, long Id, DateTimeOffset At, string AtJalali, string Type, string Actor,
     string? TrackingCode, string? DefinitionId, int? DefinitionVersion, JsonElement Data, string? ClientAddress, string Hash)
 {

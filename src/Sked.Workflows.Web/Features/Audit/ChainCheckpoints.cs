@@ -11,6 +11,7 @@ namespace Sked.Workflows.Web.Features.Audit;
 /// (Iran time) — date, last Seq, hash — and today's running head. Someone outside the company keeps
 /// the exports; a later export must repeat every closed row, or the log was rewritten (docs/audit.md).
 /// </summary>
+[FeatureContract]
 public static class ChainCheckpoints
 {
     public static readonly string[] CsvHeader = ["date", "jalali_date", "last_seq", "last_event_at_utc", "hash", "closed"];

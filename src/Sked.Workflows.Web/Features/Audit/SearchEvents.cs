@@ -13,6 +13,7 @@ namespace Sked.Workflows.Web.Features.Audit;
 /// type, tracking code, the case's department (as it is now) and type, and time (<c>from</c>/<c>to</c>: a Jalali day such
 /// as ۱۴۰۵/۰۹/۰۷, whole day included, or an ISO 8601 instant). JSON is paged; CSV has every match.
 /// </summary>
+[FeatureContract]
 public static class SearchEvents
 {
     public sealed record PageView(int Page, int PageSize, int Total, IReadOnlyList<AuditEventView> Items);

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
@@ -21,6 +21,7 @@ namespace Sked.Workflows.Web.Features.Cases;
 /// chain proof (each event's link to its predecessor, checked with the key, and the chain head at
 /// export time). The citizen's contact details are not in it. The printable page is <see cref="EvidencePage"/>.
 /// </summary>
+[FeatureContract]
 public static class EvidencePack
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

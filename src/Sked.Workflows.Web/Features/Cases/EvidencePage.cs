@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using System.Text;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Persistence;
@@ -13,6 +13,7 @@ namespace Sked.Workflows.Web.Features.Cases;
 /// GET /api/v1/cases/{trackingCode}/evidence (Auditor): the evidence pack as a printable Persian page —
 /// right to left, Jalali dates, plain server-rendered HTML with a print stylesheet and no script.
 /// </summary>
+[FeatureContract]
 public static class EvidencePage
 {
     // Persian text stays readable in the source; only markup characters are escaped.

@@ -1,7 +1,7 @@
-using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Processing;
+using SixLabors.ImageSharp;
 using Sked.Workflows.Domain.Cases;
 
 namespace Sked.Workflows.Web.Features.Portal;
@@ -10,6 +10,7 @@ namespace Sked.Workflows.Web.Features.Portal;
 /// Accepts up to five JPEG or PNG photos, judged by their bytes and not their names, and re-encodes
 /// each one without its metadata (EXIF, GPS, camera) and no larger than 2048 px.
 /// </summary>
+[FeatureContract]
 public static class PhotoUploads
 {
     public const int MaxPhotos = 5;

@@ -9,6 +9,7 @@ namespace Sked.Workflows.Web.Features.StaffArea;
 /// citizens by their Persian names. Records keep the login (audit data is never rewritten); only the
 /// screen resolves it. Loaded once per connection: the staff list is small.
 /// </summary>
+[FeatureContract]
 public sealed class StaffNames(IDbContextFactory<SkedDbContext> dbFactory)
 {
     public const string SystemCode = "actor.system";

@@ -10,6 +10,7 @@ namespace Sked.Workflows.Web.Features.StaffArea;
 /// Who is working in this live connection: user, roles, department and the address they connected
 /// from (recorded with their actions, since the connection has no request of its own).
 /// </summary>
+[FeatureContract]
 public sealed class StaffSession(AuthenticationStateProvider authentication)
 {
     public string? ClientAddress { get; set; }

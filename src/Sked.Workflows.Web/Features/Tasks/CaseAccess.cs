@@ -9,6 +9,7 @@ namespace Sked.Workflows.Web.Features.Tasks;
 /// Which cases a member may open: those with a task offered to their role (a departmental role only
 /// in their own department), or one they held or completed. Auditors read every case.
 /// </summary>
+[FeatureContract]
 public static class CaseAccess
 {
     public static Task<bool> CanSeeAsync(SkedDbContext db, StaffMember staff, Guid caseId, CancellationToken cancellationToken)
