@@ -28,6 +28,8 @@ public abstract class PublishDefinitionScenarios(TestDatabases databases, Store 
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         Assert.Equal(before + 1, (await published.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!["version"]!.GetValue<int>());
         Assert.Equal(before + 1, await PublishApi.LatestAsync(owner, Complaint));
+        var history = await PublishApi.VersionsAsync(owner, Complaint);
+        Assert.Equal(("designer", "process-owner"), (history[^1]!["source"]!.GetValue<string>(), history[^1]!["publishedBy"]!.GetValue<string>()));
         var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
         var task = await CaseApi.TaskForAsync(await app.LoginAsync("edesk"), code);
         Assert.Equal("بازبینی شکایت در میز خدمت", task!["title"]!.GetValue<string>());
@@ -138,6 +140,12 @@ internal static class PublishApi
     {
         var workflows = (await client.GetFromJsonAsync<JsonArray>("/api/v1/workflows", TestContext.Current.CancellationToken))!;
         return workflows.Single(w => w!["id"]!.GetValue<string>() == id)!["latestVersion"]!.GetValue<int>();
+    }
+
+    public static async Task<JsonArray> VersionsAsync(HttpClient client, string id)
+    {
+        var workflows = (await client.GetFromJsonAsync<JsonArray>("/api/v1/workflows", TestContext.Current.CancellationToken))!;
+        return workflows.Single(w => w!["id"]!.GetValue<string>() == id)!["versions"]!.AsArray();
     }
 
     public static async Task<JsonObject> ExportAsync(HttpClient client, string id) =>
