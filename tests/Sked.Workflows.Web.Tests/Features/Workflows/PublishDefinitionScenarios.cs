@@ -2,9 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
+using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Testing;
+using Sked.Workflows.Web.Features.Workflows;
 
 namespace Sked.Workflows.Web.Tests.Features.Workflows;
 
@@ -48,7 +51,16 @@ public abstract class PublishDefinitionScenarios(TestDatabases databases, Store 
         var problem = (await stale.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken))!;
         Assert.Equal(Catalogue.Render(DefinitionErrors.Superseded, before + 1), problem["title"]!.GetValue<string>());
         Assert.Equal(before + 1, await PublishApi.LatestAsync(owner, Complaint));
+
+        // The designer's rollback goes through the same handler and is recorded as a rollback.
+        var rollback = await app.Service<PublishDefinition.Handler>().HandleAsync(
+            PublishDefinition.Request.Rollback(Complaint, before, before + 1), ProcessOwner, TestContext.Current.CancellationToken);
+        Assert.Equal((PublishDefinition.OutcomeKind.Published, before + 2), (rollback.Kind, rollback.Version));
+        var restored = (await app.Service<WorkflowDesign>().VersionsAsync(Complaint, TestContext.Current.CancellationToken))[0];
+        Assert.Equal((WorkflowDesign.RollbackSource, before), (restored.Source, restored.RestoredFrom));
     }
+
+    private static readonly StaffMember ProcessOwner = new("process-owner", new HashSet<string>([Roles.ProcessOwner], StringComparer.Ordinal), null, null);
 }
 
 public sealed class PublishDefinitionOnSqlite(TestDatabases databases) : PublishDefinitionScenarios(databases, Store.Sqlite);
