@@ -40,7 +40,7 @@ public static class SkedWebApp
         api.MapVerifyChain().MapChainCheckpoints().MapSearchEvents();
         api.MapRegisterLetter().MapStartEmailInquiry();
         api.MapTasks();
-        api.MapDepartments().MapWorkflows().MapWorkflowExport().MapIncidents().MapFaq();
+        api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq();
         app.MapOpen311();
         app.MapStaffArea();
         app.MapPages();

@@ -116,6 +116,16 @@ public static class DefinitionErrors
 
     public const string ThresholdTooSmall = "definition.threshold-too-small";
 
+    // Publishing over HTTP (POST /api/v1/workflows/{id}/versions).
+
+    /// <summary>The title of a refused publish.</summary>
+    public const string PublishRefused = "definition.publish-refused";
+
+    public const string ReviewedAgainstRequired = "definition.reviewed-against-required";
+
+    /// <summary>{0} the workflow id.</summary>
+    public const string UnknownWorkflow = "definition.unknown-workflow";
+
     /// <summary>Every code, for the test that each has a Persian sentence.</summary>
     public static IEnumerable<string> All =>
         typeof(DefinitionErrors).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);

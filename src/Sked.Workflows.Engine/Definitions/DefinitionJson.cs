@@ -30,6 +30,13 @@ public static class DefinitionJson
             if (definition is null)
             {
                 error = new DefinitionError(file, null, DefinitionErrors.EmptyFile);
+                return null;
+            }
+
+            if (HasNulls(definition))
+            {
+                error = new DefinitionError(file, null, DefinitionErrors.Unreadable, "null where a node, connection, id or type belongs");
+                return null;
             }
 
             return definition;
@@ -40,6 +47,13 @@ public static class DefinitionJson
             return null;
         }
     }
+
+    // An explicit null (say "nodes": [null] in a file or an API body) gets past the deserializer but not
+    // the validator, which may count on what the model declares non-null.
+    private static bool HasNulls(WorkflowDefinition definition) =>
+        definition.Id is null || definition.Name is null || definition.Nodes is null || definition.Connections is null
+        || definition.Nodes.Any(n => n?.Id is null || n.Type is null)
+        || definition.Connections.Any(c => c?.From is null || c.To is null || c.Outcome is null);
 
     public static string Serialize(WorkflowDefinition definition) => JsonSerializer.Serialize(definition, Options);
 

@@ -21,6 +21,7 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
 {
     public const string DesignerSource = "designer";
     public const string RollbackSource = "rollback";
+    public const string AdminSource = "admin";
 
     /// <summary>The most recent cases a dry run may replay at once.</summary>
     public const int MaxRecentCases = 200;
@@ -127,8 +128,15 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
     /// while that is still the latest: otherwise nothing is stored and <see cref="PublishResult.SupersededBy"/>
     /// names the newer version. <paramref name="restoredFrom"/> marks a rollback.
     /// </summary>
-    public async Task<PublishResult> PublishAsync(string definitionId, WorkflowDefinition definition, string user, int? restoredFrom, int? expectedLatest,
-        CancellationToken cancellationToken)
+    public Task<PublishResult> PublishAsync(string definitionId, WorkflowDefinition definition, string user, int? restoredFrom, int? expectedLatest,
+        CancellationToken cancellationToken) =>
+        PublishAsync(definitionId, definition, user, restoredFrom is null ? DesignerSource : RollbackSource, restoredFrom, expectedLatest, cancellationToken);
+
+    /// <inheritdoc cref="PublishAsync(string, WorkflowDefinition, string, int?, int?, CancellationToken)"/>
+    /// <remarks>The source is what the version history records: designer, rollback or admin. The admin's
+    /// routing table leaves the designer's shared draft alone; the designer's publish removes it.</remarks>
+    public async Task<PublishResult> PublishAsync(string definitionId, WorkflowDefinition definition, string user, string source, int? restoredFrom,
+        int? expectedLatest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(definition);
         if (!string.Equals(definition.Id, definitionId, StringComparison.Ordinal) || !CaseTypes.IsKnown(definitionId))
@@ -142,8 +150,8 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
             return PublishResult.Refused(errors);
         }
 
-        var request = new PublishRequest(definition, DefinitionJson.Serialize(definition), restoredFrom is null ? DesignerSource : RollbackSource, user,
-            restoredFrom, CompareParsed: true, Alongside: DeleteDraftAsync, ExpectedLatest: expectedLatest);
+        var request = new PublishRequest(definition, DefinitionJson.Serialize(definition), source, user,
+            restoredFrom, CompareParsed: true, Alongside: source == AdminSource ? null : DeleteDraftAsync, ExpectedLatest: expectedLatest);
         try
         {
             var published = await catalog.PublishIfChangedAsync(request, cancellationToken);

@@ -2,6 +2,7 @@ using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
 using Sked.Workflows.Web.Features.Tasks;
+using Sked.Workflows.Web.Features.Workflows;
 
 namespace Sked.Workflows.Web.Features;
 
@@ -15,6 +16,7 @@ public static class UseCases
         services.AddSingleton<RegisterLetter.Handler>();
         services.AddSingleton<StartEmailInquiry.Handler>();
         services.AddSingleton<RetryIncident.Handler>();
+        services.AddSingleton<PublishDefinition.Handler>();
         return services;
     }
 }

@@ -22,6 +22,12 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
         await CaseApi.CompleteAsync(edesk, routing, "route", new { department = "billing" });
         var billingTask = (await CaseApi.TaskForAsync(await app.LoginAsync("staff.billing"), routedCode))!["id"]!.GetValue<string>();
 
+        // Publishing the latest version's own content again: allowed, it answers "unchanged" and stores nothing.
+        var owner = await app.LoginAsync("process-owner");
+        var latest = (await owner.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/v1/workflows", TestContext.Current.CancellationToken))!
+            .Single(w => w!["id"]!.GetValue<string>() == "complaint")!["latestVersion"]!.GetValue<int>();
+        var exported = await owner.GetStringAsync("/api/v1/workflows/complaint/export", TestContext.Current.CancellationToken);
+
         var resources = new (string Name, Func<HttpClient, Task<HttpStatusCode>> Try, string[] Allowed)[]
         {
             ("claim e-desk task", c => Status(c.PostAsync($"/api/v1/tasks/{review}/claim", null)), ["edesk"]),
@@ -29,6 +35,8 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
             ("register letter", c => Status(c.PostAsJsonAsync("/api/v1/letters", new { subject = "نامه آزمایشی", letterNumber = "1", letterDate = "1405/09/01", citizen = new { name = "الف", nationalCode = "0499370899", mobile = "09120000000" } })), ["secretariat"]),
             ("read case history", c => Status(c.GetAsync($"/api/v1/cases/{routedCode}/history")), ["auditor"]),
             ("export a workflow definition", c => Status(c.GetAsync("/api/v1/workflows/complaint/export")), ["auditor", "process-owner"]),
+            ("publish a workflow version", c => Status(c.PostAsync($"/api/v1/workflows/complaint/versions?reviewedAgainst={latest}",
+                new StringContent(exported, System.Text.Encoding.UTF8, "application/json"))), ["process-owner"]),
             ("list incidents", c => Status(c.GetAsync("/api/v1/incidents")), ["process-owner", "admin"]),
             ("record e-mail inquiry", c => Status(c.PostAsJsonAsync("/api/v1/email-inquiries", new { subject = "پرسش", body = "متن پرسش ایمیلی آزمایشی", fromAddress = "a@b.ir" })), ["edesk", "admin"]),
         };

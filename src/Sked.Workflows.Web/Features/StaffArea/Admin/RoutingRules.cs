@@ -7,6 +7,7 @@ using Sked.Workflows.Engine.Nodes;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
+using Sked.Workflows.Web.Features.Workflows;
 
 namespace Sked.Workflows.Web.Features.StaffArea.Admin;
 
@@ -14,7 +15,7 @@ namespace Sked.Workflows.Web.Features.StaffArea.Admin;
 /// The auto-routing rule tables of the published workflows. Saving publishes a new version of that
 /// workflow (checked by the engine's own validator); running cases stay on theirs.
 /// </summary>
-public sealed class RoutingRules(DefinitionCatalog definitions, DepartmentDirectory departments)
+public sealed class RoutingRules(DefinitionCatalog definitions, PublishDefinition.Handler publish)
 {
     public async Task<List<RoutingTable>> LoadAsync(CancellationToken cancellationToken)
     {
@@ -65,24 +66,15 @@ public sealed class RoutingRules(DefinitionCatalog definitions, DepartmentDirect
             return [Catalogue.Render(parseError!.Message)];
         }
 
-        var errors = DefinitionValidator.Validate(definition, table.DefinitionId, departments.ByCode);
-        if (errors.Count > 0)
+        // The table was read from its version: publishing over a newer one (say, from the designer)
+        // would silently undo that change.
+        var outcome = await publish.HandleAsync(PublishDefinition.Request.Admin(table.DefinitionId, definition, table.Version), admin, cancellationToken);
+        return outcome.Kind switch
         {
-            return errors.Select(e => Catalogue.Render(e.Message)).ToList();
-        }
-
-        try
-        {
-            // The table was read from its version: publishing over a newer one (say, from the designer)
-            // would silently undo that change.
-            await definitions.PublishIfChangedAsync(definition, json, "admin", admin.UserName, cancellationToken, expectedLatest: table.Version);
-        }
-        catch (SupersededVersionException superseded)
-        {
-            return [$"در این میان نسخه {Components.Display.Persian.Ordinal(superseded.Latest)} این گردش کار منتشر شده است؛ صفحه را تازه کنید و قاعده‌ها را دوباره ذخیره کنید."];
-        }
-
-        return [];
+            PublishDefinition.OutcomeKind.Superseded =>
+                [$"در این میان نسخه {Components.Display.Persian.Ordinal(outcome.Version!.Value)} این گردش کار منتشر شده است؛ صفحه را تازه کنید و قاعده‌ها را دوباره ذخیره کنید."],
+            _ => outcome.Messages.Select(Catalogue.Render).ToList(),
+        };
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -6,6 +6,7 @@ using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
+using Sked.Workflows.Web.Features.Workflows;
 
 namespace Sked.Workflows.Web.Features.StaffArea.Designer;
 
@@ -18,7 +19,8 @@ public sealed class DesignerWorkspace(
     DefinitionCatalog catalog,
     DepartmentDirectory departments,
     IOptions<EngineOptions> engine,
-    StaffSession session)
+    StaffSession session,
+    PublishDefinition.Handler publish)
 {
     public IEnumerable<KeyValuePair<string, int>> Published => catalog.LatestVersions.OrderBy(w => w.Key, StringComparer.Ordinal);
 
@@ -49,10 +51,10 @@ public sealed class DesignerWorkspace(
     /// published since (on any node), nothing is stored and the owner is asked to compare again.
     /// </summary>
     public async Task<PublishOutcome> PublishAsync(string id, WorkflowDefinition definition, int reviewedAgainst, CancellationToken cancellationToken) =>
-        PublishOutcome.From(await design.PublishAsync(id, definition, await UserAsync(), restoredFrom: null, reviewedAgainst, cancellationToken));
+        PublishOutcome.From(await publish.HandleAsync(PublishDefinition.Request.Designer(id, definition, reviewedAgainst), await OwnerAsync(), cancellationToken));
 
     public async Task<PublishOutcome> RollbackAsync(string id, int version, int reviewedAgainst, CancellationToken cancellationToken) =>
-        PublishOutcome.From(await design.RollbackAsync(id, version, await UserAsync(), reviewedAgainst, cancellationToken));
+        PublishOutcome.From(await publish.HandleAsync(PublishDefinition.Request.Rollback(id, version, reviewedAgainst), await OwnerAsync(), cancellationToken));
 
     /// <summary>Replays the last <paramref name="count"/> cases of the workflow on the draft; nothing is written.</summary>
     public async Task<DryRunReport> DryRunAsync(string id, WorkflowDefinition draft, int count, CancellationToken cancellationToken)
@@ -77,11 +79,13 @@ public sealed class DesignerWorkspace(
 
     // The page offers changes to process owners only; this refuses them to anyone else all the same,
     // whatever reaches the circuit.
-    private async Task<string> UserAsync()
+    private async Task<string> UserAsync() => (await OwnerAsync()).UserName;
+
+    private async Task<StaffMember> OwnerAsync()
     {
         var member = await session.MemberAsync();
         return member.IsIn(Roles.ProcessOwner)
-            ? member.UserName
+            ? member
             : throw new UnauthorizedAccessException($"{member.UserName} is not a process owner and may not change workflows.");
     }
 }
@@ -93,7 +97,8 @@ public sealed record DesignerState(string Id, int LatestVersion, WorkflowDefinit
 public sealed record PublishOutcome(int? Version, IReadOnlyList<DefinitionError> Errors)
 {
     /// <summary>A superseded publish already carries its <see cref="DefinitionErrors.Superseded"/> error.</summary>
-    public static PublishOutcome From(PublishResult result) => new(result.Version, result.Errors);
+    public static PublishOutcome From(PublishDefinition.Outcome outcome) =>
+        new(outcome.Kind == PublishDefinition.OutcomeKind.Published ? outcome.Version : null, outcome.Errors);
 }
 
 public sealed record DryRunReport(IReadOnlyList<DryRunResult> Results, IReadOnlyDictionary<string, string> NodeLabels, IReadOnlyList<DefinitionError> Errors);

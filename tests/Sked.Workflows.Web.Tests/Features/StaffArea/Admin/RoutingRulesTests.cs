@@ -54,6 +54,21 @@ public sealed class RoutingRulesTests(TestDatabases databases)
         Assert.Equal("PT2H", latest!.Nodes.Single(n => n.Id == "edesk-review").Properties!["sla"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task AValidTable_IsPublishedAsTheNextVersion_RecordedAsTheAdmins()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite));
+        await using var scope = app.Services.CreateAsyncScope();
+        var rules = scope.ServiceProvider.GetRequiredService<RoutingRules>();
+        var table = (await rules.LoadAsync(Cancel)).Single(t => t.DefinitionId == Complaint);
+        table.Rules.Insert(0, new RoutingRow { Keywords = "ترانسفورماتور", Department = "safety" });
+
+        Assert.Empty(await rules.PublishAsync(table, Admin(), Cancel));
+
+        var latest = (await app.Service<WorkflowDesign>().VersionsAsync(Complaint, Cancel))[0];
+        Assert.Equal((table.Version + 1, WorkflowDesign.AdminSource, "admin"), (latest.Version, latest.Source, latest.PublishedBy));
+    }
+
     private static async Task<int> LatestAsync(TestApp app) =>
         (await app.Service<WorkflowDesign>().VersionsAsync(Complaint, Cancel))[0].Version;
 
