@@ -30,9 +30,9 @@ public sealed record TaskDetails(
     public string OutcomeLabel(HumanTask step) =>
         Steps.GetValueOrDefault(step.NodeId)?.Outcomes.Find(o => o.Name == step.Outcome)?.Label ?? step.Outcome ?? "—";
 
-    /// <summary>The Persian caption of a field a step filled in.</summary>
-    public string FieldLabel(HumanTask step, string field) =>
-        Steps.GetValueOrDefault(step.NodeId)?.Form.Find(f => f.Name == field)?.Label ?? field;
+    /// <summary>The form field a step filled in under that name, for its caption and type; null when the node no longer has it.</summary>
+    public FormField? Field(HumanTask step, string name) =>
+        Steps.GetValueOrDefault(step.NodeId)?.Form.Find(f => f.Name == name);
 }
 
 public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, int Size);

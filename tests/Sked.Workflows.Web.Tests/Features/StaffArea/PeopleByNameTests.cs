@@ -62,7 +62,10 @@ public sealed class PeopleByNameTests(TestDatabases databases) : BunitContext
         var by = view.Find(".staff-name");
         Assert.Equal(await FullNameAsync(app, "edesk"), by.TextContent);
         Assert.Equal("edesk", by.GetAttribute("data-login"));
-        Assert.DoesNotContain(view.FindAll(".case-body"), b => b.TextContent.StartsWith("department:", StringComparison.Ordinal));
+        var department = view.Find(".case-body[data-field='department']").TextContent;
+        Assert.DoesNotContain("department", department, StringComparison.Ordinal);
+        Assert.DoesNotContain("metering", department, StringComparison.Ordinal);
+        Assert.Contains(app.Service<DepartmentDirectory>().ByCode["metering"], department, StringComparison.Ordinal);
     }
 
     [Fact]
