@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Text.Json;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Audit.Events;
 
 namespace Sked.Workflows.Engine.Audit;
@@ -105,6 +106,10 @@ public static class AuditEvents
 
     public static bool IsKnown(string type) => ByName.ContainsKey(type);
 
+    /// <summary>The short Persian title of a wire name, for filters and event lists; an unknown type is shown as it is.</summary>
+    public static string Title(string type) =>
+        ByName.TryGetValue(type, out var known) ? Catalogue.Text(known.TitleCode) : type;
+
     private static AuditEventType Of(Type record) => ByRecord.TryGetValue(record, out var type)
         ? type
         : throw new InvalidOperationException($"{record.Name} is not in the audit event catalogue (AuditEvents.All).");
@@ -116,4 +121,7 @@ public static class AuditEvents
 public sealed record AuditEventType(string Name, Type Record, AuditJsonStyle Style)
 {
     public string Code => "audit." + Name;
+
+    /// <summary>The catalogue code of the type's short title: auditType.&lt;wire name&gt;.</summary>
+    public string TitleCode => "auditType." + Name;
 }

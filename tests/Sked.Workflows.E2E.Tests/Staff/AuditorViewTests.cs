@@ -50,12 +50,15 @@ public sealed class AuditorViewTests(TestDatabases databases, Chromium chromium)
 
         Assert.Equal(expected, seqs);
         await Assertions.Expect(auditor.Locator("#case-timeline")).ToContainTextAsync("task.completed");
+        await Assertions.Expect(auditor.Locator("#case-timeline tr[data-type='task.completed'] .audit-type-title").First).ToHaveTextAsync("انجام کار");
         await StaffBrowser.Shot(auditor, "auditor-case-path");
 
         await auditor.GotoAsync("/staff/audit");
         await StaffBrowser.Ready(auditor);
         await Assertions.Expect(auditor.Locator("#chain-status")).ToHaveAttributeAsync("data-valid", "true");
         await Assertions.Expect(auditor.Locator("#audit-events tbody tr").First).ToBeVisibleAsync();
+        // Event types are read by their Persian titles; the wire name stays beside them, small.
+        await Assertions.Expect(auditor.Locator("#audit-events .audit-type").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[^A-Za-z]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
         // The pager counts in Persian digits, never "1-10 of 69".
         await Assertions.Expect(auditor.Locator("#audit-events .mud-table-page-number-information"))
             .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[۰-۹٬]+-[۰-۹٬]+ از [۰-۹٬]+$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));

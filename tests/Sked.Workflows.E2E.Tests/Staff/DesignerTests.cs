@@ -46,7 +46,9 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await title.FillAsync(NewStepTitle);
         await title.PressAsync("Tab");
         await owner.Locator("#designer-save-draft").ClickAsync();
-        await Assertions.Expect(owner.Locator("#designer-draft-notice")).ToContainTextAsync("process-owner");
+        // The author is named by full name; the login stays in an attribute.
+        await Assertions.Expect(owner.Locator("#designer-draft-notice .staff-name")).ToHaveAttributeAsync("data-login", "process-owner");
+        await Assertions.Expect(owner.Locator("#designer-draft-notice")).Not.ToContainTextAsync("process-owner");
 
         await owner.Locator("#designer-publish").ClickAsync();
         var review = owner.Locator("#designer-publish-review");
@@ -132,7 +134,8 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
 
         await auditor.GetByRole(AriaRole.Tab, new() { Name = "نسخه‌ها و مقایسه" }).ClickAsync();
         await Assertions.Expect(auditor.Locator("#designer-versions tr[data-version]")).ToHaveCountAsync(2);
-        await Assertions.Expect(auditor.Locator("#designer-versions tr[data-version=\"2\"]")).ToContainTextAsync("process-owner");
+        await Assertions.Expect(auditor.Locator("#designer-versions tr[data-version=\"2\"] .staff-name")).ToHaveAttributeAsync("data-login", "process-owner");
+        await Assertions.Expect(auditor.Locator("#designer-versions tr[data-version=\"2\"]")).Not.ToContainTextAsync("process-owner");
         await Assertions.Expect(auditor.Locator(".designer-rollback")).ToHaveCountAsync(0);
         var sla2 = auditor.Locator("#designer-diff .sked-diff-node[data-node-id=\"department-answer\"] tr[data-path=\"properties.sla\"]");
         await Assertions.Expect(sla2.Locator(".sked-before")).ToHaveTextAsync("P3D");

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Testing;
 
 namespace Sked.Workflows.E2E.Tests.Staff;
@@ -13,6 +15,12 @@ public sealed class StaffInboxTests(TestDatabases databases, Chromium chromium) 
     public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite));
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<string> FullNameAsync(string login)
+    {
+        await using var db = await _app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        return await db.Users.Where(u => u.UserName == login).Select(u => u.FullName).SingleAsync();
+    }
 
     [Fact]
     public async Task EDeskRoutes_DepartmentAnswers_AndTheCitizenReadsTheAnswer()
@@ -68,7 +76,10 @@ public sealed class StaffInboxTests(TestDatabases databases, Chromium chromium) 
         await head.Locator("#claim").ClickAsync();
 
         await Assertions.Expect(head.Locator("#task-message")).ToContainTextAsync("همکار دیگری");
-        await Assertions.Expect(head.Locator("#held-by")).ToContainTextAsync("staff.metering");
+        // The holder is named by their full name; the login stays in an attribute.
+        await Assertions.Expect(head.Locator("#held-by")).ToContainTextAsync(await FullNameAsync("staff.metering"));
+        await Assertions.Expect(head.Locator("#held-by")).Not.ToContainTextAsync("staff.metering");
+        await Assertions.Expect(head.Locator("#held-by [data-login]")).ToHaveAttributeAsync("data-login", "staff.metering");
         await Shot(head, "staff-claim-lost");
     }
 

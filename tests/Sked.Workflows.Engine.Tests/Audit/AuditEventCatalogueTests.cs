@@ -33,6 +33,19 @@ public sealed class AuditEventCatalogueTests
     }
 
     [Fact]
+    public void EveryTypeHasAShortPersianTitle_WithoutLatinLetters()
+    {
+        Assert.All(AuditEvents.All, t =>
+        {
+            Assert.True(Catalogue.Has(t.TitleCode), $"the catalogue has no title {t.TitleCode}");
+            Assert.Matches("[\u0600-\u06FF]", AuditEvents.Title(t.Name));
+            Assert.DoesNotMatch("[A-Za-z]", AuditEvents.Title(t.Name));
+        });
+        Assert.Equal(AuditEvents.All.Count, AuditEvents.All.Select(t => AuditEvents.Title(t.Name)).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("case.teleported", AuditEvents.Title("case.teleported"));
+    }
+
+    [Fact]
     public void EverySampleRendersAsAPersianSentence_WithEveryPlaceholderFilled()
     {
         Assert.All(AuditEventSamples.All(), sample =>

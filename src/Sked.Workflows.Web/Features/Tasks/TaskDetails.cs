@@ -21,7 +21,19 @@ public sealed record TaskDetails(
     IReadOnlyList<StaffUser> DepartmentMembers,
     bool SeesIdentity,
     IReadOnlyDictionary<string, string> Variables,
-    IReadOnlyList<CannedAnswer> CannedAnswers);
+    IReadOnlyList<CannedAnswer> CannedAnswers)
+{
+    /// <summary>The task nodes of the case's steps by node id, so earlier steps show their outcome and field captions, not their ids.</summary>
+    public IReadOnlyDictionary<string, HumanTaskNode.Props> Steps { get; init; } = new Dictionary<string, HumanTaskNode.Props>(StringComparer.Ordinal);
+
+    /// <summary>The Persian caption of a step's outcome; an outcome the node no longer lists is shown as it is.</summary>
+    public string OutcomeLabel(HumanTask step) =>
+        Steps.GetValueOrDefault(step.NodeId)?.Outcomes.Find(o => o.Name == step.Outcome)?.Label ?? step.Outcome ?? "—";
+
+    /// <summary>The form field a step filled in under that name, for its caption and type; null when the node no longer has it.</summary>
+    public FormField? Field(HumanTask step, string name) =>
+        Steps.GetValueOrDefault(step.NodeId)?.Form.Find(f => f.Name == name);
+}
 
 public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, int Size);
 
@@ -69,6 +81,10 @@ public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory,
             : [];
         return new TaskDetails(task, @case, workflow.Node(task.NodeId).PropertiesAs<HumanTaskNode.Props>(), attachments, history, members,
             seesIdentity, instance.Variables,
-            await db.CannedAnswers.AsNoTracking().Where(a => a.Department == task.Department).OrderBy(a => a.Title).ToListAsync(cancellationToken));
+            await db.CannedAnswers.AsNoTracking().Where(a => a.Department == task.Department).OrderBy(a => a.Title).ToListAsync(cancellationToken))
+        {
+            Steps = history.Select(t => t.NodeId).Distinct(StringComparer.Ordinal)
+                .ToDictionary(id => id, id => workflow.Node(id).PropertiesAs<HumanTaskNode.Props>(), StringComparer.Ordinal),
+        };
     }
 }

@@ -21,6 +21,7 @@ public sealed class InboxListTests : BunitContext
         Services.AddMudServices();
         Services.AddSingleton(_feed);
         Services.AddSingleton(new DepartmentDirectory(new NoDatabase()));
+        Services.AddSingleton(new Sked.Workflows.Web.Features.StaffArea.StaffNames(new NoDatabase()));
         JSInterop.Mode = JSRuntimeMode.Loose;
         Render<MudPopoverProvider>();
     }
