@@ -6,7 +6,7 @@ namespace Sked.Workflows.Architecture.Tests;
 
 /// <summary>
 /// A feature (a folder under Web/Features) uses another feature only through its use cases — the
-/// Handler, Request and Response of a use-case class, e.g. SubmitCase.Handler — or through a type the other
+/// types a use-case class nests beside its Handler (Request, Response, Outcome…), e.g. SubmitCase.Handler — or through a type the other
 /// feature offers on purpose with <see cref="FeatureContractAttribute"/>. Everything else in a feature
 /// is its own business and may change without breaking its neighbours.
 /// </summary>
@@ -67,8 +67,8 @@ public sealed class FeatureBoundaryTests
             }
         }
 
-        // A use case's entry points: its Handler, Request and Response (and the static class that holds them).
-        return type.DeclaringType is { } useCase && type.Name is "Handler" or "Request" or "Response" && useCase.NestedTypes.Any(n => n.Name == "Handler")
+        // A use case's surface: the types it nests beside its Handler (Request, Response, Outcome…) and the class itself.
+        return type.DeclaringType is { } useCase && useCase.NestedTypes.Any(n => n.Name == "Handler")
             || type.NestedTypes.Any(n => n.Name == "Handler");
     }
 

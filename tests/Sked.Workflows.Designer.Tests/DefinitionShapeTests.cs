@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Sked.Workflows.Designer.Editing;
 using Sked.Workflows.Engine.Definitions;
 
@@ -13,12 +14,13 @@ public sealed class DefinitionShapeTests
     [InlineData("""{"id":"complaint","name":"x","nodes":[],"connections":[{"from":"a","outcome":"next","to":null}]}""", "to")]
     public void AFileWithHolesInItsLists_IsRefusedWithAReason(string json, string named)
     {
+        // Reading the file refuses the hole (the API and the start-up read the same way); the shape
+        // check, which names the field, stays behind it for a definition built in memory.
         var definition = DefinitionJson.TryParse(json, "import.json", out var error);
 
-        Assert.Null(error);
-        var problem = DefinitionShape.Problem(definition!);
-        Assert.NotNull(problem);
-        Assert.Contains(named, problem, StringComparison.Ordinal);
+        Assert.Null(definition);
+        Assert.Equal(DefinitionErrors.Unreadable, error!.Message.Code);
+        Assert.Contains(named, DefinitionShape.Problem(JsonSerializer.Deserialize<WorkflowDefinition>(json, DefinitionJson.Options)!), StringComparison.Ordinal);
     }
 
     [Fact]
