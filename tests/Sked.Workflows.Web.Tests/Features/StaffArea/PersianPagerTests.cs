@@ -23,6 +23,7 @@ public sealed class PersianPagerTests : BunitContext
         Services.AddMudServices();
         Services.AddSingleton(new TaskFeed());
         Services.AddSingleton(new DepartmentDirectory(new NoDatabase()));
+        Services.AddSingleton(new StaffNames(new NoDatabase()));
         JSInterop.Mode = JSRuntimeMode.Loose;
         Render<MudPopoverProvider>();
     }
