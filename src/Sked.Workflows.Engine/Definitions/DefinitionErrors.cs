@@ -126,6 +126,12 @@ public static class DefinitionErrors
     /// <summary>{0} the workflow id.</summary>
     public const string UnknownWorkflow = "definition.unknown-workflow";
 
+    /// <summary>{0} the workflow id: export of a draft that does not exist.</summary>
+    public const string NoDraft = "definition.no-draft";
+
+    /// <summary>{0} the version, {1} the workflow id.</summary>
+    public const string VersionNotFound = "definition.version-not-found";
+
     /// <summary>Every code, for the test that each has a Persian sentence.</summary>
     public static IEnumerable<string> All =>
         typeof(DefinitionErrors).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!);

@@ -1,4 +1,5 @@
 using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Infrastructure.Definitions;
 
@@ -22,13 +23,13 @@ public static class ExportWorkflow
     {
         if (!catalog.LatestVersions.ContainsKey(id))
         {
-            return NotFound("این گردش کار پیدا نشد.");
+            return NotFound(Message.Of(DefinitionErrors.UnknownWorkflow, id));
         }
 
         if (draft == true)
         {
             var stored = await design.DraftAsync(id, cancellationToken);
-            return stored is null ? NotFound("این گردش کار پیش‌نویسی ندارد.") : File(id, stored.Content);
+            return stored is null ? NotFound(Message.Of(DefinitionErrors.NoDraft, id)) : File(id, stored.Content);
         }
 
         // The latest as the database has it: another node may have published since this one cached it.
@@ -36,12 +37,12 @@ public static class ExportWorkflow
             ? await design.VersionAsync(id, asked, cancellationToken)
             : (await catalog.LatestAsync(id, cancellationToken)).Definition;
         return definition is null
-            ? NotFound("این نسخه پیدا نشد.")
+            ? NotFound(Message.Of(DefinitionErrors.VersionNotFound, version ?? 0, id))
             : File(id, DefinitionJson.Serialize(definition));
     }
 
     private static IResult File(string id, string json) =>
         Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", $"{id}.json");
 
-    private static IResult NotFound(string title) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title);
+    private static IResult NotFound(Message title) => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Catalogue.Render(title));
 }

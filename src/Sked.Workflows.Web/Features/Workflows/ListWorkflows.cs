@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Calendar;
+using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Web.Features.Workflows;
@@ -18,7 +20,7 @@ public static class ListWorkflows
         {
             var stored = await db.DefinitionVersions.AsNoTracking().SingleOrDefaultAsync(d => d.DefinitionId == id && d.Version == version, ct);
             return stored is null
-                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "این نسخه پیدا نشد.")
+                ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Catalogue.Render(DefinitionErrors.VersionNotFound, version, id))
                 : Results.Text(stored.Content, "application/json");
         }).RequireAuthorization(Http.Policies.Staff).WithTags("Workflows");
         return api;
