@@ -35,7 +35,7 @@ public static class Open311Errors
     public static IResult NotFound(string description) => Of(StatusCodes.Status404NotFound, [description]);
 
     public static IResult UnsupportedFormat() =>
-        NotFound("این سامانه فقط قالب JSON را ارائه می‌کند؛ نشانی را با .json به پایان ببرید (مثلاً services.json).");
+        NotFound(Domain.Text.Catalogue.Render(Open311Texts.JsonOnly));
 
     /// <summary>The validator's field errors rendered in Persian, each prefixed with the Open311 parameter it is about.</summary>
     public static IResult Invalid(IReadOnlyDictionary<string, Message[]> errors) =>

@@ -15,7 +15,7 @@ public sealed class PortalSubmitter(SubmitCase.Handler submit)
     {
         if (!string.IsNullOrEmpty(form.Website))
         {
-            return (null, Error("form", "ارسال انجام نشد. لطفاً دوباره تلاش کنید."));
+            return (null, Error("form", Catalogue.Render(PortalErrors.SubmitFailed)));
         }
 
         List<CaseAttachment> photos = [];
