@@ -29,9 +29,6 @@ public sealed class FieldErrors
     public IReadOnlyDictionary<string, Message[]> ToMessages() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
-    /// <summary>The messages rendered in Persian, per field, for carriers that still pass sentences.</summary>
-    public IReadOnlyDictionary<string, string[]> ToDictionary() => Render(ToMessages());
-
     /// <summary>Field messages as the Persian sentences a person reads (ProblemDetails <c>errors</c>, form fields).</summary>
     public static IReadOnlyDictionary<string, string[]> Render(IReadOnlyDictionary<string, Message[]> messages) =>
         messages.ToDictionary(e => e.Key, e => e.Value.Select(Catalogue.Render).ToArray(), StringComparer.Ordinal);

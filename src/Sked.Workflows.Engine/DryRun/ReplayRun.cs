@@ -1,3 +1,4 @@
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Nodes;
 using Sked.Workflows.Engine.Runtime;
@@ -204,10 +205,11 @@ internal sealed class ReplayRun
         }
     }
 
-    private static string? Describe(IReadOnlyDictionary<string, string[]>? errors) =>
+    // The designer shows this line as it is, so the field errors are rendered in Persian from the catalogue.
+    private static string? Describe(IReadOnlyDictionary<string, Message[]>? errors) =>
         errors is null || errors.Count == 0
             ? null
-            : string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}"));
+            : string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value.Select(Catalogue.Render))}"));
 
     private DryRunResult End(DryRunVerdict verdict, string? stoppedAt, string? detail = null) =>
         new(_recorded.TrackingCode, verdict, [.. _path], stoppedAt, detail, [.. _assumed],

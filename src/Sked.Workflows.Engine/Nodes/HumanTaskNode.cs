@@ -154,7 +154,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
         if (!properties.Outcomes.Exists(o => o.Name == signal.Outcome))
         {
             errors.Add("outcome", Catalogue.Render(TaskFormErrors.UnknownOutcome, signal.Outcome, string.Join(", ", properties.Outcomes.Select(o => o.Name))));
-            return NodeStep.Reject(errors.ToDictionary());
+            return NodeStep.Reject(errors.ToMessages());
         }
 
         foreach (var unknown in signal.Data.Keys.Where(k => !properties.Form.Exists(f => f.Name == k)))
@@ -178,7 +178,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
 
         if (errors.Any)
         {
-            return NodeStep.Reject(errors.ToDictionary());
+            return NodeStep.Reject(errors.ToMessages());
         }
 
         ApplyValues(context, properties, values);

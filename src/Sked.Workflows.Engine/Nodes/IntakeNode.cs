@@ -46,7 +46,7 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
 
         if (errors.Any)
         {
-            return NodeStep.Reject(errors.ToDictionary());
+            return NodeStep.Reject(errors.ToMessages());
         }
 
         if (properties.IssuePassword)

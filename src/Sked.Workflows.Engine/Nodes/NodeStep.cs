@@ -1,9 +1,11 @@
+using Sked.Workflows.Domain.Text;
+
 namespace Sked.Workflows.Engine.Nodes;
 
 /// <summary>What a node did with the token: finished with an outcome, waits, or refused a user's input.</summary>
 public sealed record NodeStep
 {
-    private NodeStep(NodeStepKind kind, string? outcome, IReadOnlyDictionary<string, string[]>? errors)
+    private NodeStep(NodeStepKind kind, string? outcome, IReadOnlyDictionary<string, Message[]>? errors)
     {
         Kind = kind;
         Outcome = outcome;
@@ -12,7 +14,7 @@ public sealed record NodeStep
 
     public NodeStepKind Kind { get; }
     public string? Outcome { get; }
-    public IReadOnlyDictionary<string, string[]>? Errors { get; }
+    public IReadOnlyDictionary<string, Message[]>? Errors { get; }
 
     public static NodeStep Wait { get; } = new(NodeStepKind.Wait, null, null);
     public static NodeStep Finished { get; } = new(NodeStepKind.End, null, null);
@@ -20,7 +22,7 @@ public sealed record NodeStep
     public static NodeStep Continue(string outcome) => new(NodeStepKind.Continue, outcome, null);
 
     /// <summary>The signal's input was wrong (a missing form field); nothing it did is kept.</summary>
-    public static NodeStep Reject(IReadOnlyDictionary<string, string[]> errors) => new(NodeStepKind.Reject, null, errors);
+    public static NodeStep Reject(IReadOnlyDictionary<string, Message[]> errors) => new(NodeStepKind.Reject, null, errors);
 }
 
 public enum NodeStepKind

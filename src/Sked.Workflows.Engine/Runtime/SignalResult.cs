@@ -6,10 +6,10 @@ namespace Sked.Workflows.Engine.Runtime;
 /// What applying a signal came to. Only <see cref="SignalStatus.Applied"/> is committed.
 /// <see cref="Message"/> is English for logs and dry runs; <see cref="Reason"/> is what a person reads.
 /// </summary>
-public sealed record SignalResult(SignalStatus Status, IReadOnlyList<Effect> Effects, IReadOnlyDictionary<string, string[]>? Errors = null, string? Message = null,
+public sealed record SignalResult(SignalStatus Status, IReadOnlyList<Effect> Effects, IReadOnlyDictionary<string, Message[]>? Errors = null, string? Message = null,
     Message? Reason = null)
 {
-    public static SignalResult Rejected(IReadOnlyDictionary<string, string[]> errors) => new(SignalStatus.Rejected, [], errors);
+    public static SignalResult Rejected(IReadOnlyDictionary<string, Message[]> errors) => new(SignalStatus.Rejected, [], errors);
 
     public static SignalResult Conflict(Message reason, string detail) => new(SignalStatus.Conflict, [], Message: detail, Reason: reason);
 

@@ -155,7 +155,7 @@ public sealed partial class OutboxDispatcher(
                 break;
             case OutboxKinds.Email:
                 var mail = Read<NotificationMessage>(message);
-                await email.SendAsync(mail.To, $"پاسخ پرونده {mail.TrackingCode}", mail.Text, cancellationToken);
+                await email.SendAsync(mail.To, Domain.Text.Catalogue.Render(OutboxTexts.AnswerSubject, mail.TrackingCode), mail.Text, cancellationToken);
                 break;
             case OutboxKinds.Staff:
                 // Staff reminders are shown in the inbox; the outbox row is their record.

@@ -8,15 +8,13 @@ namespace Sked.Workflows.Infrastructure.Workflows;
 /// The answer of a workflow operation, in terms the HTTP API maps one-to-one. A refusal carries a
 /// <see cref="Domain.Text.Message"/>; the edge renders it (ProblemDetails, a page's alert).
 /// </summary>
-public sealed record WorkflowResult(WorkflowResultKind Kind, Message? Message = null, IReadOnlyDictionary<string, string[]>? Errors = null)
+public sealed record WorkflowResult(WorkflowResultKind Kind, Message? Message = null, IReadOnlyDictionary<string, Message[]>? Errors = null)
 {
     public static WorkflowResult Ok { get; } = new(WorkflowResultKind.Ok);
 
-    public static WorkflowResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+    /// <summary>Field errors as codes per field; the edge renders them (ProblemDetails <c>errors</c>, form fields).</summary>
+    public static WorkflowResult Invalid(IReadOnlyDictionary<string, Message[]> errors) =>
         new(WorkflowResultKind.Invalid, Message.Of(WorkflowMessages.CaseInvalid), errors);
-
-    /// <summary>Field errors given as codes, rendered here into the Persian sentences the result carries.</summary>
-    public static WorkflowResult Invalid(IReadOnlyDictionary<string, Domain.Text.Message[]> errors) => Invalid(Domain.Cases.FieldErrors.Render(errors));
 
     public static WorkflowResult NotFound(string code) => new(WorkflowResultKind.NotFound, Message.Of(code));
 

@@ -1,3 +1,4 @@
+using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Workflows;
@@ -14,7 +15,7 @@ public static class ApiResults
     {
         WorkflowResultKind.Ok => ok?.Invoke() ?? Results.NoContent(),
         WorkflowResultKind.Invalid => Results.ValidationProblem(
-            result.Errors!.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), title: Render(result.Message ?? Message.Of(WorkflowMessages.CaseInvalid))),
+            new Dictionary<string, string[]>(FieldErrors.Render(result.Errors!), StringComparer.Ordinal), title: Render(result.Message ?? Message.Of(WorkflowMessages.CaseInvalid))),
         WorkflowResultKind.NotFound => Problem(StatusCodes.Status404NotFound, result.Message),
         WorkflowResultKind.Forbidden => Problem(StatusCodes.Status403Forbidden, result.Message),
         _ => Problem(StatusCodes.Status409Conflict, result.Message),

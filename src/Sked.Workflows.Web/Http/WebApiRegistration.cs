@@ -61,13 +61,13 @@ public static class WebApiRegistration
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
                 context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                const string message = "درخواست‌های شما بیش از حد مجاز است؛ کمی بعد دوباره تلاش کنید.";
+                var message = Domain.Text.Catalogue.Render(HttpTexts.TooManyRequests);
                 // Open311 clients get its error array, a citizen's browser a page it can read, others ProblemDetails.
                 var format = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IErrorResponseFormat>();
                 var result = format?.Create(StatusCodes.Status429TooManyRequests, message)
                     ?? (Features.Portal.PortalRegistration.LimitFor(context.HttpContext.Request) is null
                         ? Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: message)
-                        : Results.Content($"<!DOCTYPE html><html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>{message}</title><link rel=\"stylesheet\" href=\"/css/portal.css\"></head><body><main><h1>{message}</h1><p><a href=\"/\">بازگشت</a></p></main></body></html>",
+                        : Results.Content($"<!DOCTYPE html><html lang=\"fa\" dir=\"rtl\"><head><meta charset=\"utf-8\"><title>{message}</title><link rel=\"stylesheet\" href=\"/css/portal.css\"></head><body><main><h1>{message}</h1><p><a href=\"/\">{Domain.Text.Catalogue.Render(HttpTexts.Back)}</a></p></main></body></html>",
                             "text/html; charset=utf-8", statusCode: StatusCodes.Status429TooManyRequests));
                 await result.ExecuteAsync(context.HttpContext);
             };

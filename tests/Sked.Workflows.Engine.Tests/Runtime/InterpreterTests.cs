@@ -1,5 +1,6 @@
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Engine.Timers;
 
@@ -101,7 +102,7 @@ public sealed class InterpreterTests
 
         Assert.Equal(SignalStatus.Rejected, result.Status);
         var message = Assert.Single(Assert.Contains("data.department", result.Errors!));
-        Assert.Contains("واحد رسیدگی‌کننده", message, StringComparison.Ordinal);
+        Assert.Contains("واحد رسیدگی‌کننده", Catalogue.Render(message), StringComparison.Ordinal);
     }
 
     [Fact]

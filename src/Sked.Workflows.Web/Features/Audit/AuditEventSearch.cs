@@ -45,7 +45,7 @@ public static class AuditEventSearch
         {
             if (!TrackingCode.TryParse(criteria.TrackingCode, out var code))
             {
-                return Invalid("trackingCode", "کد رهگیری معتبر نیست.");
+                return Invalid("trackingCode", Domain.Text.Catalogue.Render(AuditSearchErrors.TrackingCodeInvalid));
             }
 
             events = events.Where(a => a.TrackingCode == code.Value);
@@ -65,7 +65,7 @@ public static class AuditEventSearch
         {
             if (!TryReadInstant(criteria.From, endOfDay: false, out var from))
             {
-                return Invalid("from", "تاریخ «از» را به شکل ۱۴۰۵/۰۹/۰۷ یا به قالب ISO 8601 وارد کنید.");
+                return Invalid("from", Domain.Text.Catalogue.Render(AuditSearchErrors.FromInvalid));
             }
 
             events = events.Where(a => a.At >= from);
@@ -75,7 +75,7 @@ public static class AuditEventSearch
         {
             if (!TryReadInstant(criteria.To, endOfDay: true, out var to))
             {
-                return Invalid("to", "تاریخ «تا» را به شکل ۱۴۰۵/۰۹/۰۷ یا به قالب ISO 8601 وارد کنید.");
+                return Invalid("to", Domain.Text.Catalogue.Render(AuditSearchErrors.ToInvalid));
             }
 
             events = events.Where(a => a.At < to);

@@ -21,7 +21,7 @@ public static class AuditorReadOnly
                 && !SignIn.Any(path => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase))
                 && !context.Request.Path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase))
             {
-                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "حسابرس فقط می‌خواند و نمی‌تواند چیزی را تغییر دهد.")
+                await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: Domain.Text.Catalogue.Render(AuditSearchErrors.AuditorReadOnly))
                     .ExecuteAsync(context);
                 return;
             }

@@ -22,13 +22,13 @@ public static class CaseHistory
     {
         if (!TrackingCode.TryParse(trackingCode, out var code))
         {
-            return ApiResults.Invalid("trackingCode", "کد رهگیری معتبر نیست.");
+            return ApiResults.Invalid("trackingCode", Domain.Text.Catalogue.Render(CaseLookupErrors.TrackingCodeInvalid));
         }
 
         var caseId = await db.Cases.Where(c => c.TrackingCode == code.Value).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
         if (caseId is null)
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "پرونده پیدا نشد.");
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.NotFound));
         }
 
         var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Seq).ToListAsync(cancellationToken);

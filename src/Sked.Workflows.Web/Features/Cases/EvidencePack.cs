@@ -73,13 +73,13 @@ public static class EvidencePack
     {
         if (!TrackingCode.TryParse(trackingCode, out var code))
         {
-            return (null, ApiResults.Invalid("trackingCode", "کد رهگیری معتبر نیست."));
+            return (null, ApiResults.Invalid("trackingCode", Domain.Text.Catalogue.Render(CaseLookupErrors.TrackingCodeInvalid)));
         }
 
         var found = await db.Cases.AsNoTracking().Include(c => c.Timeline).SingleOrDefaultAsync(c => c.TrackingCode == code.Value, cancellationToken);
         if (found is null)
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "پرونده پیدا نشد."));
+            return (null, Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.NotFound)));
         }
 
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == found.Id).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);

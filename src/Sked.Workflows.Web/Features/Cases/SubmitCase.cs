@@ -24,9 +24,9 @@ public static class SubmitCase
         {
             if (submission.Type is CaseTypes.Letter or CaseTypes.EmailInquiry)
             {
-                return Task.FromResult(new StartedCase(WorkflowResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                return Task.FromResult(new StartedCase(WorkflowResult.Invalid(new Dictionary<string, Message[]>(StringComparer.Ordinal)
                 {
-                    ["type"] = [Catalogue.Render(WorkflowMessages.CaseWrongChannel)],
+                    ["type"] = [Message.Of(WorkflowMessages.CaseWrongChannel)],
                 })));
             }
 

@@ -16,7 +16,6 @@ namespace Sked.Workflows.Web.Features.Cases;
 public static class TrackCase
 {
     public const string PasswordHeader = "X-Tracking-Password";
-    private const string NotFoundMessage = "پرونده‌ای با این کد رهگیری (و رمز) پیدا نشد.";
 
     public sealed record TimelineItem(DateTimeOffset At, string AtJalali, string Status, string Label);
 
@@ -39,7 +38,7 @@ public static class TrackCase
     {
         if (!TrackingCode.TryParse(trackingCode, out var code))
         {
-            return ApiResults.Invalid("trackingCode", "کد رهگیری معتبر نیست؛ کد ۱۴ رقمی را بدون فاصله وارد کنید.");
+            return ApiResults.Invalid("trackingCode", Domain.Text.Catalogue.Render(CaseLookupErrors.TrackingCodeFormat));
         }
 
         var found = await db.Cases.AsNoTracking().Include(c => c.Timeline)
@@ -47,7 +46,7 @@ public static class TrackCase
         // A wrong password and an unknown code get the same answer, so neither can be probed alone.
         if (found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)))
         {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: NotFoundMessage);
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.TrackNotFound));
         }
 
         return Results.Ok(ToResponse(found));

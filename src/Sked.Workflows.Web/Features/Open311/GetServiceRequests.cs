@@ -70,7 +70,7 @@ public static class GetServiceRequests
             : null;
         // The spec answers a single request as an array of one.
         return row is null
-            ? Open311Errors.NotFound("service_request_id: گزارشی با این کد رهگیری پیدا نشد.")
+            ? Open311Errors.NotFound("service_request_id: " + Domain.Text.Catalogue.Render(Open311Texts.RequestNotFound))
             : Results.Ok(new[] { ToView(row, departments.ByCode) });
     }
 
@@ -117,7 +117,7 @@ public static class GetServiceRequests
         var unknownStatus = statuses.Find(s => s is not ("open" or "closed"));
         if (unknownStatus is not null)
         {
-            error = "status: وضعیت فقط open یا closed است.";
+            error = "status: " + Domain.Text.Catalogue.Render(Open311Texts.StatusInvalid);
             return query;
         }
 
@@ -133,7 +133,7 @@ public static class GetServiceRequests
 
         if (!TryParseDate(startDate, out var start) || !TryParseDate(endDate, out var end))
         {
-            error = "start_date, end_date: تاریخ را به قالب W3C بفرستید، مثلاً 2026-11-28T00:00:00Z یا 2026-11-28T03:30:00+03:30.";
+            error = "start_date, end_date: " + Domain.Text.Catalogue.Render(Open311Texts.DateInvalid);
             return query;
         }
 
@@ -142,7 +142,7 @@ public static class GetServiceRequests
         var to = end ?? (start is null ? now : start.Value + Window);
         if (to < from || to - from > Window)
         {
-            error = "start_date, end_date: بازه جست‌وجو باید رو به جلو و حداکثر ۹۰ روز باشد.";
+            error = "start_date, end_date: " + Domain.Text.Catalogue.Render(Open311Texts.RangeInvalid);
             return query;
         }
 

@@ -38,7 +38,7 @@ public static class ListServices
             "حریم, ساخت‌وساز زیر خط, درخت زیر خط"),
     };
 
-    public const string UnknownService = "service_code: چنین خدمتی وجود ندارد؛ فهرست خدمات در services.json است.";
+    public static string UnknownService => "service_code: " + Domain.Text.Catalogue.Render(Open311Texts.UnknownService);
 
     public static RouteGroupBuilder MapServices(this RouteGroupBuilder open311)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Web.Http;
 
 namespace Sked.Workflows.Web.Features.Open311;
@@ -34,11 +35,12 @@ public static class Open311Errors
     public static IResult NotFound(string description) => Of(StatusCodes.Status404NotFound, [description]);
 
     public static IResult UnsupportedFormat() =>
-        NotFound("این سامانه فقط قالب JSON را ارائه می‌کند؛ نشانی را با .json به پایان ببرید (مثلاً services.json).");
+        NotFound(Domain.Text.Catalogue.Render(Open311Texts.JsonOnly));
 
-    /// <summary>The validator's Persian field errors, each prefixed with the Open311 parameter it is about.</summary>
-    public static IResult Invalid(IReadOnlyDictionary<string, string[]> errors) =>
-        Of(StatusCodes.Status400BadRequest, errors.SelectMany(e => e.Value.Select(m => $"{Parameters.GetValueOrDefault(e.Key, e.Key)}: {m}")));
+    /// <summary>The validator's field errors rendered in Persian, each prefixed with the Open311 parameter it is about.</summary>
+    public static IResult Invalid(IReadOnlyDictionary<string, Message[]> errors) =>
+        Of(StatusCodes.Status400BadRequest,
+            errors.SelectMany(e => e.Value.Select(m => $"{Parameters.GetValueOrDefault(e.Key, e.Key)}: {Catalogue.Render(m)}")));
 
     private sealed class ArrayFormat : IErrorResponseFormat
     {

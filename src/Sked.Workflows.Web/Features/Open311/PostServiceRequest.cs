@@ -55,7 +55,7 @@ public static class PostServiceRequest
             // 200 rather than 201: the spec names no success status, and 200 is the one every client accepts.
             WorkflowResultKind.Ok => Results.Ok(new[] { new CreatedView(started.TrackingCode!, Notice(started), AccountId: null) }),
             WorkflowResultKind.Invalid => Open311Errors.Invalid(started.Result.Errors!),
-            _ => Open311Errors.BadRequest(started.Result.Message is { } said ? Domain.Text.Catalogue.Render(said) : "گزارش ثبت نشد."),
+            _ => Open311Errors.BadRequest(started.Result.Message is { } said ? Domain.Text.Catalogue.Render(said) : Domain.Text.Catalogue.Render(Open311Texts.NotSubmitted)),
         };
     }
 
@@ -65,7 +65,7 @@ public static class PostServiceRequest
         var serviceCode = Value(parameters, "service_code");
         if (serviceCode is null)
         {
-            refused = Open311Errors.BadRequest("service_code: نوع گزارش را بفرستید؛ فهرست خدمات در services.json است.");
+            refused = Open311Errors.BadRequest("service_code: " + Domain.Text.Catalogue.Render(Open311Texts.ServiceCodeRequired));
             return null;
         }
 
@@ -80,13 +80,13 @@ public static class PostServiceRequest
         var address = Value(parameters, "address_string");
         if ((lat is null) != (lng is null))
         {
-            refused = Open311Errors.BadRequest("lat, long: عرض و طول جغرافیایی باید با هم فرستاده شوند.");
+            refused = Open311Errors.BadRequest("lat, long: " + Domain.Text.Catalogue.Render(Open311Texts.LatLongTogether));
             return null;
         }
 
         if (lat is null && address is null)
         {
-            refused = Open311Errors.BadRequest("lat, long, address_string: موقعیت (lat و long) یا نشانی محل (address_string) را بفرستید.");
+            refused = Open311Errors.BadRequest("lat, long, address_string: " + Domain.Text.Catalogue.Render(Open311Texts.LocationRequired));
             return null;
         }
 
@@ -96,7 +96,7 @@ public static class PostServiceRequest
         {
             if (!TryParseDegrees(lat, out var y) || !TryParseDegrees(lng, out var x))
             {
-                refused = Open311Errors.BadRequest("lat, long: عرض و طول جغرافیایی باید عدد (درجه، WGS84) باشند.");
+                refused = Open311Errors.BadRequest("lat, long: " + Domain.Text.Catalogue.Render(Open311Texts.LatLongNumbers));
                 return null;
             }
 
@@ -120,9 +120,9 @@ public static class PostServiceRequest
 
     private static string Notice(StartedCase started)
     {
-        var notice = $"گزارش شما با کد رهگیری {started.TrackingCode} ثبت شد و واحد مربوط آن را بررسی می‌کند.";
+        var notice = Domain.Text.Catalogue.Render(Open311Texts.Submitted, started.TrackingCode);
         return started.ExpectedAnswerAt is { } expected
-            ? $"{notice} نتیجه تا {JalaliDate.Format(expected)} اعلام می‌شود؛ آن را با همین کد پیگیری کنید."
+            ? Domain.Text.Catalogue.Render(Open311Texts.SubmittedExpected, notice, JalaliDate.Format(expected))
             : notice;
     }
 
@@ -151,7 +151,7 @@ public static class PostServiceRequest
                 using var json = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
                 if (json.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    return (parameters, Open311Errors.BadRequest("بدنه JSON باید یک شیء با همان نام‌های فرم باشد."));
+                    return (parameters, Open311Errors.BadRequest(Domain.Text.Catalogue.Render(Open311Texts.JsonBodyObject)));
                 }
 
                 foreach (var property in json.RootElement.EnumerateObject())
@@ -165,17 +165,17 @@ public static class PostServiceRequest
             else if (request.ContentLength > 0 || request.ContentType is not null)
             {
                 return (parameters, Open311Errors.Of(StatusCodes.Status415UnsupportedMediaType,
-                    ["گزارش را با Content-Type: application/x-www-form-urlencoded (یا application/json) بفرستید."]));
+                    [Domain.Text.Catalogue.Render(Open311Texts.ContentType)]));
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or JsonException)
         {
-            return (parameters, Open311Errors.BadRequest("بدنه درخواست خوانا نیست."));
+            return (parameters, Open311Errors.BadRequest(Domain.Text.Catalogue.Render(Open311Texts.BodyUnreadable)));
         }
         catch (BadHttpRequestException ex)
         {
             // Too large (413) or cut off: the server's own limit, told in the client's error shape.
-            return (parameters, Open311Errors.Of(ex.StatusCode, ["بدنه درخواست خوانا نیست یا بیش از اندازه بزرگ است."]));
+            return (parameters, Open311Errors.Of(ex.StatusCode, [Domain.Text.Catalogue.Render(Open311Texts.BodyTooLarge)]));
         }
 
         return (parameters, null);

@@ -22,7 +22,7 @@ public static class PhotoUploads
         var chosen = files.Where(f => f.Length > 0).ToList();
         if (chosen.Count > MaxPhotos)
         {
-            return ([], "حداکثر پنج عکس می‌توانید بفرستید.");
+            return ([], Domain.Text.Catalogue.Render(PortalErrors.PhotosTooMany));
         }
 
         var photos = new List<CaseAttachment>();
@@ -30,13 +30,13 @@ public static class PhotoUploads
         {
             if (file.Length > MaxBytes)
             {
-                return ([], $"عکس «{file.FileName}» بزرگ‌تر از ۸ مگابایت است.");
+                return ([], Domain.Text.Catalogue.Render(PortalErrors.PhotoTooLarge, file.FileName));
             }
 
             var photo = await ReEncodeAsync(file, cancellationToken);
             if (photo is null)
             {
-                return ([], $"«{file.FileName}» عکس JPEG یا PNG نیست.");
+                return ([], Domain.Text.Catalogue.Render(PortalErrors.PhotoNotImage, file.FileName));
             }
 
             photos.Add(photo);
@@ -50,12 +50,12 @@ public static class PhotoUploads
     {
         if (content.LongLength > MaxBytes)
         {
-            return (null, $"«{name}» بزرگ‌تر از ۸ مگابایت است.");
+            return (null, Domain.Text.Catalogue.Render(PortalErrors.FileTooLarge, name));
         }
 
         await using var input = new MemoryStream(content);
         var photo = await ReEncodeAsync(input, cancellationToken);
-        return photo is null ? (null, $"«{name}» عکس JPEG یا PNG نیست.") : (photo, null);
+        return photo is null ? (null, Domain.Text.Catalogue.Render(PortalErrors.PhotoNotImage, name)) : (photo, null);
     }
 
     private static async Task<CaseAttachment?> ReEncodeAsync(IFormFile file, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ public sealed class PortalSubmitter(SubmitCase.Handler submit)
     {
         if (!string.IsNullOrEmpty(form.Website))
         {
-            return (null, Error("form", "ارسال انجام نشد. لطفاً دوباره تلاش کنید."));
+            return (null, Error("form", Catalogue.Render(PortalErrors.SubmitFailed)));
         }
 
         List<CaseAttachment> photos = [];
@@ -33,7 +33,7 @@ public sealed class PortalSubmitter(SubmitCase.Handler submit)
         var started = await submit.HandleAsync(form.ToSubmission(type), http.Actor(), photos, cancellationToken);
         return started.Result.Kind == WorkflowResultKind.Ok
             ? (started.TrackingCode, new Dictionary<string, string[]>(StringComparer.Ordinal))
-            : (null, started.Result.Errors ?? Error("form", Catalogue.Render(started.Result.Message ?? Message.Of(WorkflowMessages.CaseSubmitFailed))));
+            : (null, (started.Result.Errors is { } errors ? FieldErrors.Render(errors) : Error("form", Catalogue.Render(started.Result.Message ?? Message.Of(WorkflowMessages.CaseSubmitFailed)))));
     }
 
     private static Dictionary<string, string[]> Error(string field, string message) =>

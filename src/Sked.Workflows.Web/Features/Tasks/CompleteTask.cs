@@ -26,9 +26,9 @@ public static class CompleteTask
         {
             if (string.IsNullOrWhiteSpace(request.Outcome))
             {
-                return Task.FromResult(WorkflowResult.Invalid(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                return Task.FromResult(WorkflowResult.Invalid(new Dictionary<string, Message[]>(StringComparer.Ordinal)
                 {
-                    ["outcome"] = [Catalogue.Render(WorkflowMessages.TaskOutcomeRequired)],
+                    ["outcome"] = [Message.Of(WorkflowMessages.TaskOutcomeRequired)],
                 }));
             }
 

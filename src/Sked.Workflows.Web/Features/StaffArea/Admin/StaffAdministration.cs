@@ -23,12 +23,12 @@ public sealed class StaffAdministration(SkedDbContext db, UserManager<StaffUser>
         var cleanName = PersianText.Normalize(name);
         if (cleanCode.Length is < 2 or > 60 || !cleanCode.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-') || cleanName.Length == 0)
         {
-            return "کد واحد با حروف کوچک لاتین، رقم و خط تیره (مانند water-meters) و نام فارسی آن را بنویسید.";
+            return Catalogue.Render(StaffAdminErrors.DepartmentInvalid);
         }
 
         if (departments.ByCode.ContainsKey(cleanCode))
         {
-            return "واحدی با این کد هست.";
+            return Catalogue.Render(StaffAdminErrors.DepartmentExists);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -44,7 +44,7 @@ public sealed class StaffAdministration(SkedDbContext db, UserManager<StaffUser>
     {
         if (roles.Any(r => Roles.IsDepartmental(r)) && (department is null || !departments.ByCode.ContainsKey(department)))
         {
-            return "برای نقش کارشناس یا مدیر واحد، واحد را انتخاب کنید.";
+            return Catalogue.Render(StaffAdminErrors.DepartmentRequired);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -72,7 +72,7 @@ public sealed class StaffAdministration(SkedDbContext db, UserManager<StaffUser>
         var user = await users.FindByNameAsync(userName);
         if (user is null)
         {
-            return "کاربر پیدا نشد.";
+            return Catalogue.Render(StaffAdminErrors.UserNotFound);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync();

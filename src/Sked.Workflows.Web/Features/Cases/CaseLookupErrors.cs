@@ -1,0 +1,13 @@
+namespace Sked.Workflows.Web.Features.Cases;
+
+/// <summary>Why a case could not be looked up by its tracking code (tracking, history, evidence pack); the sentences are in the catalogue.</summary>
+public static class CaseLookupErrors
+{
+    public const string NotFound = "caseLookup.not-found";
+
+    public const string TrackNotFound = "caseLookup.track-not-found";
+
+    public const string TrackingCodeFormat = "caseLookup.tracking-code-format";
+
+    public const string TrackingCodeInvalid = "caseLookup.tracking-code-invalid";
+}
