@@ -32,7 +32,7 @@ public sealed class RoutingRules(DefinitionCatalog definitions, PublishDefinitio
                         Type = r.Type,
                         Category = r.Category,
                         Region = r.Region,
-                        Keywords = string.Join("، ", r.Keywords),
+                        Keywords = string.Join(KeywordSeparator, r.Keywords),
                         Department = r.Department,
                     }).ToList()));
             }
@@ -55,7 +55,7 @@ public sealed class RoutingRules(DefinitionCatalog definitions, PublishDefinitio
                 Type = Blank(r.Type),
                 Category = Blank(r.Category),
                 Region = Blank(r.Region),
-                Keywords = (r.Keywords ?? string.Empty).Split(['،', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
+                Keywords = (r.Keywords ?? string.Empty).Split([ArabicComma, ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList(),
                 Department = r.Department ?? string.Empty,
             }).ToList(),
         }, DefinitionJson.Options);
@@ -72,10 +72,17 @@ public sealed class RoutingRules(DefinitionCatalog definitions, PublishDefinitio
         return outcome.Kind switch
         {
             PublishDefinition.OutcomeKind.Superseded =>
-                [$"در این میان نسخه {Components.Display.Persian.Ordinal(outcome.Version!.Value)} این گردش کار منتشر شده است؛ صفحه را تازه کنید و قاعده‌ها را دوباره ذخیره کنید."],
+                [Catalogue.Render(Superseded, Components.Display.Persian.Ordinal(outcome.Version!.Value))],
             _ => outcome.Messages.Select(Catalogue.Render).ToList(),
         };
     }
+
+    /// <summary>{0} the newer version: the table was read before a colleague published.</summary>
+    public const string Superseded = "routing.superseded";
+
+    // Keywords are typed and shown separated by the Persian comma (U+060C); a Latin comma works too.
+    private const char ArabicComma = '\u060C';
+    private const string KeywordSeparator = "\u060C ";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
