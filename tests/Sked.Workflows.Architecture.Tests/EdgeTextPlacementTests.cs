@@ -26,8 +26,6 @@ public sealed partial class EdgeTextPlacementTests
         "src/Sked.Workflows.Web/Features/Cases/EvidencePage.cs",
         // Open311 service descriptions and keywords: data published in services.json.
         "src/Sked.Workflows.Web/Features/Open311/ListServices.cs",
-        // The audit summary's Persian list separator («، »).
-        "src/Sked.Workflows.Web/Features/StaffArea/Auditing/AuditSummary.cs",
     };
 
     [Theory]

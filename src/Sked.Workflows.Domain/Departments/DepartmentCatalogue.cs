@@ -8,17 +8,13 @@ namespace Sked.Workflows.Domain.Departments;
 /// </summary>
 public static class DepartmentCatalogue
 {
-    public static readonly IReadOnlyList<(string Code, string Name)> Seed =
+    private static readonly string[] Codes =
     [
-        ("customer-service", Catalogue.Label("department", "customer-service")),
-        ("billing", Catalogue.Label("department", "billing")),
-        ("metering", Catalogue.Label("department", "metering")),
-        ("inspection", Catalogue.Label("department", "inspection")),
-        ("operations", Catalogue.Label("department", "operations")),
-        ("safety", Catalogue.Label("department", "safety")),
-        ("right-of-way", Catalogue.Label("department", "right-of-way")),
-        ("network-development", Catalogue.Label("department", "network-development")),
-        ("legal", Catalogue.Label("department", "legal")),
-        ("public-relations", Catalogue.Label("department", "public-relations")),
+        "customer-service", "billing", "metering", "inspection", "operations", "safety", "right-of-way",
+        "network-development", "legal", "public-relations",
     ];
+
+    /// <summary>Each code with its Persian name from the catalogue (department.*).</summary>
+    public static readonly IReadOnlyList<(string Code, string Name)> Seed =
+        [.. Codes.Select(code => (code, Catalogue.Label("department", code)))];
 }

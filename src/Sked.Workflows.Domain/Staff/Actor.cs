@@ -8,5 +8,8 @@ public record Actor(string Name, string? ClientAddress)
 
     public static Actor System { get; } = new(SystemName, null);
 
-    public static Actor Citizen(string? clientAddress) => new("citizen", clientAddress);
+    /// <summary>The name recorded for a citizen's own action (a submission, a tracking lookup).</summary>
+    public const string CitizenName = "citizen";
+
+    public static Actor Citizen(string? clientAddress) => new(CitizenName, clientAddress);
 }

@@ -56,6 +56,9 @@ public static class Catalogue
     public static string Number(long value) =>
         PersianText.ToPersianDigits(value.ToString("#,0", CultureInfo.InvariantCulture)).Replace(',', '\u066C');
 
+    /// <summary>A number that names one thing (a version, a row of the chain) in Persian digits, not grouped (no thousands separator).</summary>
+    public static string Ordinal(long value) => PersianText.ToPersianDigits(value.ToString(CultureInfo.InvariantCulture));
+
     private static string Show(object? value) => value switch
     {
         null => string.Empty,

@@ -4,7 +4,7 @@ using Sked.Workflows.Domain.Text;
 namespace Sked.Workflows.Engine.Audit;
 
 /// <summary>The pieces several timeline sentences share: labels, an optional deadline, a dash for nothing.</summary>
-internal static class AuditText
+public static class AuditText
 {
     public const string Nothing = "—";
 
@@ -13,7 +13,7 @@ internal static class AuditText
 
     /// <summary>", due …" when there is a deadline, nothing otherwise.</summary>
     public static object Due(DateTimeOffset? dueAt) =>
-        dueAt is { } at ? Message.Of("audit.part.due", PersianText.ToPersianDigits(JalaliDate.Format(at))) : string.Empty;
+        dueAt is { } at ? Message.Of("audit.part.due", JalaliDate.Format(at)) : string.Empty;
 
     /// <summary>Timer kinds are written as the enum's name (Escalation) by some events and in lower case by others.</summary>
     public static object TimerKind(string? kind) => Label("timerKind", kind?.ToLowerInvariant());

@@ -54,26 +54,26 @@ public sealed class FormField
         }
     }
 
-    /// <summary>Normalises the submitted value; returns a Persian error (from the catalogue) when it does not fit.</summary>
-    public (string? Value, string? Error) Read(string? raw, string outcome, IReadOnlyDictionary<string, string> departments)
+    /// <summary>Normalises the submitted value; returns the error as a message code when it does not fit.</summary>
+    public (string? Value, Message? Error) Read(string? raw, string outcome, IReadOnlyDictionary<string, string> departments)
     {
         var value = Type is "text" or "textarea" ? PersianText.Normalize(raw) : PersianText.ToAsciiDigits(raw?.Trim());
         if (string.IsNullOrEmpty(value))
         {
-            return Required || RequiredFor.Contains(outcome) ? (null, Catalogue.Render(TaskFormErrors.Required, Label)) : (null, null);
+            return Required || RequiredFor.Contains(outcome) ? (null, Message.Of(TaskFormErrors.Required, Label)) : (null, null);
         }
 
         if (value.Length > MaxLength)
         {
-            return (null, Catalogue.Render(TaskFormErrors.TooLong, Label));
+            return (null, Message.Of(TaskFormErrors.TooLong, Label));
         }
 
         return Type switch
         {
-            "department" when !departments.ContainsKey(value) => (null, Catalogue.Render(TaskFormErrors.UnknownDepartment, value)),
-            "select" when !Options.Exists(o => o.Value == value) => (null, Catalogue.Render(TaskFormErrors.NotAnOption, Label)),
-            "boolean" when value is not ("true" or "false") => (null, Catalogue.Render(TaskFormErrors.NotBoolean, Label)),
-            "date" when !JalaliDate.TryParse(value, out _) => (null, Catalogue.Render(TaskFormErrors.NotADate, Label)),
+            "department" when !departments.ContainsKey(value) => (null, Message.Of(TaskFormErrors.UnknownDepartment, value)),
+            "select" when !Options.Exists(o => o.Value == value) => (null, Message.Of(TaskFormErrors.NotAnOption, Label)),
+            "boolean" when value is not ("true" or "false") => (null, Message.Of(TaskFormErrors.NotBoolean, Label)),
+            "date" when !JalaliDate.TryParse(value, out _) => (null, Message.Of(TaskFormErrors.NotADate, Label)),
             _ => (value, null),
         };
     }

@@ -153,13 +153,13 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
         var errors = new FieldErrors();
         if (!properties.Outcomes.Exists(o => o.Name == signal.Outcome))
         {
-            errors.Add("outcome", Catalogue.Render(TaskFormErrors.UnknownOutcome, signal.Outcome, string.Join(", ", properties.Outcomes.Select(o => o.Name))));
+            errors.Add("outcome", TaskFormErrors.UnknownOutcome, signal.Outcome, string.Join(", ", properties.Outcomes.Select(o => o.Name)));
             return NodeStep.Reject(errors.ToMessages());
         }
 
         foreach (var unknown in signal.Data.Keys.Where(k => !properties.Form.Exists(f => f.Name == k)))
         {
-            errors.Add("data." + unknown, Catalogue.Render(TaskFormErrors.NotInForm));
+            errors.Add("data." + unknown, TaskFormErrors.NotInForm);
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -41,7 +41,7 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         var errors = new FieldErrors();
         foreach (var field in properties.RequiredFields.Where(f => string.IsNullOrWhiteSpace(Fields[f](context.Case))))
         {
-            errors.Add(field, Catalogue.Render(TaskFormErrors.IntakeFieldRequired));
+            errors.Add(field, TaskFormErrors.IntakeFieldRequired);
         }
 
         if (errors.Any)

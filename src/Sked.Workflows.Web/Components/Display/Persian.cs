@@ -13,8 +13,7 @@ public static class Persian
     public static string Number(long value) => Catalogue.Number(value);
 
     /// <summary>An ordinal that names one thing (a version, a row of the audit chain): ۱۲۳۴, not grouped.</summary>
-    public static string Ordinal(long value) =>
-        PersianText.ToPersianDigits(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static string Ordinal(long value) => Catalogue.Ordinal(value);
 
     /// <summary>An ordinal that may be missing; the dash stands for "none".</summary>
     public static string Ordinal(long? value) => value is { } known ? Ordinal(known) : "—";

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Infrastructure.Persistence;
 
@@ -36,8 +37,8 @@ public sealed class StaffNames(IDbContextFactory<SkedDbContext> dbFactory)
     public string Of(string? actor) => actor switch
     {
         null or "" => "—",
-        Engine.Runtime.SystemActor.Name => Catalogue.Text(SystemCode),
-        "citizen" => Catalogue.Text(CitizenCode),
+        Actor.SystemName => Catalogue.Text(SystemCode),
+        Actor.CitizenName => Catalogue.Text(CitizenCode),
         _ => _names.GetValueOrDefault(actor, actor),
     };
 }

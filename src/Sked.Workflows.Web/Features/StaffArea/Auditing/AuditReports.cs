@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Tasks;
@@ -18,7 +19,7 @@ public sealed class AuditReports(IDbContextFactory<SkedDbContext> dbFactory, Tim
     public static readonly string[] EscalationTypes = [AuditEvents.NameOf<EscalationReminded>(), AuditEvents.NameOf<EscalationReassigned>()];
     private static readonly string TaskCompletedType = AuditEvents.NameOf<TaskCompleted>();
     private static readonly string TaskClaimedType = AuditEvents.NameOf<TaskClaimed>();
-    private static readonly string[] NotMembers = ["system", "citizen"];
+    private static readonly string[] NotMembers = [Actor.SystemName, Actor.CitizenName];
 
     public async Task<AuditReport> LoadAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {

@@ -32,11 +32,10 @@ public static class AuditSummary
 
     private static string Fields(JsonElement data) => data.ValueKind != JsonValueKind.Object
         ? data.GetRawText()
-        : string.Join("، ", data.EnumerateObject().Select(p => p.Name + ": "
-            + p.Value.ValueKind switch
-            {
-                JsonValueKind.String => p.Value.GetString(),
-                JsonValueKind.Number when p.Value.TryGetInt64(out var number) => Catalogue.Number(number),
-                _ => p.Value.GetRawText(),
-            }));
+        : AuditText.Fields(data.EnumerateObject().Select(p => KeyValuePair.Create(p.Name, p.Value.ValueKind switch
+        {
+            JsonValueKind.String => p.Value.GetString() ?? string.Empty,
+            JsonValueKind.Number when p.Value.TryGetInt64(out var number) => Catalogue.Number(number),
+            _ => p.Value.GetRawText(),
+        })));
 }

@@ -47,12 +47,16 @@ public sealed class CaseAuditQuery(IDbContextFactory<SkedDbContext> dbFactory, D
             workflow?.Definition, instance?.DefinitionVersion, Path(events.Select(e => (e.Type, e.Data)), instance), rows);
     }
 
+    private static readonly string EnteredType = AuditEvents.NameOf<NodeEntered>();
+    private static readonly string LeftType = AuditEvents.NameOf<NodeLeft>();
+
     /// <summary>The nodes entered and the (from, outcome) connections taken, read from the events in chain order.</summary>
     public static CasePath Path(IEnumerable<(string Type, string Data)> events, WorkflowInstance? instance)
     {
         var entered = new HashSet<string>(StringComparer.Ordinal);
         var taken = new HashSet<(string From, string Outcome)>();
-        foreach (var (type, json) in events)
+        // Only the node events draw the path; the rest are not read a second time.
+        foreach (var (type, json) in events.Where(e => e.Type == EnteredType || e.Type == LeftType))
         {
             switch (AuditEvents.Read(type, json))
             {
