@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Demo;
@@ -31,7 +30,7 @@ public static class InfrastructureRegistration
         AddAudit(builder);
         AddDatabase(builder.Services, database);
         AddIdentity(builder.Services);
-        AddTimers(builder.Services, database);
+        AddTimers(builder);
 
         builder.Services.AddOptions<EngineOptions>().Bind(builder.Configuration.GetSection(EngineOptions.Section))
             .Validate(o => o.MaxAttempts >= 1, "Engine:MaxAttempts must be at least 1.")
@@ -48,6 +47,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<WorkflowDesign>();
         builder.Services.AddSingleton<OutboxNudge>();
         builder.Services.AddSingleton<TaskFeed>();
+        builder.Services.AddSingleton<GroupCommitter>();
         builder.Services.AddSingleton<EngineRunner>();
         builder.Services.AddSingleton<FireTimer>();
         builder.Services.AddSingleton<DatabaseInitializer>();
@@ -130,8 +130,10 @@ public static class InfrastructureRegistration
         }
         else
         {
+            // One writer at a time, queued in-process (SqliteWriterGate), instead of SQLite's busy handler.
+            services.AddSingleton<SqliteWriterGate>();
             services.AddDbContextFactory<SqliteSkedDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<AuditChainSealer>()));
+                .AddInterceptors(sp.GetRequiredService<SqliteWriterGate>(), sp.GetRequiredService<AuditChainSealer>()));
             services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<SqliteSkedDbContext>>();
         }
 
@@ -153,30 +155,15 @@ public static class InfrastructureRegistration
             .AddSignInManager<AuditingSignInManager>();
     }
 
-    private static void AddTimers(IServiceCollection services, DatabaseOptions database)
+    /// <summary>Timers fire from their own table (docs/adr/0002): a poller per node, no scheduler store.</summary>
+    private static void AddTimers(IHostApplicationBuilder builder)
     {
-        services.AddSingleton<TimerScheduler>();
-        services.AddQuartz(q =>
-        {
-            q.UsePersistentStore(store =>
-            {
-                if (database.IsPostgres)
-                {
-                    store.UsePostgres(database.ConnectionString!);
-                    store.UseClustering();
-                }
-                else
-                {
-                    store.UseSqlite(database.ConnectionString!);
-                }
-
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-            });
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        // After Quartz has started: make its triggers agree with the engine's timer rows.
-        services.AddHostedService<TimerReconciler>();
+        builder.Services.AddOptions<TimerOptions>().Bind(builder.Configuration.GetSection(TimerOptions.Section))
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.Lease > TimeSpan.Zero && o.BatchSize >= 1, "Timers settings must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TimerNudge>();
+        builder.Services.AddSingleton<DueTimerPoller>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DueTimerPoller>());
     }
 
     /// <summary>Serves the provider-specific context as the common <see cref="SkedDbContext"/>.</summary>

@@ -1,33 +1,44 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Infrastructure.Audit;
 
 /// <summary>
-/// Seals the audit events a transaction saves: locks the chain head, gives each event the next Seq and
-/// its hash in the order the code wrote them, and moves the head; on the first seal of a new day it
-/// keeps the previous day's head as that day's checkpoint. All of it is part of the same SaveChanges,
-/// so the events, the head and the change they record commit or roll back together, and a transaction
-/// retried after a conflict seals its events again on the head it then finds.
+/// Seals the audit events a transaction writes, as the very last thing before it commits
+/// (docs/adr/0003): a SaveChanges that adds events holds them back; when the transaction commits,
+/// the sealer locks the chain head, gives each held event the next Seq and its hash in the order the
+/// code wrote them, inserts them, moves the head (keeping the previous day's head as that day's
+/// checkpoint on the first seal of a new day), and only then lets the COMMIT go. The events, the head
+/// and the change they record still commit or roll back together, but the head's row lock is held for
+/// one insert and the commit instead of the whole transaction, so writers on PostgreSQL no longer queue
+/// behind it for their own work.
 /// </summary>
-public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+    // Held events belong to a connection's open transaction: several contexts of one group commit share it.
+    private readonly ConditionalWeakTable<DbConnection, HeldEvents> _held = new();
+    private readonly ConditionalWeakTable<DbContext, List<AuditEvent>> _heldBySave = new();
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
         if (eventData.Context is SkedDbContext db)
         {
-            await SealAsync(db, cancellationToken);
+            Hold(db);
         }
 
-        return result;
+        return ValueTask.FromResult(result);
     }
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is SkedDbContext db && Pending(db).Count > 0)
+        if (eventData.Context is SkedDbContext db && Unsealed(db).Count > 0)
         {
             throw new InvalidOperationException("Audit events are saved with SaveChangesAsync only: sealing them reads and locks the chain head.");
         }
@@ -35,10 +46,92 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : Save
         return result;
     }
 
-    private async Task SealAsync(SkedDbContext db, CancellationToken cancellationToken)
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        var pending = Pending(db);
-        if (pending.Count == 0)
+        // What this save held back goes with it: its transaction (or savepoint) is rolled back by the caller.
+        if (eventData.Context is { } context && _heldBySave.TryGetValue(context, out var events))
+        {
+            _held.GetOrCreateValue(context.Database.GetDbConnection()).Remove(events);
+            _heldBySave.Remove(context);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData, DbTransaction result,
+        CancellationToken cancellationToken = default)
+    {
+        // A new transaction starts with nothing held: events of an abandoned one (disposed unfinished) are gone with it.
+        _held.Remove(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    public DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        _held.Remove(connection);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is SkedDbContext db && transaction.Connection is { } connection
+            && _held.TryGetValue(connection, out var held) && held.Count > 0)
+        {
+            await SealAsync(db, transaction, held.TakeAll(), cancellationToken);
+        }
+
+        return result;
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (transaction.Connection is { } connection && _held.TryGetValue(connection, out var held) && held.Count > 0)
+        {
+            throw new InvalidOperationException("A transaction with audit events commits with CommitAsync only: sealing them reads and locks the chain head.");
+        }
+
+        return result;
+    }
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>How many events the connection's transaction holds; a group commit rewinds to it when a unit's savepoint rolls back.</summary>
+    internal int Mark(DbConnection connection) => _held.TryGetValue(connection, out var held) ? held.Count : 0;
+
+    internal void Rewind(DbConnection connection, int mark)
+    {
+        if (_held.TryGetValue(connection, out var held))
+        {
+            held.Truncate(mark);
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _held.Remove(context.Database.GetDbConnection());
+        }
+    }
+
+    private void Hold(SkedDbContext db)
+    {
+        var unsealed = Unsealed(db);
+        _heldBySave.Remove(db);
+        if (unsealed.Count == 0)
         {
             return;
         }
@@ -46,14 +139,32 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : Save
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("Audit events must be saved inside an explicit transaction (BeginTransactionAsync … CommitAsync), "
-                + "so the chain head stays locked until the change they record commits.");
+                + "so they are sealed into the chain as that transaction commits.");
         }
 
-        var head = await LockHeadAsync(db, cancellationToken);
+        foreach (var entry in unsealed)
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        var events = unsealed.Select(e => e.Entity).ToList();
+        _held.GetOrCreateValue(db.Database.GetDbConnection()).Add(events);
+        _heldBySave.AddOrUpdate(db, events);
+    }
+
+    private async Task SealAsync(SkedDbContext db, DbTransaction transaction, List<AuditEvent> events, CancellationToken cancellationToken)
+    {
+        // A second context on the same connection and transaction, so the committing context's own
+        // change tracker is left as it is.
+        await using var sealing = Sibling(db);
+        sealing.Database.SetDbConnection(transaction.Connection, contextOwnsConnection: false);
+        await sealing.Database.UseTransactionAsync(transaction, cancellationToken);
+        sealing.Database.AutoSavepointsEnabled = false;
+        var head = await LockHeadAsync(sealing, cancellationToken);
         var today = JalaliDate.LocalDate(time.GetUtcNow());
-        KeepCheckpoint(db, head, today);
+        KeepCheckpoint(sealing, head, today);
         using var linker = chain.CreateLinker();
-        foreach (var audit in pending)
+        foreach (var audit in events.OrderBy(a => a.CreationOrder))
         {
             audit.At = AuditChain.Normalize(audit.At);
             audit.Seq = head.Seq + 1;
@@ -61,55 +172,94 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : Save
             head.Seq = audit.Seq;
             head.Hash = audit.Hash;
             head.At = audit.At;
+            sealing.AuditEvents.Add(audit);
         }
 
         head.SealedOn = head.SealedOn > today ? head.SealedOn : today;
+        await sealing.SaveChangesAsync(cancellationToken);
     }
+
+    private static SkedDbContext Sibling(SkedDbContext db) =>
+        (SkedDbContext)Activator.CreateInstance(db.GetType(), db.GetService<IDbContextOptions>())!;
 
     /// <summary>
     /// Reads the head and, on PostgreSQL, locks its row until the transaction ends, so sealing
     /// transactions queue in commit order. SQLite needs no lock: its transactions begin IMMEDIATE,
-    /// which already serialises writers. The tracked head, if any, takes the values just read.
+    /// which already serialises writers.
     /// </summary>
     internal static async Task<AuditChainHead> LockHeadAsync(SkedDbContext db, CancellationToken cancellationToken)
     {
         var sql = db.Database.IsNpgsql()
             ? """SELECT * FROM audit_chain_head WHERE "Id" = 1 FOR UPDATE"""
             : """SELECT * FROM audit_chain_head WHERE "Id" = 1""";
-        var rows = await db.ChainHead.FromSqlRaw(sql).AsNoTracking().ToListAsync(cancellationToken);
-        var fresh = rows.Count == 1 ? rows[0] : throw new InvalidOperationException("The audit_chain_head row is missing: the database is not migrated.");
-        var tracked = db.ChainHead.Local.FirstOrDefault();
-        if (tracked is null)
-        {
-            db.ChainHead.Attach(fresh);
-            return fresh;
-        }
-
-        // A SaveChanges that failed in this context left its moved head behind; start again from the stored one.
-        var entry = db.Entry(tracked);
-        entry.CurrentValues.SetValues(fresh);
-        entry.OriginalValues.SetValues(fresh);
-        entry.State = EntityState.Unchanged;
-        return tracked;
+        var rows = await db.ChainHead.FromSqlRaw(sql).ToListAsync(cancellationToken);
+        return rows.Count == 1 ? rows[0] : throw new InvalidOperationException("The audit_chain_head row is missing: the database is not migrated.");
     }
 
     private static void KeepCheckpoint(SkedDbContext db, AuditChainHead head, DateOnly today)
     {
-        foreach (var stale in db.ChangeTracker.Entries<AuditCheckpoint>().Where(e => e.State == EntityState.Added).ToList())
-        {
-            stale.State = EntityState.Detached;
-        }
-
         if (head.SealedOn is { } day && day < today)
         {
             db.AuditCheckpoints.Add(new AuditCheckpoint { Day = day, Seq = head.Seq, Hash = head.Hash, At = head.At });
         }
     }
 
-    // Every event this SaveChanges inserts, sealed or not: a retry in the same context seals again.
-    private static List<AuditEvent> Pending(SkedDbContext db) => db.ChangeTracker.Entries<AuditEvent>()
-        .Where(e => e.State == EntityState.Added)
-        .Select(e => e.Entity)
-        .OrderBy(a => a.CreationOrder)
+    // Events this SaveChanges inserts that no seal has touched (a sealed one is on its way in from SealAsync).
+    private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditEvent>> Unsealed(SkedDbContext db) => db.ChangeTracker.Entries<AuditEvent>()
+        .Where(e => e.State == EntityState.Added && e.Entity.Hash.Length == 0)
         .ToList();
+
+    /// <summary>The events a connection's open transaction has saved and not yet sealed, in save order.</summary>
+    private sealed class HeldEvents
+    {
+        private readonly List<AuditEvent> _events = [];
+
+        public int Count
+        {
+            get
+            {
+                lock (_events)
+                {
+                    return _events.Count;
+                }
+            }
+        }
+
+        public void Add(IEnumerable<AuditEvent> events)
+        {
+            lock (_events)
+            {
+                _events.AddRange(events);
+            }
+        }
+
+        public void Remove(IReadOnlyCollection<AuditEvent> events)
+        {
+            lock (_events)
+            {
+                _events.RemoveAll(events.Contains);
+            }
+        }
+
+        public void Truncate(int count)
+        {
+            lock (_events)
+            {
+                if (count < _events.Count)
+                {
+                    _events.RemoveRange(count, _events.Count - count);
+                }
+            }
+        }
+
+        public List<AuditEvent> TakeAll()
+        {
+            lock (_events)
+            {
+                var all = _events.ToList();
+                _events.Clear();
+                return all;
+            }
+        }
+    }
 }

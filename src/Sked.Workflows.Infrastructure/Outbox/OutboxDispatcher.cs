@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sked.Workflows.Infrastructure.Notifications;
 using Sked.Workflows.Infrastructure.Persistence;
-using Sked.Workflows.Infrastructure.Timers;
 using Sked.Workflows.Infrastructure.Workflows;
 
 namespace Sked.Workflows.Infrastructure.Outbox;
@@ -17,7 +16,6 @@ namespace Sked.Workflows.Infrastructure.Outbox;
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<SkedDbContext> dbFactory,
     OutboxNudge nudge,
-    TimerScheduler timers,
     ISmsGateway sms,
     IEmailSender email,
     Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
@@ -142,12 +140,8 @@ public sealed partial class OutboxDispatcher(
     {
         switch (message.Kind)
         {
-            case OutboxKinds.ScheduleTimer:
-                var schedule = Read<TimerMessage>(message);
-                await timers.EnsureScheduledAsync(schedule.TimerId, schedule.DueAt, cancellationToken);
-                break;
-            case OutboxKinds.CancelTimer:
-                await timers.UnscheduleAsync(Read<TimerMessage>(message).TimerId, cancellationToken);
+            case OutboxKinds.ScheduleTimer or OutboxKinds.CancelTimer:
+                // Written before timers fired from their own table (docs/adr/0002); nothing left to do.
                 break;
             case OutboxKinds.Sms:
                 var text = Read<NotificationMessage>(message);

@@ -133,6 +133,8 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.ToTable("workflow_timers");
             e.HasKey(t => t.Id);
             e.HasIndex(t => new { t.Status, t.DueAt });
+            // Which node's poller holds the timer, until when (Timers/DueTimerPoller); not the engine's business.
+            e.Property<DateTimeOffset?>(Infrastructure.Timers.DueTimerPoller.LeaseColumn);
             e.HasIndex(t => new { t.InstanceId, t.Activation });
             e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
             // A timer fires once: two deliveries racing past the instance's own version check (one read

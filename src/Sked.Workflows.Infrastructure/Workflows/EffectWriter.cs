@@ -15,8 +15,8 @@ using Sked.Workflows.Infrastructure.Persistence;
 namespace Sked.Workflows.Infrastructure.Workflows;
 
 /// <summary>
-/// Turns the interpreter's effects into rows of the open transaction: tasks, timers with their
-/// outbox messages, audit events, notifications and FAQ counts. Nothing here commits.
+/// Turns the interpreter's effects into rows of the open transaction: tasks, timers (the due-timer
+/// poller reads them from their table), audit events, notifications and FAQ counts. Nothing here commits.
 /// </summary>
 internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowInstance instance, Actor actor, DateTimeOffset now)
 {
@@ -24,6 +24,12 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>Whether the outbox got a message to deliver once this commits.</summary>
+    public bool WroteOutbox { get; private set; }
+
+    /// <summary>The earliest timer scheduled, so the poller can be woken for it after commit.</summary>
+    public DateTimeOffset? EarliestTimer { get; private set; }
 
     /// <summary>Applies the effects; returns a letter password if one was issued.</summary>
     public async Task<string?> ApplyAsync(IReadOnlyList<Effect> effects, CancellationToken cancellationToken)
@@ -47,7 +53,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                     break;
                 case ScheduleTimer schedule:
                     db.Timers.Add(schedule.Timer);
-                    AddOutbox(OutboxKinds.ScheduleTimer, new TimerMessage(schedule.Timer.Id, schedule.Timer.DueAt));
+                    EarliestTimer = EarliestTimer < schedule.Timer.DueAt ? EarliestTimer : schedule.Timer.DueAt;
                     break;
                 case CancelTimers cancel:
                     await CancelTimersAsync(cancel.Activation, cancellationToken);
@@ -84,13 +90,17 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
         ClientAddress = actor.ClientAddress,
     });
 
-    private void AddOutbox(string kind, object payload) => db.Outbox.Add(new OutboxMessage
+    private void AddOutbox(string kind, object payload)
     {
-        Kind = kind,
-        Payload = JsonSerializer.Serialize(payload, Json),
-        CreatedAt = now,
-        AvailableAt = now,
-    });
+        db.Outbox.Add(new OutboxMessage
+        {
+            Kind = kind,
+            Payload = JsonSerializer.Serialize(payload, Json),
+            CreatedAt = now,
+            AvailableAt = now,
+        });
+        WroteOutbox = true;
+    }
 
     private Task CompleteAsync(CompleteTask complete, CancellationToken cancellationToken) =>
         UpdateTaskAsync(complete.TaskId, task =>
@@ -138,7 +148,6 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
         foreach (var timer in pending.Where(t => t.Status == TimerStatus.Pending))
         {
             timer.Status = TimerStatus.Cancelled;
-            AddOutbox(OutboxKinds.CancelTimer, new TimerMessage(timer.Id, timer.DueAt));
             Audit(new TimerCancelled(timer.Id, timer.Kind.ToString()));
         }
     }
@@ -162,9 +171,6 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
         }
     }
 }
-
-/// <summary>Outbox payload for scheduling or cancelling a timer's Quartz trigger.</summary>
-public sealed record TimerMessage(Guid TimerId, DateTimeOffset DueAt);
 
 /// <summary>Outbox payload for a message to a person.</summary>
 public sealed record NotificationMessage(string To, string Text, string TrackingCode);

@@ -21,6 +21,12 @@ public sealed class EngineOptions
     /// <summary>How many times a signal is re-applied after losing an optimistic-concurrency race.</summary>
     public int ConflictRetries { get; set; } = 8;
 
+    /// <summary>
+    /// How many group-commit writers run side by side on PostgreSQL (SQLite has one write lock, so one
+    /// writer). Each commits a batch of whatever units are waiting.
+    /// </summary>
+    public int PostgresWriters { get; set; } = 3;
+
     public EngineLimits ToLimits() => RetryDelays.Count == 0
         ? new EngineLimits { MaxAttempts = MaxAttempts }
         : new EngineLimits { MaxAttempts = MaxAttempts, RetryDelays = RetryDelays };

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Engine.Audit.Events;
@@ -18,19 +17,18 @@ namespace Sked.Workflows.Infrastructure.Workflows;
 public sealed class EngineStep
 {
     private readonly EngineRunner _runner;
+    private readonly UnitScope _scope;
     private readonly SkedDbContext _db;
-    private readonly IDbContextTransaction _transaction;
 
-    internal EngineStep(EngineRunner runner, SkedDbContext db, IDbContextTransaction transaction, DateTimeOffset now)
+    internal EngineStep(EngineRunner runner, UnitScope scope)
     {
         _runner = runner;
-        _db = db;
-        _transaction = transaction;
-        Now = now;
+        _scope = scope;
+        _db = scope.Db;
     }
 
     /// <summary>The moment this attempt acts at (one clock reading for the whole unit).</summary>
-    public DateTimeOffset Now { get; }
+    public DateTimeOffset Now => _scope.Now;
 
     public async Task<HumanTask?> TaskAsync(Guid taskId, CancellationToken cancellationToken) =>
         await _db.Tasks.FindAsync([taskId], cancellationToken);
@@ -44,10 +42,10 @@ public sealed class EngineStep
         task.Version++;
         var instance = await _db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
         var @case = await _db.Cases.AsNoTracking().SingleAsync(c => c.Id == task.CaseId, cancellationToken);
-        new EffectWriter(_db, @case, instance, actor, Now).Audit(audited);
-        await _db.SaveChangesAsync(cancellationToken);
-        await _transaction.CommitAsync(cancellationToken);
-        _runner.Feed.Publish(new TaskChangedEventArgs(task.TrackingCode, task.Id, AuditEvents.NameOf(audited)));
+        var writer = new EffectWriter(_db, @case, instance, actor, Now);
+        writer.Audit(audited);
+        await _scope.SaveAsync(cancellationToken);
+        _runner.AfterCommit(_scope, writer, new TaskChangedEventArgs(task.TrackingCode, task.Id, AuditEvents.NameOf(audited)));
         return WorkflowResult.Ok;
     }
 
@@ -92,13 +90,11 @@ public sealed class EngineStep
         var writer = new EffectWriter(_db, @case, instance, actor, Now);
         first?.Invoke(writer);
         await writer.ApplyAsync(result.Effects, cancellationToken);
-        await _db.SaveChangesAsync(cancellationToken);
-        await _transaction.CommitAsync(cancellationToken);
-        _runner.Nudge.Notify();
-        _runner.Feed.Publish(new TaskChangedEventArgs(@case.TrackingCode, (signal as TaskCompletedSignal)?.Task.Id, signal.GetType().Name));
+        await _scope.SaveAsync(cancellationToken);
+        _runner.AfterCommit(_scope, writer, new TaskChangedEventArgs(@case.TrackingCode, (signal as TaskCompletedSignal)?.Task.Id, signal.GetType().Name));
         if (instance.Status == InstanceStatus.Incident)
         {
-            _runner.ReportIncident(instance);
+            _scope.AfterCommit(() => _runner.ReportIncident(instance));
         }
 
         return WorkflowResult.Ok;

@@ -515,6 +515,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("NodeId")
                         .IsRequired()
                         .HasColumnType("text");

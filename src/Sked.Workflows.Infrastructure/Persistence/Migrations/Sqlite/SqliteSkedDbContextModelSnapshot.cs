@@ -502,6 +502,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LeasedUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NodeId")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -1,0 +1,282 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using Sked.Workflows.Infrastructure.Audit;
+
+namespace Sked.Workflows.Infrastructure.Persistence;
+
+/// <summary>
+/// Runs units of work (a submission, a task completion, a timer firing) so that, under load, several
+/// share one transaction and one durable commit (docs/adr/0004). Units queue first come first served;
+/// a writer takes all that are waiting (up to <see cref="MaxBatch"/>), runs each behind its own
+/// savepoint on its own context over one connection, and commits once; only then does each unit's
+/// caller get its answer. A unit that fails inside a batch is rolled back to its savepoint and run
+/// again alone, so one bad unit costs the others nothing. Alone, a unit that lost an optimistic
+/// concurrency race or drew a colliding key is re-run from the start on fresh rows.
+/// SQLite gets one writer (it has one write lock anyway); PostgreSQL a few.
+/// </summary>
+public sealed partial class GroupCommitter : IAsyncDisposable
+{
+    public const int MaxBatch = 32;
+    private const string Savepoint = "unit";
+
+    private readonly IDbContextFactory<SkedDbContext> _dbFactory;
+    private readonly AuditChainSealer _sealer;
+    private readonly TimeProvider _time;
+    private readonly int _retries;
+    private readonly ILogger<GroupCommitter> _logger;
+    private readonly Channel<PendingUnit> _queue = Channel.CreateUnbounded<PendingUnit>(new UnboundedChannelOptions { SingleReader = false });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task[] _writers;
+
+    public GroupCommitter(IDbContextFactory<SkedDbContext> dbFactory, DatabaseOptions database, AuditChainSealer sealer, TimeProvider time,
+        Microsoft.Extensions.Options.IOptions<Workflows.EngineOptions> options, ILogger<GroupCommitter> logger)
+    {
+        _dbFactory = dbFactory;
+        _sealer = sealer;
+        _time = time;
+        _retries = Math.Max(1, options.Value.ConflictRetries);
+        _logger = logger;
+        var writers = database.IsPostgres ? Math.Max(1, options.Value.PostgresWriters) : 1;
+        _writers = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction and answers once its changes are committed (or it
+    /// refused). <paramref name="onConflict"/> answers when every attempt lost a concurrency race.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<UnitScope, Task<T>> work, Func<T> onConflict, CancellationToken cancellationToken)
+    {
+        var unit = new PendingUnit<T>(work, onConflict, cancellationToken);
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(unit), this);
+
+        return unit.Answer;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingUnit>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var unit))
+            {
+                if (unit.Token.IsCancellationRequested)
+                {
+                    unit.Cancel();
+                    continue;
+                }
+
+                batch.Add(unit);
+            }
+
+            try
+            {
+                await (batch.Count == 1 ? RunAloneAsync(batch[0]) : RunBatchAsync(batch));
+            }
+            catch (Exception ex)
+            {
+                // A unit's own failure reaches its caller; this is the writer's, and it keeps writing.
+                LogWriterFailed(_logger, ex);
+            }
+        }
+    }
+
+    private async Task RunBatchAsync(List<PendingUnit> batch)
+    {
+        var kept = new List<(PendingUnit Unit, UnitScope Scope)>(batch.Count);
+        try
+        {
+            await using var owner = await _dbFactory.CreateDbContextAsync(_stopping.Token);
+            await owner.Database.OpenConnectionAsync(_stopping.Token);
+            await using var transaction = await owner.Database.BeginTransactionAsync(_stopping.Token);
+            var now = _time.GetUtcNow();
+            foreach (var unit in batch)
+            {
+                if (await RunInBatchAsync(owner, transaction, unit, now) is { } scope)
+                {
+                    kept.Add((unit, scope));
+                }
+            }
+
+            await transaction.CommitAsync(_stopping.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            // The batch's transaction is gone: every unit it held is run again below, each alone.
+            LogBatchFailed(_logger, batch.Count, ex);
+            kept.Clear();
+        }
+
+        foreach (var (unit, scope) in kept)
+        {
+            unit.Commit(scope);
+        }
+
+        // Units that failed inside the batch (a lost race, a taken key) or lost it with the batch.
+        foreach (var unit in batch.Where(u => !u.Finished))
+        {
+            await RunAloneAsync(unit);
+        }
+    }
+
+    /// <summary>Runs one unit behind a savepoint; returns its scope if it kept changes, null if it refused or failed.</summary>
+    private async Task<UnitScope?> RunInBatchAsync(SkedDbContext owner, IDbContextTransaction transaction, PendingUnit unit, DateTimeOffset now)
+    {
+        var connection = owner.Database.GetDbConnection();
+        var held = _sealer.Mark(connection);
+        await transaction.CreateSavepointAsync(Savepoint, _stopping.Token);
+        await using var db = await _dbFactory.CreateDbContextAsync(_stopping.Token);
+        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        await db.Database.UseTransactionAsync(transaction.GetDbTransaction(), _stopping.Token);
+        db.Database.AutoSavepointsEnabled = false;
+        var scope = new UnitScope(db, now);
+        try
+        {
+            await unit.RunAsync(scope);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            await transaction.RollbackToSavepointAsync(Savepoint, _stopping.Token);
+            _sealer.Rewind(connection, held);
+            if (unit.Token.IsCancellationRequested)
+            {
+                unit.Cancel();
+            }
+
+            return null;
+        }
+
+        if (!scope.Kept)
+        {
+            await transaction.RollbackToSavepointAsync(Savepoint, _stopping.Token);
+            _sealer.Rewind(connection, held);
+            unit.Refused();
+            return null;
+        }
+
+        await transaction.ReleaseSavepointAsync(Savepoint, _stopping.Token);
+        return scope;
+    }
+
+    private async Task RunAloneAsync(PendingUnit unit)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = await _dbFactory.CreateDbContextAsync(unit.Token);
+                await using var transaction = await db.Database.BeginTransactionAsync(unit.Token);
+                var scope = new UnitScope(db, _time.GetUtcNow());
+                await unit.RunAsync(scope);
+                if (scope.Kept)
+                {
+                    await transaction.CommitAsync(unit.Token);
+                    unit.Commit(scope);
+                }
+                else
+                {
+                    unit.Refused();
+                }
+
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt >= _retries)
+            {
+                unit.Conflict();
+                return;
+            }
+            catch (DbUpdateException ex) when (attempt < _retries)
+            {
+                // Another transaction moved the rows first (a stale version, a unique key taken): run
+                // the unit again from the start on what it then finds.
+                LogRetry(_logger, attempt, ex);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), _time, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                unit.Fail(ex);
+                return;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await Task.WhenAll(_writers).WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await _stopping.CancelAsync();
+        _stopping.Dispose();
+    }
+
+    /// <summary>A queued unit and the caller waiting for it.</summary>
+    private abstract class PendingUnit(CancellationToken token)
+    {
+        public CancellationToken Token { get; } = token;
+
+        public bool Finished { get; protected set; }
+
+        public abstract Task RunAsync(UnitScope scope);
+
+        public abstract void Commit(UnitScope scope);
+
+        public abstract void Refused();
+
+        public abstract void Conflict();
+
+        public abstract void Fail(Exception exception);
+
+        public abstract void Cancel();
+    }
+
+    private sealed class PendingUnit<T>(Func<UnitScope, Task<T>> work, Func<T> onConflict, CancellationToken token) : PendingUnit(token)
+    {
+        private readonly TaskCompletionSource<T> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Answer => _answer.Task;
+
+        public override async Task RunAsync(UnitScope scope) => _result = await work(scope);
+
+        public override void Commit(UnitScope scope)
+        {
+            Finished = true;
+            scope.Committed();
+            _answer.TrySetResult(_result!);
+        }
+
+        public override void Refused()
+        {
+            Finished = true;
+            _answer.TrySetResult(_result!);
+        }
+
+        public override void Conflict()
+        {
+            Finished = true;
+            _answer.TrySetResult(onConflict());
+        }
+
+        public override void Fail(Exception exception)
+        {
+            Finished = true;
+            _answer.TrySetException(exception);
+        }
+
+        public override void Cancel()
+        {
+            Finished = true;
+            _answer.TrySetCanceled(Token);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A unit of work lost a race or drew a taken key on attempt {Attempt}; running it again")]
+    private static partial void LogRetry(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} units failed; each runs again alone")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The group committer's writer failed; it goes on with the next units")]
+    private static partial void LogWriterFailed(ILogger logger, Exception exception);
+}
