@@ -42,6 +42,15 @@ public sealed partial class GroupCommitter : IAsyncDisposable
         _writers = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
     }
 
+    private long _commits;
+    private long _committedUnits;
+
+    /// <summary>Transactions this committer has committed (the benchmarks report units per commit).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Units whose changes those commits carried.</summary>
+    public long CommittedUnits => Interlocked.Read(ref _committedUnits);
+
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction and answers once its changes are committed (or it
     /// refused). <paramref name="onConflict"/> answers when every attempt lost a concurrency race.
@@ -101,6 +110,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
             }
 
             await transaction.CommitAsync(_stopping.Token);
+            Counted(kept.Count);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
@@ -173,6 +183,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 if (scope.Kept)
                 {
                     await transaction.CommitAsync(unit.Token);
+                    Counted(1);
                     unit.Commit(scope);
                 }
                 else
@@ -200,6 +211,12 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 return;
             }
         }
+    }
+
+    private void Counted(int units)
+    {
+        Interlocked.Increment(ref _commits);
+        Interlocked.Add(ref _committedUnits, units);
     }
 
     public async ValueTask DisposeAsync()
