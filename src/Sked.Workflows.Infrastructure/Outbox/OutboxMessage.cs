@@ -26,13 +26,16 @@ public enum OutboxStatus
 {
     Pending,
     Done,
-    /// <summary>Failed too often; kept for an operator, not retried.</summary>
+    /// <summary>Failed too often; kept for an administrator, who may send it back to Pending.</summary>
     Dead,
 }
 
 public static class OutboxKinds
 {
+    /// <summary>Legacy: no longer written; a row left from before is marked done untouched.</summary>
     public const string ScheduleTimer = "timer.schedule";
+
+    /// <summary>Legacy: no longer written; a row left from before is marked done untouched.</summary>
     public const string CancelTimer = "timer.cancel";
     public const string Sms = "notify.sms";
     public const string Email = "notify.email";
