@@ -53,7 +53,9 @@ public sealed class OutboxResults(OutboxOptions options, TimeProvider time)
                 row.AvailableAt = now + options.DelayAfter(row.Attempts);
                 if (row.Attempts >= options.MaxAttempts)
                 {
+                    // A dead letter waits for nobody; its AvailableAt says when it was given up.
                     row.Status = OutboxStatus.Dead;
+                    row.AvailableAt = now;
                 }
 
                 break;
