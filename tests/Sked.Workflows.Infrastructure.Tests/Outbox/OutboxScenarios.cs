@@ -48,6 +48,32 @@ public abstract class OutboxScenarios(TestDatabases databases, Store store)
     }
 
     [Fact]
+    public async Task AMessageCommittedWhileNoNodeRan_IsDeliveredAtStartUp_NotAfterAPollInterval()
+    {
+        await using var sms = await FakeSmsOperator.StartAsync();
+        var database = await databases.CreateAsync(store);
+        await (await TestApp.StartAsync(database)).DisposeAsync();
+        await using (var db = AuditChecks.OpenDatabase(database))
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            db.Outbox.Add(new OutboxMessage
+            {
+                Kind = OutboxKinds.Sms,
+                Payload = JsonSerializer.Serialize(new NotificationMessage("09120000000", "waiting since before the start", "NO-CASE"), JsonSerializerOptions.Web),
+                CreatedAt = now,
+                AvailableAt = now,
+            });
+            await db.SaveChangesAsync(Cancel);
+        }
+
+        // An hour between polls and nothing committed to nudge it: only the look at start-up can find the message.
+        await using var app = await TestApp.StartAsync(database, settings: Settings(sms, ("Outbox:PollInterval", "01:00:00")));
+
+        await Eventually.GetAsync(() => Task.FromResult(sms.Delivered.Any(d => d.Text == "waiting since before the start") ? "sent" : null),
+            TimeSpan.FromSeconds(30), "the message to be delivered right after the start");
+    }
+
+    [Fact]
     public async Task ALeaseThatRanOut_IsTakenOver_ALiveOneIsNot()
     {
         await using var sms = await FakeSmsOperator.StartAsync();
