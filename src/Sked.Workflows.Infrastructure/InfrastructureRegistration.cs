@@ -37,7 +37,7 @@ public static class InfrastructureRegistration
             .Validate(o => o.RetryDelays.TrueForAll(d => d > TimeSpan.Zero), "Engine:RetryDelays must all be positive durations such as 00:00:30.")
             .ValidateOnStart();
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
-            .Validate(o => o.PollInterval > TimeSpan.Zero && o.RetryBaseDelay > TimeSpan.Zero && o.MaxAttempts >= 1, "Outbox settings must be positive.")
+            .Validate(o => o.IsValid, "Outbox settings must be positive.")
             .ValidateOnStart();
         builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));

@@ -10,6 +10,7 @@ using Sked.Workflows.Web.Features.Health;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
 using Sked.Workflows.Web.Features.Open311;
+using Sked.Workflows.Web.Features.Outbox;
 using Sked.Workflows.Web.Features.Portal;
 using Sked.Workflows.Web.Features.StaffArea;
 using Sked.Workflows.Web.Features.Tasks;
@@ -41,6 +42,7 @@ public static class SkedWebApp
         api.MapRegisterLetter().MapStartEmailInquiry();
         api.MapTasks();
         api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq();
+        api.MapOutbox();
         app.MapOpen311();
         app.MapStaffArea();
         app.MapPages();

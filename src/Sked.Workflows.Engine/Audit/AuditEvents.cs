@@ -54,6 +54,7 @@ public static class AuditEvents
         Type<NotificationQueued>("notification.queued", AuditJsonStyle.RelaxedWithoutNulls),
         Type<NotificationSkipped>("notification.skipped", AuditJsonStyle.RelaxedWithoutNulls),
         Type<NotificationSent>("notification.sent", AuditJsonStyle.Escaped),
+        Type<OutboxMessageRetried>("outbox.retried", AuditJsonStyle.Escaped),
 
         // Definitions (catalogue and designer).
         Type<DefinitionPublished>("definition.published", AuditJsonStyle.Escaped),

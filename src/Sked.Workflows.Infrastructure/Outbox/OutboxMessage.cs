@@ -1,7 +1,7 @@
 namespace Sked.Workflows.Infrastructure.Outbox;
 
 /// <summary>
-/// Work to do after a transaction commits (schedule a timer, send an SMS). Written with the change
+/// Work to do after a transaction commits (send an SMS or an e-mail). Written with the change
 /// that asked for it, so it is never lost and never sent for a change that rolled back.
 /// </summary>
 public sealed class OutboxMessage
@@ -16,7 +16,7 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     public DateTimeOffset? ProcessedAt { get; set; }
 
-    /// <summary>Which node holds the message while it works on it, and until when (cluster safety).</summary>
+    /// <summary>Which batch of which node holds the message while it works on it, and until when (cluster safety: see <see cref="OutboxLease"/>).</summary>
     public string? LockedBy { get; set; }
 
     public DateTimeOffset? LockedUntil { get; set; }
@@ -26,13 +26,16 @@ public enum OutboxStatus
 {
     Pending,
     Done,
-    /// <summary>Failed too often; kept for an operator, not retried.</summary>
+    /// <summary>Failed too often; kept for an administrator, who may send it back to Pending.</summary>
     Dead,
 }
 
 public static class OutboxKinds
 {
+    /// <summary>Legacy: no longer written; a row left from before is marked done untouched.</summary>
     public const string ScheduleTimer = "timer.schedule";
+
+    /// <summary>Legacy: no longer written; a row left from before is marked done untouched.</summary>
     public const string CancelTimer = "timer.cancel";
     public const string Sms = "notify.sms";
     public const string Email = "notify.email";

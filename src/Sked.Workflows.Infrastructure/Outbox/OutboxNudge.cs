@@ -2,7 +2,7 @@ using System.Threading.Channels;
 
 namespace Sked.Workflows.Infrastructure.Outbox;
 
-/// <summary>Wakes the dispatcher right after a commit, so a timer or SMS does not wait for the next poll.</summary>
+/// <summary>Wakes the dispatcher right after a commit, so an SMS or e-mail does not wait for the next poll.</summary>
 public sealed class OutboxNudge
 {
     // One pending wake-up is enough: the dispatcher drains everything that is due when it wakes.

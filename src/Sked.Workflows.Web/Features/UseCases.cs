@@ -1,6 +1,7 @@
 using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
+using Sked.Workflows.Web.Features.Outbox;
 using Sked.Workflows.Web.Features.Tasks;
 using Sked.Workflows.Web.Features.Workflows;
 
@@ -17,6 +18,7 @@ public static class UseCases
         services.AddSingleton<StartEmailInquiry.Handler>();
         services.AddSingleton<RetryIncident.Handler>();
         services.AddSingleton<PublishDefinition.Handler>();
+        services.AddOutboxAdministration();
         return services;
     }
 }

@@ -29,7 +29,8 @@ public static class WebApiRegistration
             .AddPolicy(Policies.Auditor, p => p.RequireRole(Roles.Auditor))
             .AddPolicy(Policies.Secretariat, p => p.RequireRole(Roles.Secretariat))
             .AddPolicy(Policies.EDesk, p => p.RequireRole(Roles.EDesk, Roles.Admin))
-            .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Admin, Roles.ProcessOwner));
+            .AddPolicy(Policies.Operations, p => p.RequireRole(Roles.Admin, Roles.ProcessOwner))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         AddRateLimits(builder);
         return builder;
     }
@@ -125,4 +126,5 @@ public static class Policies
     public const string Secretariat = nameof(Secretariat);
     public const string EDesk = nameof(EDesk);
     public const string Operations = nameof(Operations);
+    public const string Admin = nameof(Admin);
 }

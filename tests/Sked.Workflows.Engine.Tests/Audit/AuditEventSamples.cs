@@ -82,6 +82,7 @@ public static class AuditEventSamples
         (new DefinitionDraftSaved(3, "ab12"), Plain(new { basedOnVersion = 3, hash = "ab12" })),
         (new DefinitionDraftDiscarded(3, "ab12"), Plain(new { basedOnVersion = 3, hash = "ab12" })),
         (new NotificationSent(Id, "sms", 1), Plain(new { message = Id, channel = "sms", attempts = 1 })),
+        (new OutboxMessageRetried(Id, "notify.sms", 10), Plain(new { message = Id, kind = "notify.sms", attempts = 10 })),
         (new IdentityRead("DepartmentHead"), Plain(new { role = "DepartmentHead" })),
         (new IdentityRead(null), Plain(new { role = (string?)null })),
         (new DepartmentCreated("water", "آب & <فاضلاب>"), Plain(new { code = "water", name = "آب & <فاضلاب>" })),

@@ -27,6 +27,7 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
         var latest = (await owner.GetFromJsonAsync<System.Text.Json.Nodes.JsonArray>("/api/v1/workflows", TestContext.Current.CancellationToken))!
             .Single(w => w!["id"]!.GetValue<string>() == "complaint")!["latestVersion"]!.GetValue<int>();
         var exported = await owner.GetStringAsync("/api/v1/workflows/complaint/export", TestContext.Current.CancellationToken);
+        var deadLetter = await DeadLetterAsync(app);
 
         var resources = new (string Name, Func<HttpClient, Task<HttpStatusCode>> Try, string[] Allowed)[]
         {
@@ -39,6 +40,8 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
                 new StringContent(exported, System.Text.Encoding.UTF8, "application/json"))), ["process-owner"]),
             ("list incidents", c => Status(c.GetAsync("/api/v1/incidents")), ["process-owner", "admin"]),
             ("record e-mail inquiry", c => Status(c.PostAsJsonAsync("/api/v1/email-inquiries", new { subject = "پرسش", body = "متن پرسش ایمیلی آزمایشی", fromAddress = "a@b.ir" })), ["edesk", "admin"]),
+            ("list dead outbox messages", c => Status(c.GetAsync("/api/v1/outbox?status=dead")), ["admin"]),
+            ("retry a dead outbox message", c => Status(c.PostAsync($"/api/v1/outbox/{deadLetter}/retry", null)), ["admin"]),
         };
 
         var wrong = new List<string>();
@@ -70,4 +73,19 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
     }
 
     private static async Task<HttpStatusCode> Status(Task<HttpResponseMessage> request) => (await request).StatusCode;
+
+    /// <summary>A message the outbox gave up on, for the administrator's retry (the first retry succeeds, any later one is 409).</summary>
+    private static async Task<Guid> DeadLetterAsync(TestApp app)
+    {
+        await using var db = await app.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Infrastructure.Persistence.SkedDbContext>>().CreateDbContextAsync();
+        var now = app.Service<TimeProvider>().GetUtcNow();
+        var message = new Infrastructure.Outbox.OutboxMessage
+        {
+            Kind = Infrastructure.Outbox.OutboxKinds.Staff, Payload = "{}", CreatedAt = now, AvailableAt = now,
+            Status = Infrastructure.Outbox.OutboxStatus.Dead, Attempts = 10, LastError = "refused",
+        };
+        db.Outbox.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    }
 }

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Sked.Workflows.Infrastructure.Notifications;
+using Sked.Workflows.Infrastructure.Workflows;
+
+namespace Sked.Workflows.Infrastructure.Outbox;
+
+/// <summary>Hands one message to whoever it is for: SMS to the operator, e-mail to SMTP. Throws when it did not get through.</summary>
+public sealed class OutboxDelivery(ISmsGateway sms, IEmailSender email)
+{
+    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        switch (message.Kind)
+        {
+            case OutboxKinds.Sms:
+                var text = Notification(message);
+                await sms.SendAsync(text.To, text.Text, cancellationToken);
+                break;
+            case OutboxKinds.Email:
+                var mail = Notification(message);
+                await email.SendAsync(mail.To, Domain.Text.Catalogue.Render(OutboxTexts.AnswerSubject, mail.TrackingCode), mail.Text, cancellationToken);
+                break;
+            case OutboxKinds.Staff:
+                // Staff reminders are shown in the inbox; the outbox row is their record.
+                break;
+            case OutboxKinds.ScheduleTimer or OutboxKinds.CancelTimer:
+                // Legacy: timers fire from the engine's own timer table now; a row written before is simply done.
+                break;
+            default:
+                throw new InvalidOperationException($"unknown outbox message kind '{message.Kind}'.");
+        }
+    }
+
+    /// <summary>The SMS or e-mail a message carries; null for other kinds.</summary>
+    public static NotificationMessage? NotificationOf(OutboxMessage message) =>
+        message.Kind is OutboxKinds.Sms or OutboxKinds.Email ? Notification(message) : null;
+
+    private static NotificationMessage Notification(OutboxMessage message) =>
+        JsonSerializer.Deserialize<NotificationMessage>(message.Payload, JsonSerializerOptions.Web) ?? throw new InvalidOperationException("empty outbox payload.");
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Infrastructure.Persistence;
+
+namespace Sked.Workflows.Infrastructure.Outbox;
+
+/// <summary>
+/// One batch of messages owned by one dispatcher until <see cref="Until"/>: taken with a single
+/// statement, so two nodes on one database never take the same message, and given up by the clock,
+/// so a node that dies strands nothing. <see cref="Owner"/> is unique to the batch; it is what the
+/// results are recorded against.
+/// </summary>
+public sealed class OutboxLease
+{
+    private OutboxLease(string owner, DateTimeOffset until, IReadOnlyList<OutboxMessage> messages)
+    {
+        Owner = owner;
+        Until = until;
+        Messages = messages;
+    }
+
+    public string Owner { get; }
+    public DateTimeOffset Until { get; }
+    public IReadOnlyList<OutboxMessage> Messages { get; }
+
+    /// <summary>
+    /// Leases up to <paramref name="size"/> due messages, oldest due first. Due means pending, its
+    /// time come, and nobody's lease on it running (never leased, released, or expired).
+    /// </summary>
+    public static async Task<OutboxLease> TakeAsync(SkedDbContext db, string node, DateTimeOffset now, TimeSpan length, int size, CancellationToken cancellationToken)
+    {
+        var owner = $"{node}/{Guid.NewGuid():N}";
+        var until = now + length;
+        var pending = nameof(OutboxStatus.Pending);
+        // Ordered by AvailableAt, not CreatedAt: the (Status, AvailableAt) index then serves the order
+        // without a sort, and a retried message waits its turn by the time it became due again.
+        var taken = db is PostgresSkedDbContext
+            // SKIP LOCKED: a node passes over rows another node is leasing at this moment instead of
+            // queueing behind it; the row's lease columns are checked again once it is locked.
+            ? db.Outbox.FromSql($"""
+                UPDATE outbox SET "LockedBy" = {owner}, "LockedUntil" = {until}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM outbox
+                    WHERE "Status" = {pending} AND "AvailableAt" <= {now} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now})
+                    ORDER BY "AvailableAt" LIMIT {size}
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """)
+            // SQLite has one writer at a time: the one statement is the whole lease. Instants are UTC ticks there.
+            : db.Outbox.FromSql($"""
+                UPDATE outbox SET "LockedBy" = {owner}, "LockedUntil" = {until.UtcTicks}
+                WHERE "Id" IN (
+                    SELECT "Id" FROM outbox
+                    WHERE "Status" = {pending} AND "AvailableAt" <= {now.UtcTicks} AND ("LockedUntil" IS NULL OR "LockedUntil" < {now.UtcTicks})
+                    ORDER BY "AvailableAt" LIMIT {size})
+                RETURNING *
+                """);
+        // Not composed: an UPDATE cannot be wrapped in a SELECT; RETURNING gives no order, so order here.
+        var messages = await taken.AsNoTracking().ToListAsync(cancellationToken);
+        return new OutboxLease(owner, until, messages.OrderBy(m => m.AvailableAt).ThenBy(m => m.CreatedAt).ToList());
+    }
+
+    /// <summary>
+    /// The batch's rows that are still this lease's, tracked for recording, inside the caller's
+    /// transaction. On PostgreSQL they are locked, so no other node can take one over between this
+    /// read and the commit; on SQLite the transaction holds the one write lock already.
+    /// </summary>
+    public async Task<List<OutboxMessage>> HeldAsync(SkedDbContext db, CancellationToken cancellationToken)
+    {
+        var ids = Messages.Select(m => m.Id).ToArray();
+        return db is PostgresSkedDbContext
+            ? await db.Outbox.FromSql($"""SELECT * FROM outbox WHERE "Id" = ANY({ids}) AND "LockedBy" = {Owner} FOR UPDATE""").ToListAsync(cancellationToken)
+            : await db.Outbox.Where(m => ids.Contains(m.Id) && m.LockedBy == Owner).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Engine.Audit.Events;
+using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Infrastructure.Audit;
+using Sked.Workflows.Infrastructure.Persistence;
+
+namespace Sked.Workflows.Infrastructure.Outbox;
+
+/// <summary>
+/// Records a batch's outcomes in one transaction: done, retry later with back-off, or dead after
+/// <see cref="OutboxOptions.MaxAttempts"/>; and, for each SMS or e-mail that reached someone, its
+/// <c>notification.sent</c> event in the case's history, committed with the row marked done.
+/// </summary>
+public sealed class OutboxResults(OutboxOptions options, TimeProvider time)
+{
+    /// <summary>Returns the messages recorded; one missing was taken over by another node after this lease ran out.</summary>
+    public async Task<int> RecordAsync(SkedDbContext db, OutboxLease lease, IReadOnlyList<OutboxOutcome> outcomes, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var held = await lease.HeldAsync(db, cancellationToken);
+        var byId = outcomes.ToDictionary(o => o.Message.Id);
+        var now = time.GetUtcNow();
+        var sent = new List<OutboxMessage>();
+        foreach (var row in held)
+        {
+            var outcome = byId[row.Id];
+            Apply(row, outcome, now);
+            if (outcome.Kind == OutboxOutcomeKind.Delivered && row.Kind is OutboxKinds.Sms or OutboxKinds.Email)
+            {
+                sent.Add(row);
+            }
+        }
+
+        await AddSentEventsAsync(db, sent, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return held.Count;
+    }
+
+    private void Apply(OutboxMessage row, OutboxOutcome outcome, DateTimeOffset now)
+    {
+        row.LockedBy = null;
+        row.LockedUntil = null;
+        switch (outcome.Kind)
+        {
+            case OutboxOutcomeKind.Delivered:
+                row.Status = OutboxStatus.Done;
+                row.ProcessedAt = now;
+                break;
+            case OutboxOutcomeKind.Failed:
+                row.Attempts++;
+                row.LastError = outcome.Error;
+                row.AvailableAt = now + options.DelayAfter(row.Attempts);
+                if (row.Attempts >= options.MaxAttempts)
+                {
+                    // A dead letter waits for nobody; its AvailableAt says when it was given up.
+                    row.Status = OutboxStatus.Dead;
+                    row.AvailableAt = now;
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>A message that reached a citizen is part of the case's history; the batch's cases are read with one query.</summary>
+    private static async Task AddSentEventsAsync(SkedDbContext db, List<OutboxMessage> sent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (sent.Count == 0)
+        {
+            return;
+        }
+
+        var codes = sent.Select(m => OutboxDelivery.NotificationOf(m)!.TrackingCode).Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.Cases.AsNoTracking().Where(c => codes.Contains(c.TrackingCode))
+            .Join(db.Instances, c => c.Id, i => i.CaseId, (c, i) => new { c.Id, c.TrackingCode, Instance = i.Id, i.DefinitionId, i.DefinitionVersion })
+            .ToListAsync(cancellationToken);
+        var cases = rows.DistinctBy(c => c.TrackingCode, StringComparer.Ordinal).ToDictionary(c => c.TrackingCode, StringComparer.Ordinal);
+        foreach (var message in sent)
+        {
+            var @case = cases.GetValueOrDefault(OutboxDelivery.NotificationOf(message)!.TrackingCode);
+            var channel = message.Kind == OutboxKinds.Sms ? "sms" : "email";
+            // The address itself stays out of the log; which message and channel is what an auditor needs.
+            var data = new NotificationSent(message.Id, channel, message.Attempts + 1);
+            db.AuditEvents.Add(new AuditEvent(data, SystemActor.Name)
+            {
+                At = now,
+                CaseId = @case?.Id,
+                TrackingCode = @case?.TrackingCode,
+                InstanceId = @case?.Instance,
+                DefinitionId = @case?.DefinitionId,
+                DefinitionVersion = @case?.DefinitionVersion,
+            });
+        }
+    }
+}
