@@ -23,7 +23,15 @@ public sealed class TestDatabases : IAsyncLifetime
 {
     private readonly SemaphoreSlim _starting = new(1, 1);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sked-tests-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly bool _durable;
     private PostgresServer? _postgres;
+
+    public TestDatabases()
+    {
+    }
+
+    /// <param name="durable">PostgreSQL with fsync and synchronous commit on (benchmarks that count durable commits).</param>
+    public TestDatabases(bool durable) => _durable = durable;
 
     public ValueTask InitializeAsync()
     {
@@ -66,7 +74,7 @@ public sealed class TestDatabases : IAsyncLifetime
         await _starting.WaitAsync();
         try
         {
-            return _postgres ??= await PostgresServer.StartAsync();
+            return _postgres ??= await PostgresServer.StartAsync(_durable);
         }
         finally
         {
