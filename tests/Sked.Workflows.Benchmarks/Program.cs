@@ -20,6 +20,8 @@ return args.FirstOrDefault() switch
     "inbox" => await InboxPagingBenchmark.RunAsync(args.Skip(1).ToArray()),
     "dry-run" => await DryRunBenchmark.RunAsync(args.Skip(1).ToArray()),
     "intake" => await IntakeBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "lookup" => await LookupBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "timers" => await TimerBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
