@@ -25,6 +25,14 @@ internal static class LoadClients
             Timeout = TimeSpan.FromSeconds(60),
         };
 
+    /// <summary>A GET whose whole answer is read, as a browser would; true on a success status.</summary>
+    public static async Task<bool> GetAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.IsSuccessStatusCode;
+    }
+
     /// <param name="request">Sends request number n; true when it was answered as expected.</param>
     public static async Task<LoadResult> ClosedLoopAsync(int clients, TimeSpan duration, Func<int, Task<bool>> request)
     {

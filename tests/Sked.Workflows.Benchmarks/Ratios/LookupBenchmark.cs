@@ -39,7 +39,7 @@ internal static class LookupBenchmark
 
                 await app.OutboxDrainedAsync(TimeSpan.FromSeconds(options.Timeout));
                 using var helloClient = LoadClients.Client(hello.BaseAddress);
-                await MeasureAsync(store, options, n => GetAsync(citizen, $"/api/v1/cases/{codes[n % codes.Count]}"), n => GetAsync(helloClient, HelloWorld.Path));
+                await MeasureAsync(store, options, n => LoadClients.GetAsync(citizen, $"/api/v1/cases/{codes[n % codes.Count]}"), n => LoadClients.GetAsync(helloClient, HelloWorld.Path));
             }
         }
         finally
@@ -85,12 +85,5 @@ internal static class LookupBenchmark
                 .Add("process RSS at the end (MiB; app + hello-world + clients)", [Machine.ResidentMiB()], "0")
                 .Add("load average (1 min) after each open-loop stretch", load, "0.00"));
         }
-    }
-
-    private static async Task<bool> GetAsync(HttpClient client, string path)
-    {
-        using var response = await client.GetAsync(path);
-        await response.Content.ReadAsByteArrayAsync(); // the whole answer, as a browser would read it
-        return response.IsSuccessStatusCode;
     }
 }
