@@ -49,6 +49,9 @@ internal static class CaseWriteReference
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
+            // Microsoft.Data.Sqlite completes its async calls synchronously: without this the first
+            // client would loop to the end of the stretch before the others were even started.
+            await Task.Yield();
             await using var connection = await Sql.OpenAsync(reference);
             while (Stopwatch.GetElapsedTime(start) < duration)
             {

@@ -41,7 +41,7 @@ internal static class LoadClients
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
-            await Task.Yield();
+            await Task.Yield(); // every client starts now, even if a request completes synchronously
             while (Stopwatch.GetElapsedTime(start) < duration)
             {
                 var ok = await latency.TimeAsync(() => request(Interlocked.Increment(ref sent)));
