@@ -59,7 +59,7 @@ internal static class IntakeBenchmark
         var template = await CaseTemplate.ReadAsync(target, await BenchmarkApp.SubmitAsync(citizen, 0));
         var reference = await CaseWriteReference.CreateDatabaseAsync(databases, store, template);
         await app.OutboxDrainedAsync();
-        Console.WriteLine($"\n{store}: R_case writes {template.Describe()} per transaction");
+        Console.WriteLine($"\n{store}: R_case writes {template.Describe()} per transaction; {await DurabilityAsync(target)}");
         foreach (var clients in options.Clients)
         {
             var references = new List<ReferenceResult>();
@@ -73,6 +73,17 @@ internal static class IntakeBenchmark
 
             Console.Write(Table(store, clients, options, references, runs));
         }
+    }
+
+    /// <summary>The settings that make a commit durable, as the store reports them.</summary>
+    private static async Task<string> DurabilityAsync(DatabaseTarget target)
+    {
+        await using var connection = await Sql.OpenAsync(target);
+        var query = target.Store == Store.Postgres
+            ? "SELECT 'fsync ' || current_setting('fsync') || ', synchronous_commit ' || current_setting('synchronous_commit')"
+            : "SELECT 'journal_mode ' || (SELECT journal_mode FROM pragma_journal_mode) || ', synchronous ' || (SELECT synchronous FROM pragma_synchronous) || ' (2 = FULL)'";
+        await using var command = Sql.Command(connection, query);
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private static async Task<IntakeRun> RunAsync(TestApp app, HttpClient citizen, int clients, RatioOptions options)

@@ -138,7 +138,7 @@ internal static class TimerBenchmark
 
     private static RatioTable Table(Store store, RatioOptions options, List<ReferenceResult> references, List<TimerRun> runs)
     {
-        var table = new RatioTable($"{store.ToString().ToLowerInvariant()}: {options.Count:N0} timers due {Lead.TotalSeconds:0} s after the app is started; R_case {options.Clients[0]} clients × {options.Seconds} s; {options.Repetitions} repetitions")
+        var table = new RatioTable($"{store.ToString().ToLowerInvariant()}: {options.Count:N0} timers made due {Lead.TotalSeconds:0} s ahead, then the app started; R_case {options.Clients[0]} clients × {options.Seconds} s; {options.Repetitions} repetitions")
             .Compare("timers fired / s (due → last fired)", [.. runs.Select(r => r.PerSecond)], "R_case / s", [.. references.Select(r => r.PerSecond)])
             .Add($"all fired, s after due (NaN: not within {options.Timeout} s of the start)", runs.Select(r => r.AllFired?.TotalSeconds ?? double.NaN))
             .Add("timers fired", runs.Select(r => (double)r.Fired), "0")
