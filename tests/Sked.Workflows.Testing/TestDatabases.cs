@@ -23,15 +23,10 @@ public sealed class TestDatabases : IAsyncLifetime
 {
     private readonly SemaphoreSlim _starting = new(1, 1);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sked-tests-" + Guid.NewGuid().ToString("N")[..8]);
-    private readonly bool _durable;
     private PostgresServer? _postgres;
 
-    public TestDatabases()
-    {
-    }
-
-    /// <param name="durable">PostgreSQL with fsync and synchronous commit on (benchmarks that count durable commits).</param>
-    public TestDatabases(bool durable) => _durable = durable;
+    /// <summary>PostgreSQL with fsync and synchronous commit on, for benchmarks that count durable commits (xunit wants one constructor).</summary>
+    public bool Durable { get; init; }
 
     public ValueTask InitializeAsync()
     {
@@ -74,7 +69,7 @@ public sealed class TestDatabases : IAsyncLifetime
         await _starting.WaitAsync();
         try
         {
-            return _postgres ??= await PostgresServer.StartAsync(_durable);
+            return _postgres ??= await PostgresServer.StartAsync(Durable);
         }
         finally
         {

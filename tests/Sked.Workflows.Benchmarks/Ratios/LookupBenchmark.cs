@@ -21,7 +21,7 @@ internal static class LookupBenchmark
             return 2;
         }
 
-        var databases = new TestDatabases(durable: true);
+        var databases = new TestDatabases { Durable = true };
         await databases.InitializeAsync();
         await using var hello = await HelloWorld.StartAsync();
         try

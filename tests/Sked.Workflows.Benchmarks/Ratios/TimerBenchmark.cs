@@ -33,7 +33,7 @@ internal static class TimerBenchmark
         }
 
         CommitCounter.WatchEntityFramework();
-        var databases = new TestDatabases(durable: true);
+        var databases = new TestDatabases { Durable = true };
         await databases.InitializeAsync();
         try
         {
