@@ -12,7 +12,7 @@ using Sked.Workflows.Benchmarks.Ratios;
 //   … -- intake [--store both] [--seconds 60] [--clients 8,32] [--repetitions 3] [--timeout 120]
 //   … -- lookup [--store both] [--seconds 20] [--clients 8] [--repetitions 3]
 //   … -- timers [--store both] [--count 10000] [--seconds 10] [--repetitions 3] [--timeout 600]
-//   … -- inbox [--store both] [--count 1000000] [--repetitions 3]
+//   … -- inbox [--store both] [--count 1000000] [--seconds 10] [--repetitions 3]
 return args.FirstOrDefault() switch
 {
     "cases" => await CaseBenchmark.RunAsync(args.Skip(1).ToArray()),

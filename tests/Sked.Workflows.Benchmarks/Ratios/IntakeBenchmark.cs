@@ -116,7 +116,7 @@ internal static class IntakeBenchmark
 
     private static async Task<bool> SubmitAsync(HttpClient citizen, int number)
     {
-        using var response = await citizen.PostAsJsonAsync("/api/v1/cases", Testing.CaseApi.Complaint($"قطعی مکرر برق {number}"));
+        using var response = await citizen.PostAsJsonAsync("/api/v1/cases", BenchmarkApp.Complaint(number));
         if (response.StatusCode == HttpStatusCode.Created)
         {
             return true;
