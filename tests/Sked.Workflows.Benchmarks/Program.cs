@@ -2,23 +2,31 @@ using Sked.Workflows.Benchmarks.Audit;
 using Sked.Workflows.Benchmarks.Cases;
 using Sked.Workflows.Benchmarks.Designer;
 using Sked.Workflows.Benchmarks.Inbox;
+using Sked.Workflows.Benchmarks.Ratios;
 
 // Benchmarks are run by hand, in Release, not by the test command:
 //   dotnet run -c Release --project tests/Sked.Workflows.Benchmarks -- cases [--store sqlite|postgres|both] [--cases N] [--concurrency C]
 //   dotnet run -c Release --project tests/Sked.Workflows.Benchmarks -- audit-verify [events]
-//   dotnet run -c Release --project tests/Sked.Workflows.Benchmarks -- inbox [cases] [sqlite|postgres|both]
 //   dotnet run -c Release --project tests/Sked.Workflows.Benchmarks -- dry-run [cases] [sqlite|postgres|both]
+// Ratios to references measured in the same run (docs/performance.md, "Ratios in one run"):
+//   … -- intake [--store both] [--seconds 60] [--clients 8,32] [--repetitions 3] [--timeout 120]
+//   … -- lookup [--store both] [--seconds 20] [--clients 8] [--repetitions 3]
+//   … -- timers [--store both] [--count 10000] [--seconds 10] [--repetitions 3] [--timeout 600]
+//   … -- inbox [--store both] [--count 1000000] [--seconds 10] [--repetitions 3]
 return args.FirstOrDefault() switch
 {
     "cases" => await CaseBenchmark.RunAsync(args.Skip(1).ToArray()),
     "audit-verify" => await AuditChainVerificationBenchmark.RunAsync(args.Skip(1).ToArray()),
     "inbox" => await InboxPagingBenchmark.RunAsync(args.Skip(1).ToArray()),
     "dry-run" => await DryRunBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "intake" => await IntakeBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "lookup" => await LookupBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "timers" => await TimerBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: cases [--store …] [--cases N] [--concurrency C] | audit-verify [events] | inbox [cases] | dry-run [cases]   (figures go to docs/performance.md)");
+    Console.Error.WriteLine("usage: cases | audit-verify | inbox | dry-run | intake | lookup | timers   (options and figures in docs/performance.md)");
     return 2;
 }

@@ -27,7 +27,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <param name="durable">Keep fsync and synchronous commit on (benchmarks that count durable commits); tests run without them.</param>
+    public static async Task<PostgresServer> StartAsync(bool durable = false)
     {
         var bin = FindBinaries();
         var folder = Path.Combine(Path.GetTempPath(), "sked-pg-" + Guid.NewGuid().ToString("N")[..8]);
@@ -41,7 +42,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await server.PgAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
         await server.PgAsync("pg_ctl", ["-D", server.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {server.Port} -h 127.0.0.1 -k {folder} -c fsync=off -c synchronous_commit=off -c max_connections=300", "start"]);
+            "-o", $"-p {server.Port} -h 127.0.0.1 -k {folder}{(durable ? "" : " -c fsync=off -c synchronous_commit=off")} -c max_connections=300", "start"]);
         return server;
     }
 

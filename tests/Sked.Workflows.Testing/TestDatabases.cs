@@ -25,6 +25,9 @@ public sealed class TestDatabases : IAsyncLifetime
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "sked-tests-" + Guid.NewGuid().ToString("N")[..8]);
     private PostgresServer? _postgres;
 
+    /// <summary>PostgreSQL with fsync and synchronous commit on, for benchmarks that count durable commits (xunit wants one constructor).</summary>
+    public bool Durable { get; init; }
+
     public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -66,7 +69,7 @@ public sealed class TestDatabases : IAsyncLifetime
         await _starting.WaitAsync();
         try
         {
-            return _postgres ??= await PostgresServer.StartAsync();
+            return _postgres ??= await PostgresServer.StartAsync(Durable);
         }
         finally
         {

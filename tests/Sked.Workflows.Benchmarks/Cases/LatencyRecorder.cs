@@ -39,6 +39,15 @@ internal sealed class LatencyRecorder
         }
     }
 
+    /// <summary>Records a latency measured elsewhere (an open-loop request, timed from when it was due to be sent).</summary>
+    public void Record(double milliseconds)
+    {
+        lock (_lock)
+        {
+            _milliseconds.Add(milliseconds);
+        }
+    }
+
     /// <summary>The nearest-rank percentile in milliseconds (0 when nothing was recorded).</summary>
     public double Percentile(double percent)
     {

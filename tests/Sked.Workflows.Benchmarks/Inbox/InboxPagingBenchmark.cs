@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Benchmarks.Ratios;
 using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Testing;
 using Sked.Workflows.Domain.Calendar;
@@ -25,21 +26,27 @@ public static class InboxPagingBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-        var stores = args.Length > 1 ? args[1] : "both";
+        var options = RatioOptions.Parse(args, new RatioOptions([Store.Sqlite, Store.Postgres], 10, [1], 3, 1_000_000, 60));
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync("usage: inbox [--store sqlite|postgres|both] [--count 1000000] [--seconds 10 (per first-page stretch)] [--repetitions 3]");
+            return 2;
+        }
+
+        var count = options.Count;
         Console.WriteLine($"Inbox paging over {count:N0} cases, median and p95 of {Rounds} runs ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
         var folder = Directory.CreateTempSubdirectory("sked-inbox-").FullName;
         try
         {
-            if (stores is "both" or "sqlite")
+            if (options.Stores.Contains(Store.Sqlite))
             {
-                await MeasureAsync(new DatabaseTarget(Store.Sqlite, $"Data Source={Path.Combine(folder, "inbox.db")}"), count);
+                await MeasureAsync(new DatabaseTarget(Store.Sqlite, $"Data Source={Path.Combine(folder, "inbox.db")}"), count, options);
             }
 
-            if (stores is "both" or "postgres" && Directory.Exists("/usr/lib/postgresql"))
+            if (options.Stores.Contains(Store.Postgres) && Directory.Exists("/usr/lib/postgresql"))
             {
                 await using var postgres = await PostgresServer.StartAsync();
-                await MeasureAsync(new DatabaseTarget(Store.Postgres, await postgres.CreateDatabaseAsync()), count);
+                await MeasureAsync(new DatabaseTarget(Store.Postgres, await postgres.CreateDatabaseAsync()), count, options);
             }
         }
         finally
@@ -51,9 +58,10 @@ public static class InboxPagingBenchmark
         return 0;
     }
 
-    private static async Task MeasureAsync(DatabaseTarget database, int count)
+    private static async Task MeasureAsync(DatabaseTarget database, int count, RatioOptions options)
     {
-        await using var app = await TestApp.StartAsync(database, settings: new Dictionary<string, string>(StringComparer.Ordinal) { ["Demo:Enabled"] = "false" });
+        // The demo staff accounts (no demo cases) give the e-desk login the task-list API needs.
+        await using var app = await BenchmarkApp.StartAsync(database);
         var factory = app.Service<IDbContextFactory<SkedDbContext>>();
         var fill = Stopwatch.StartNew();
         await using (var db = await factory.CreateDbContextAsync())
@@ -81,6 +89,7 @@ public static class InboxPagingBenchmark
         await TimeAsync("e-desk, tracking-code search", query, new InboxRequest(InboxScope.Available) { Search = "9000000012" }, edesk);
         await TimeAsync("e-desk, text search", query, new InboxRequest(InboxScope.Available) { Search = "شماره 77777" }, edesk);
         await AuditSearchAsync(factory, database.Store, count);
+        await FirstPageRatios.MeasureAsync(app, query, edesk, options);
     }
 
     /// <summary>The auditors' event search over one event per case (plus what the app wrote), one page of 50.</summary>

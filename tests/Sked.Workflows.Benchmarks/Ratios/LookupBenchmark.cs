@@ -1,0 +1,89 @@
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.Benchmarks.Ratios;
+
+/// <summary>
+/// The public tracking lookup (GET /api/v1/cases/{code}) against a Kestrel hello-world in the same
+/// process. First both saturation rates with closed-loop clients (interleaved, per repetition), then
+/// an open-loop client at half the lookup's median saturation sends lookups and, at the same rate,
+/// hello-world requests, for the latency percentiles a citizen sees when the server is not saturated.
+/// </summary>
+internal static class LookupBenchmark
+{
+    private const int Cases = 50;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = RatioOptions.Parse(args, new RatioOptions([Store.Sqlite, Store.Postgres], 20, [8], 3, Cases, 60));
+        if (options is null)
+        {
+            await Console.Error.WriteLineAsync("usage: lookup [--store sqlite|postgres|both] [--seconds 20] [--clients 8] [--repetitions 3] [--count 50 (cases looked up)]");
+            return 2;
+        }
+
+        var databases = new TestDatabases { Durable = true };
+        await databases.InitializeAsync();
+        await using var hello = await HelloWorld.StartAsync();
+        try
+        {
+            Console.WriteLine($"Tracking lookup against a Kestrel hello-world — {options.Describe()}");
+            foreach (var store in options.Stores)
+            {
+                await using var app = await BenchmarkApp.StartAsync(await databases.CreateAsync(store));
+                using var citizen = LoadClients.Client(app.BaseAddress);
+                var codes = new List<string>();
+                for (var i = 0; i < options.Count; i++)
+                {
+                    codes.Add(await BenchmarkApp.SubmitAsync(citizen, i));
+                }
+
+                await app.OutboxDrainedAsync(TimeSpan.FromSeconds(options.Timeout));
+                using var helloClient = LoadClients.Client(hello.BaseAddress);
+                await MeasureAsync(store, options, n => LoadClients.GetAsync(citizen, $"/api/v1/cases/{codes[n % codes.Count]}"), n => LoadClients.GetAsync(helloClient, HelloWorld.Path));
+            }
+        }
+        finally
+        {
+            await databases.DisposeAsync();
+        }
+
+        return 0;
+    }
+
+    private static async Task MeasureAsync(Store store, RatioOptions options, Func<int, Task<bool>> lookup, Func<int, Task<bool>> hello)
+    {
+        foreach (var clients in options.Clients)
+        {
+            var helloSaturation = new List<LoadResult>();
+            var lookupSaturation = new List<LoadResult>();
+            for (var repetition = 1; repetition <= options.Repetitions; repetition++)
+            {
+                await Console.Error.WriteLineAsync($"{store}, {clients} clients, repetition {repetition}: saturation, hello-world then lookup");
+                helloSaturation.Add(await LoadClients.ClosedLoopAsync(clients, options.Duration, hello));
+                lookupSaturation.Add(await LoadClients.ClosedLoopAsync(clients, options.Duration, lookup));
+            }
+
+            var rate = Spread.Of(lookupSaturation.Select(r => r.PerSecond)).Median / 2;
+            var helloOpen = new List<LoadResult>();
+            var lookupOpen = new List<LoadResult>();
+            var load = new List<double>();
+            for (var repetition = 1; repetition <= options.Repetitions; repetition++)
+            {
+                await Console.Error.WriteLineAsync($"{store}, repetition {repetition}: open loop at {rate:0}/s, hello-world then lookup");
+                helloOpen.Add(await LoadClients.OpenLoopAsync(rate, options.Duration, hello));
+                lookupOpen.Add(await LoadClients.OpenLoopAsync(rate, options.Duration, lookup));
+                load.Add(Machine.LoadAverage());
+            }
+
+            Console.Write(new RatioTable($"{store.ToString().ToLowerInvariant()}: saturation with {clients} closed-loop clients, then an open loop at {rate:0} lookups/s (half the median saturation); {options.Seconds} s per stretch, {options.Repetitions} repetitions")
+                .Compare("lookups / s, saturated", [.. lookupSaturation.Select(r => r.PerSecond)], "hello-world / s", [.. helloSaturation.Select(r => r.PerSecond)])
+                .Compare("lookup ms p50, saturated", [.. lookupSaturation.Select(r => r.Latency.Percentile(50))], "hello-world", [.. helloSaturation.Select(r => r.Latency.Percentile(50))], "0.00")
+                .Compare("lookup ms p50 at half saturation", [.. lookupOpen.Select(r => r.Latency.Percentile(50))], "hello-world, same rate", [.. helloOpen.Select(r => r.Latency.Percentile(50))], "0.00")
+                .Compare("lookup ms p99 at half saturation", [.. lookupOpen.Select(r => r.Latency.Percentile(99))], "hello-world, same rate", [.. helloOpen.Select(r => r.Latency.Percentile(99))], "0.00")
+                .Compare("lookup ms max at half saturation", [.. lookupOpen.Select(r => r.Latency.Max)], "hello-world, same rate", [.. helloOpen.Select(r => r.Latency.Max)], "0.00")
+                .Add("failed requests (lookups, all stretches)", lookupSaturation.Concat(lookupOpen).GroupBy(_ => 0).Select(g => (double)g.Sum(r => r.Failed)), "0")
+                .Add("process RSS at the end (MiB; app + hello-world + clients)", [Machine.ResidentMiB()], "0")
+                .Add("load average (1 min) after each open-loop stretch", load, "0.00"));
+        }
+    }
+}
