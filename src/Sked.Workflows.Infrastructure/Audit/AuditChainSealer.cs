@@ -21,7 +21,7 @@ namespace Sked.Workflows.Infrastructure.Audit;
 /// </summary>
 public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
-    // Held events belong to a connection's open transaction: several contexts of one group commit share it.
+    // Held events belong to a connection's open transaction: the contexts of one group commit share it.
     private readonly ConditionalWeakTable<DbConnection, HeldEvents> _held = new();
     private readonly ConditionalWeakTable<DbContext, List<AuditEvent>> _heldBySave = new();
 
@@ -106,17 +106,6 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISav
     {
         Forget(eventData.Context);
         return Task.CompletedTask;
-    }
-
-    /// <summary>How many events the connection's transaction holds; a group commit rewinds to it when a unit's savepoint rolls back.</summary>
-    internal int Mark(DbConnection connection) => _held.TryGetValue(connection, out var held) ? held.Count : 0;
-
-    internal void Rewind(DbConnection connection, int mark)
-    {
-        if (_held.TryGetValue(connection, out var held))
-        {
-            held.Truncate(mark);
-        }
     }
 
     private void Forget(DbContext? context)
@@ -238,17 +227,6 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISav
             lock (_events)
             {
                 _events.RemoveAll(events.Contains);
-            }
-        }
-
-        public void Truncate(int count)
-        {
-            lock (_events)
-            {
-                if (count < _events.Count)
-                {
-                    _events.RemoveRange(count, _events.Count - count);
-                }
             }
         }
 

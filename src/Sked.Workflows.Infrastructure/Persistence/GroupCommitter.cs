@@ -2,27 +2,24 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
-using Sked.Workflows.Infrastructure.Audit;
 
 namespace Sked.Workflows.Infrastructure.Persistence;
 
 /// <summary>
 /// Runs units of work (a submission, a task completion, a timer firing) so that, under load, several
 /// share one transaction and one durable commit (docs/adr/0004). Units queue first come first served;
-/// a writer takes all that are waiting (up to <see cref="MaxBatch"/>), runs each behind its own
-/// savepoint on its own context over one connection, and commits once; only then does each unit's
-/// caller get its answer. A unit that fails inside a batch is rolled back to its savepoint and run
-/// again alone, so one bad unit costs the others nothing. Alone, a unit that lost an optimistic
+/// a writer takes all that are waiting (up to <see cref="MaxBatch"/>), runs each on its own context
+/// over one connection and transaction, and commits once; only then does each unit's caller get its
+/// answer. If any unit throws, the batch is rolled back and each of its units runs again alone, so a
+/// bad unit costs the others a retry, never their changes. Alone, a unit that lost an optimistic
 /// concurrency race or drew a colliding key is re-run from the start on fresh rows.
 /// SQLite gets one writer (it has one write lock anyway); PostgreSQL a few.
 /// </summary>
 public sealed partial class GroupCommitter : IAsyncDisposable
 {
     public const int MaxBatch = 32;
-    private const string Savepoint = "unit";
 
     private readonly IDbContextFactory<SkedDbContext> _dbFactory;
-    private readonly AuditChainSealer _sealer;
     private readonly TimeProvider _time;
     private readonly int _retries;
     private readonly ILogger<GroupCommitter> _logger;
@@ -30,11 +27,10 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
 
-    public GroupCommitter(IDbContextFactory<SkedDbContext> dbFactory, DatabaseOptions database, AuditChainSealer sealer, TimeProvider time,
+    public GroupCommitter(IDbContextFactory<SkedDbContext> dbFactory, DatabaseOptions database, TimeProvider time,
         Microsoft.Extensions.Options.IOptions<Workflows.EngineOptions> options, ILogger<GroupCommitter> logger)
     {
         _dbFactory = dbFactory;
-        _sealer = sealer;
         _time = time;
         _retries = Math.Max(1, options.Value.ConflictRetries);
         _logger = logger;
@@ -95,6 +91,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     private async Task RunBatchAsync(List<PendingUnit> batch)
     {
         var kept = new List<(PendingUnit Unit, UnitScope Scope)>(batch.Count);
+        var refused = new List<PendingUnit>();
         try
         {
             await using var owner = await _dbFactory.CreateDbContextAsync(_stopping.Token);
@@ -103,9 +100,14 @@ public sealed partial class GroupCommitter : IAsyncDisposable
             var now = _time.GetUtcNow();
             foreach (var unit in batch)
             {
-                if (await RunInBatchAsync(owner, transaction, unit, now) is { } scope)
+                var scope = await RunInBatchAsync(owner, transaction, unit, now);
+                if (scope.Kept)
                 {
                     kept.Add((unit, scope));
+                }
+                else
+                {
+                    refused.Add(unit);
                 }
             }
 
@@ -117,6 +119,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
             // The batch's transaction is gone: every unit it held is run again below, each alone.
             LogBatchFailed(_logger, batch.Count, ex);
             kept.Clear();
+            refused.Clear();
         }
 
         foreach (var (unit, scope) in kept)
@@ -124,49 +127,32 @@ public sealed partial class GroupCommitter : IAsyncDisposable
             unit.Commit(scope);
         }
 
-        // Units that failed inside the batch (a lost race, a taken key) or lost it with the batch.
+        // A refusal is answered only now: it may have read what an earlier unit of the batch wrote.
+        foreach (var unit in refused)
+        {
+            unit.Refused();
+        }
+
         foreach (var unit in batch.Where(u => !u.Finished))
         {
             await RunAloneAsync(unit);
         }
     }
 
-    /// <summary>Runs one unit behind a savepoint; returns its scope if it kept changes, null if it refused or failed.</summary>
-    private async Task<UnitScope?> RunInBatchAsync(SkedDbContext owner, IDbContextTransaction transaction, PendingUnit unit, DateTimeOffset now)
+    /// <summary>
+    /// Runs one unit on its own context over the batch's connection and transaction. No savepoint: a
+    /// unit that throws (a lost race, a taken key) fails the whole batch, whose units then run alone —
+    /// rare, and it spares every unit two statements. A unit that refused wrote nothing (it saves
+    /// only to keep its changes).
+    /// </summary>
+    private async Task<UnitScope> RunInBatchAsync(SkedDbContext owner, IDbContextTransaction transaction, PendingUnit unit, DateTimeOffset now)
     {
-        var connection = owner.Database.GetDbConnection();
-        var held = _sealer.Mark(connection);
-        await transaction.CreateSavepointAsync(Savepoint, _stopping.Token);
         await using var db = await _dbFactory.CreateDbContextAsync(_stopping.Token);
-        db.Database.SetDbConnection(connection, contextOwnsConnection: false);
+        db.Database.SetDbConnection(owner.Database.GetDbConnection(), contextOwnsConnection: false);
         await db.Database.UseTransactionAsync(transaction.GetDbTransaction(), _stopping.Token);
         db.Database.AutoSavepointsEnabled = false;
         var scope = new UnitScope(db, now);
-        try
-        {
-            await unit.RunAsync(scope);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
-        {
-            await transaction.RollbackToSavepointAsync(Savepoint, _stopping.Token);
-            _sealer.Rewind(connection, held);
-            if (unit.Token.IsCancellationRequested)
-            {
-                unit.Cancel();
-            }
-
-            return null;
-        }
-
-        if (!scope.Kept)
-        {
-            await transaction.RollbackToSavepointAsync(Savepoint, _stopping.Token);
-            _sealer.Rewind(connection, held);
-            unit.Refused();
-            return null;
-        }
-
-        await transaction.ReleaseSavepointAsync(Savepoint, _stopping.Token);
+        await unit.RunAsync(scope);
         return scope;
     }
 
@@ -291,7 +277,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "A unit of work lost a race or drew a taken key on attempt {Attempt}; running it again")]
     private static partial void LogRetry(ILogger logger, int attempt, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A group commit of {Count} units failed; each runs again alone")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A group commit of {Count} units failed; each runs again alone")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The group committer's writer failed; it goes on with the next units")]
