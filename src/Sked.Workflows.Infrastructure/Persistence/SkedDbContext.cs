@@ -115,11 +115,16 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasKey(t => t.Id);
             // One task per node activation: a duplicate signal can never open a second one.
             e.HasIndex(t => new { t.InstanceId, t.Activation }).IsUnique();
-            e.HasIndex(t => new { t.Status, t.CandidateRole, t.Department, t.DueAt });
+            // The task lists (ListTasks) read one of these in order and stop after a page: the id ends each
+            // index so ties on the due date (a step opens many tasks at once) need no sort either.
+            e.HasIndex(t => new { t.Status, t.CandidateRole, t.Department, t.DueAt, t.Id });
             // The e-desk's and other non-departmental queues, in due-date order.
-            e.HasIndex(t => new { t.Status, t.CandidateRole, t.DueAt });
+            e.HasIndex(t => new { t.Status, t.CandidateRole, t.DueAt, t.Id });
             e.HasIndex(t => t.TrackingCode);
-            e.HasIndex(t => new { t.Assignee, t.Status });
+            e.HasIndex(t => new { t.Assignee, t.Status, t.DueAt, t.Id });
+            // Done (by me) and a head's department backlog.
+            e.HasIndex(t => new { t.CompletedBy, t.Status, t.DueAt, t.Id });
+            e.HasIndex(t => new { t.Department, t.Status, t.DueAt, t.Id });
             e.HasIndex(t => new { t.CompletedBy, t.CompletedAt });
             // The auditors' SLA report reads the tasks due in a period, whatever their status or role.
             e.HasIndex(t => t.DueAt);
