@@ -121,16 +121,17 @@ public static class InfrastructureRegistration
 
     private static void AddDatabase(IServiceCollection services, DatabaseOptions database)
     {
-        // Every context seals the audit events it saves (AuditChainSealer), whatever wrote them.
+        // Every context seals the audit events it saves (AuditChainSealer), whatever wrote them. Contexts are
+        // pooled (reset and reused, not built per request); the interceptors are singletons, so pooling keeps them.
         if (database.IsPostgres)
         {
-            services.AddDbContextFactory<PostgresSkedDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString)
+            services.AddPooledDbContextFactory<PostgresSkedDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<AuditChainSealer>()));
             services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<PostgresSkedDbContext>>();
         }
         else
         {
-            services.AddDbContextFactory<SqliteSkedDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
+            services.AddPooledDbContextFactory<SqliteSkedDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<AuditChainSealer>()));
             services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<SqliteSkedDbContext>>();
         }
