@@ -34,10 +34,22 @@ public static class TrackCase
         return api;
     }
 
-    // Compiled once: a lookup skips LINQ translation and goes straight to the (cached) SQL.
-    private static readonly Func<SkedDbContext, string, CancellationToken, Task<CaseFile?>> ByCode =
-        EF.CompileAsyncQuery((SkedDbContext db, string code, CancellationToken _) =>
-            db.Cases.AsNoTracking().Include(c => c.Timeline).SingleOrDefault(c => c.TrackingCode == code));
+    // Compiled once per store: a lookup skips LINQ translation and goes straight to the (cached) SQL. A
+    // compiled query keeps the provider it was first run on, so each store's context type has its own.
+    private static Task<CaseFile?> ByCodeAsync(SkedDbContext db, string code, CancellationToken cancellationToken) => db switch
+    {
+        PostgresSkedDbContext postgres => ByCode<PostgresSkedDbContext>.Find(postgres, code, cancellationToken),
+        SqliteSkedDbContext sqlite => ByCode<SqliteSkedDbContext>.Find(sqlite, code, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(db), db.GetType().Name, "not a store's context"),
+    };
+
+    private static class ByCode<TContext>
+        where TContext : SkedDbContext
+    {
+        public static readonly Func<TContext, string, CancellationToken, Task<CaseFile?>> Find =
+            EF.CompileAsyncQuery((TContext db, string code, CancellationToken _) =>
+                db.Cases.AsNoTracking().Include(c => c.Timeline).SingleOrDefault(c => c.TrackingCode == code));
+    }
 
     /// <summary>
     /// The case a citizen may see by its code (and, for a letter, its password); null when either is wrong.
@@ -45,7 +57,7 @@ public static class TrackCase
     /// </summary>
     public static async Task<CaseFile?> FindAsync(SkedDbContext db, TrackingCode code, string? password, CancellationToken cancellationToken)
     {
-        var found = await ByCode(db, code.Value, cancellationToken);
+        var found = await ByCodeAsync(db, code.Value, cancellationToken);
         // A wrong password and an unknown code get the same answer, so neither can be probed alone.
         return found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)) ? null : found;
     }

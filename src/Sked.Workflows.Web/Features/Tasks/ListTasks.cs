@@ -46,11 +46,10 @@ public static class ListTasks
             var cursor = IsDueOrder(request) ? request.After : null;
             var skip = cursor is null ? Math.Max(0, request.Page) * size : 0;
             var after = cursor is null ? queues : queues.SelectMany(q => Beyond(q, cursor, request.Descending, db.Database.IsNpgsql())).ToList();
-            // Each queue gives at most the rows up to this page's end; the union is ordered again and paged.
-            var page = await Order(Union(after.Select(q => Order(q, request).Take(skip + size))), request)
-                .Skip(skip)
-                .Take(size)
-                .ToListAsync(cancellationToken);
+            // One queue is paged as it is; of several, each gives at most the rows up to this page's end, and
+            // their union (a few pages of rows at most) is ordered again and paged.
+            var ordered = after.Count == 1 ? Order(after[0], request) : Order(Union(after.Select(q => Order(q, request).Take(skip + size))), request);
+            var page = await ordered.Skip(skip).Take(size).ToListAsync(cancellationToken);
 
             // The subjects of just this page are read afterwards, so a million cases cost no join.
             var caseIds = page.Select(t => t.CaseId).ToList();
