@@ -29,9 +29,11 @@ public abstract class DemoSeedingScenarios(TestDatabases databases, Store store)
         var tracked = await CaseApi.TrackAsync(app.Anonymous(), cases[^1].TrackingCode);
         Assert.Equal(cases[^1].Status, tracked["status"]!.GetValue<string>());
 
+        // The outbox may go on writing notification.sent events meanwhile; the chain holds at least what seeding wrote.
+        var written = await db.AuditEvents.CountAsync();
         var chain = await app.VerifyAuditChainAsync();
         Assert.True(chain.Valid, $"broken at {chain.FirstBroken}");
-        Assert.Equal(await db.AuditEvents.CountAsync(), chain.Events);
+        Assert.True(chain.Events >= written, $"{chain.Events} events verified, {written} written");
     }
 }
 

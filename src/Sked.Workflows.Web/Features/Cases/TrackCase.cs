@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Citizens;
@@ -34,22 +36,13 @@ public static class TrackCase
         return api;
     }
 
-    // Compiled once per store: a lookup skips LINQ translation and goes straight to the (cached) SQL. A
-    // compiled query keeps the provider it was first run on, so each store's context type has its own.
-    private static Task<CaseFile?> ByCodeAsync(SkedDbContext db, string code, CancellationToken cancellationToken) => db switch
-    {
-        PostgresSkedDbContext postgres => ByCode<PostgresSkedDbContext>.Find(postgres, code, cancellationToken),
-        SqliteSkedDbContext sqlite => ByCode<SqliteSkedDbContext>.Find(sqlite, code, cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(db), db.GetType().Name, "not a store's context"),
-    };
+    // Compiled once per model: a lookup skips LINQ translation and goes straight to the (cached) SQL. A
+    // compiled query serves only the model it was first run with (one per store in a process, more in tests).
+    private static readonly ConditionalWeakTable<IModel, Func<SkedDbContext, string, CancellationToken, Task<CaseFile?>>> ByCode = new();
 
-    private static class ByCode<TContext>
-        where TContext : SkedDbContext
-    {
-        public static readonly Func<TContext, string, CancellationToken, Task<CaseFile?>> Find =
-            EF.CompileAsyncQuery((TContext db, string code, CancellationToken _) =>
-                db.Cases.AsNoTracking().Include(c => c.Timeline).SingleOrDefault(c => c.TrackingCode == code));
-    }
+    private static Task<CaseFile?> ByCodeAsync(SkedDbContext db, string code, CancellationToken cancellationToken) =>
+        ByCode.GetValue(db.Model, static _ => EF.CompileAsyncQuery((SkedDbContext context, string trackingCode, CancellationToken _) =>
+            context.Cases.AsNoTracking().Include(c => c.Timeline).SingleOrDefault(c => c.TrackingCode == trackingCode)))(db, code, cancellationToken);
 
     /// <summary>
     /// The case a citizen may see by its code (and, for a letter, its password); null when either is wrong.
