@@ -52,6 +52,8 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<FireTimer>();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddSingleton<DemoCaseWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoCaseWriter>());
         builder.Services.AddHttpClient<ISmsGateway, HttpSmsGateway>();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddHostedService<OutboxDispatcher>();

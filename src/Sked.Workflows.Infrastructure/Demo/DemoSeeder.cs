@@ -16,8 +16,9 @@ namespace Sked.Workflows.Infrastructure.Demo;
 
 /// <summary>
 /// Fills an empty database with demo staff (the README's fixed logins plus Bogus-generated people)
-/// and a few hundred cases in various states, all moved through the real engine — in bulk, a few
-/// transactions in all, so a fresh database serves within seconds.
+/// and a few hundred cases in various states, all moved through the real engine in bulk (a transaction
+/// per batch of cases, not several per case). The staff are written before the app serves; the cases
+/// just after (<see cref="DemoCaseWriter"/>), so a fresh database serves within seconds.
 /// </summary>
 public sealed partial class DemoSeeder(
     SkedDbContext db,
@@ -25,12 +26,14 @@ public sealed partial class DemoSeeder(
     UserManager<StaffUser> users,
     EngineRunner runner,
     TimeProvider time,
+    DemoCaseWriter caseWriter,
     DepartmentDirectory departments,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
 {
-    // Cases per transaction: few commits, yet a bounded transaction however many cases are asked for.
-    private const int BatchSize = 100;
+    // Cases per transaction: few commits, yet a short hold of the writer lock (and, on PostgreSQL, of the
+    // audit chain's head) while visitors may already be writing.
+    private const int BatchSize = 20;
 
     private readonly Faker _faker = new("fa") { Random = new Randomizer(1404) };
 
@@ -42,9 +45,9 @@ public sealed partial class DemoSeeder(
         }
 
         var staff = await SeedStaffAsync(cancellationToken);
-        if (!await db.Cases.AnyAsync(cancellationToken))
+        if (options.Value.Cases > 0 && !await db.Cases.AnyAsync(cancellationToken))
         {
-            await SeedCasesAsync(staff, options.Value.Cases, cancellationToken);
+            caseWriter.Schedule(staff);
         }
     }
 
@@ -93,8 +96,10 @@ public sealed partial class DemoSeeder(
         return members;
     }
 
-    private async Task SeedCasesAsync(List<StaffMember> staff, int count, CancellationToken cancellationToken)
+    /// <summary>Writes the configured number of demo cases, moved on by these staff members.</summary>
+    internal async Task SeedCasesAsync(List<StaffMember> staff, CancellationToken cancellationToken)
     {
+        var count = options.Value.Cases;
         var types = new[] { CaseTypes.Complaint, CaseTypes.Complaint, CaseTypes.Request, CaseTypes.Suggestion, CaseTypes.PublicReport, CaseTypes.CeoQuestion };
         var codes = new HashSet<string>(StringComparer.Ordinal);
         for (var done = 0; done < count; done += BatchSize)

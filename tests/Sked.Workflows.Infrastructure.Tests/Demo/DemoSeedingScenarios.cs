@@ -17,8 +17,10 @@ public abstract class DemoSeedingScenarios(TestDatabases databases, Store store)
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store),
             settings: new Dictionary<string, string>(StringComparer.Ordinal) { ["Demo:Cases"] = Cases.ToString(System.Globalization.CultureInfo.InvariantCulture) });
 
+        // The cases are written just after the app starts serving.
         await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
-        var cases = await db.Cases.AsNoTracking().ToListAsync();
+        var cases = await Eventually.GetAsync(
+            async () => await db.Cases.AsNoTracking().ToListAsync() is { Count: Cases } all ? all : null, TimeSpan.FromSeconds(120), "the demo cases");
         var openTasks = await db.Tasks.AsNoTracking().Where(t => t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed).ToListAsync();
         Assert.Equal(Cases, cases.Count);
         Assert.Equal(Cases, cases.Select(c => c.TrackingCode).Distinct().Count());
