@@ -10,7 +10,7 @@ namespace Sked.Workflows.Infrastructure.Demo;
 /// content. The cases appear within seconds, written in short batches so that a visitor's own
 /// submissions do not wait long behind them.
 /// </summary>
-public sealed class DemoCaseWriter(IServiceScopeFactory scopes) : BackgroundService
+public sealed class DemoCaseWriter(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime) : BackgroundService
 {
     private List<StaffMember>? _staff;
 
@@ -24,8 +24,14 @@ public sealed class DemoCaseWriter(IServiceScopeFactory scopes) : BackgroundServ
             return;
         }
 
-        // Let the host finish starting first.
-        await Task.Yield();
+        // Only once the app serves: on two cores the seeding would otherwise hold back start-up itself.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedCasesAsync(staff, stoppingToken);
     }
