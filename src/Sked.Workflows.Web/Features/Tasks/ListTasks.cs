@@ -42,15 +42,7 @@ public static class ListTasks
             }
 
             var counted = await Union(queues.Select(q => q.Take(CountCap + 1))).CountAsync(cancellationToken);
-            var size = Math.Clamp(request.PageSize, 1, 200);
-            var cursor = IsDueOrder(request) ? request.After : null;
-            var skip = cursor is null ? Math.Max(0, request.Page) * size : 0;
-            var after = cursor is null ? queues : queues.SelectMany(q => Beyond(q, cursor, request.Descending, db.Database.IsNpgsql())).ToList();
-            // One queue is paged as it is; of several, each gives at most the rows up to this page's end, and
-            // their union (a few pages of rows at most) is ordered again and paged.
-            var ordered = after.Count == 1 ? Order(after[0], request) : Order(Union(after.Select(q => Order(q, request).Take(skip + size))), request);
-            var page = await ordered.Skip(skip).Take(size).ToListAsync(cancellationToken);
-
+            var page = await PageAsync(queues, request, db.Database.IsNpgsql(), cancellationToken);
             // The subjects of just this page are read afterwards, so a million cases cost no join.
             var caseIds = page.Select(t => t.CaseId).ToList();
             var subjects = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
@@ -61,9 +53,25 @@ public static class ListTasks
                 Math.Min(counted, CountCap))
             {
                 MoreThanTotal = counted > CountCap,
-                Next = page.Count == size && IsDueOrder(request) ? TaskCursor.After(page[^1]) : null,
+                Next = page.Count == Size(request) && IsDueOrder(request) ? TaskCursor.After(page[^1]) : null,
             };
         }
+
+        /// <summary>
+        /// One page: by number, or after a cursor. One queue is paged as it is; of several, each gives at most
+        /// the rows up to the page's end, and their union (a few pages of rows at most) is ordered again and paged.
+        /// </summary>
+        private static Task<List<HumanTask>> PageAsync(List<IQueryable<HumanTask>> queues, InboxRequest request, bool postgres, CancellationToken cancellationToken)
+        {
+            var size = Size(request);
+            var cursor = IsDueOrder(request) ? request.After : null;
+            var skip = cursor is null ? Math.Max(0, request.Page) * size : 0;
+            var after = cursor is null ? queues : queues.SelectMany(q => Beyond(q, cursor, request.Descending, postgres)).ToList();
+            var ordered = after.Count == 1 ? Order(after[0], request) : Order(Union(after.Select(q => Order(q, request).Take(skip + size))), request);
+            return ordered.Skip(skip).Take(size).ToListAsync(cancellationToken);
+        }
+
+        private static int Size(InboxRequest request) => Math.Clamp(request.PageSize, 1, 200);
     }
 
     /// <summary>Whether the list is in due-date order, the order a <see cref="TaskCursor"/> pages in.</summary>
