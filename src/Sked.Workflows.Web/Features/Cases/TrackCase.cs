@@ -46,16 +46,20 @@ public static class TrackCase
 
     /// <summary>
     /// The case a citizen may see by its code (and, for a letter, its password); null when either is wrong.
-    /// The API and the portal's track page both look up through here.
+    /// The API and the portal's track page both look up through here, each on a pooled context of its own.
     /// </summary>
-    public static async Task<CaseFile?> FindAsync(SkedDbContext db, TrackingCode code, string? password, CancellationToken cancellationToken)
+    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory)
     {
-        var found = await ByCodeAsync(db, code.Value, cancellationToken);
-        // A wrong password and an unknown code get the same answer, so neither can be probed alone.
-        return found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)) ? null : found;
+        public async Task<CaseFile?> HandleAsync(TrackingCode code, string? password, CancellationToken cancellationToken)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var found = await ByCodeAsync(db, code.Value, cancellationToken);
+            // A wrong password and an unknown code get the same answer, so neither can be probed alone.
+            return found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)) ? null : found;
+        }
     }
 
-    private static async Task<IResult> Handle(string trackingCode, [FromHeader(Name = PasswordHeader)] string? password, IDbContextFactory<SkedDbContext> dbFactory,
+    private static async Task<IResult> Handle(string trackingCode, [FromHeader(Name = PasswordHeader)] string? password, Handler handler,
         CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code))
@@ -63,9 +67,7 @@ public static class TrackCase
             return ApiResults.Invalid("trackingCode", Domain.Text.Catalogue.Render(CaseLookupErrors.TrackingCodeFormat));
         }
 
-        // A pooled context straight from the factory: no request scope's services are needed.
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await FindAsync(db, code, password, cancellationToken) is { } found
+        return await handler.HandleAsync(code, password, cancellationToken) is { } found
             ? Results.Ok(ToResponse(found))
             : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.TrackNotFound));
     }
