@@ -52,6 +52,8 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<FireTimer>();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddSingleton<DemoCaseWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoCaseWriter>());
         builder.Services.AddHttpClient<ISmsGateway, HttpSmsGateway>();
         builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddHostedService<OutboxDispatcher>();
@@ -121,10 +123,11 @@ public static class InfrastructureRegistration
 
     private static void AddDatabase(IServiceCollection services, DatabaseOptions database)
     {
-        // Every context seals the audit events it saves (AuditChainSealer), whatever wrote them.
+        // Every context seals the audit events it saves (AuditChainSealer), whatever wrote them. Contexts are
+        // pooled (reset and reused, not built per request); the interceptors are singletons, so pooling keeps them.
         if (database.IsPostgres)
         {
-            services.AddDbContextFactory<PostgresSkedDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString)
+            services.AddPooledDbContextFactory<PostgresSkedDbContext>((sp, o) => o.UseNpgsql(database.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<AuditChainSealer>()));
             services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<PostgresSkedDbContext>>();
         }
@@ -132,7 +135,7 @@ public static class InfrastructureRegistration
         {
             // One writer at a time, queued in-process (SqliteWriterGate), instead of SQLite's busy handler.
             services.AddSingleton<SqliteWriterGate>();
-            services.AddDbContextFactory<SqliteSkedDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
+            services.AddPooledDbContextFactory<SqliteSkedDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<SqliteWriterGate>(), sp.GetRequiredService<AuditChainSealer>()));
             services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<SqliteSkedDbContext>>();
         }

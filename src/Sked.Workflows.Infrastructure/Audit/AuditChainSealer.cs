@@ -145,10 +145,7 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISav
     {
         // A second context on the same connection and transaction, so the committing context's own
         // change tracker is left as it is.
-        await using var sealing = Sibling(db);
-        sealing.Database.SetDbConnection(transaction.Connection, contextOwnsConnection: false);
-        await sealing.Database.UseTransactionAsync(transaction, cancellationToken);
-        sealing.Database.AutoSavepointsEnabled = false;
+        await using var sealing = await SharedConnection.OpenAsync(db, transaction.Connection!, transaction, cancellationToken);
         var head = await LockHeadAsync(sealing, cancellationToken);
         var today = JalaliDate.LocalDate(time.GetUtcNow());
         KeepCheckpoint(sealing, head, today);
@@ -167,9 +164,6 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISav
         head.SealedOn = head.SealedOn > today ? head.SealedOn : today;
         await sealing.SaveChangesAsync(cancellationToken);
     }
-
-    private static SkedDbContext Sibling(SkedDbContext db) =>
-        (SkedDbContext)Activator.CreateInstance(db.GetType(), db.GetService<IDbContextOptions>())!;
 
     /// <summary>
     /// Reads the head and, on PostgreSQL, locks its row until the transaction ends, so sealing

@@ -16,17 +16,25 @@ namespace Sked.Workflows.Infrastructure.Demo;
 
 /// <summary>
 /// Fills an empty database with demo staff (the README's fixed logins plus Bogus-generated people)
-/// and a few hundred cases in various states, all moved through the real engine.
+/// and a few hundred cases in various states, all moved through the real engine in bulk (a transaction
+/// per batch of cases, not several per case). The staff are written before the app serves; the cases
+/// just after (<see cref="DemoCaseWriter"/>), so a fresh database serves within seconds.
 /// </summary>
 public sealed partial class DemoSeeder(
     SkedDbContext db,
+    IDbContextFactory<SkedDbContext> dbFactory,
     UserManager<StaffUser> users,
     EngineRunner runner,
+    TimeProvider time,
+    DemoCaseWriter caseWriter,
     DepartmentDirectory departments,
-    DefinitionCatalog definitions,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
 {
+    // Cases per transaction: few commits, yet a short hold of the writer lock (and, on PostgreSQL, of the
+    // audit chain's head) while visitors may already be writing.
+    private const int BatchSize = 20;
+
     private readonly Faker _faker = new("fa") { Random = new Randomizer(1404) };
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -37,9 +45,9 @@ public sealed partial class DemoSeeder(
         }
 
         var staff = await SeedStaffAsync(cancellationToken);
-        if (!await db.Cases.AnyAsync(cancellationToken))
+        if (options.Value.Cases > 0 && !await db.Cases.AnyAsync(cancellationToken))
         {
-            await SeedCasesAsync(staff, options.Value.Cases, cancellationToken);
+            caseWriter.Schedule(staff);
         }
     }
 
@@ -65,6 +73,8 @@ public sealed partial class DemoSeeder(
         // One hash serves every demo account: they share the password, and hashing is deliberately slow.
         var hash = users.PasswordHasher.HashPassword(new StaffUser(), DemoOptions.Password);
         var members = new List<StaffMember>();
+        // One commit for all accounts, not two per account.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var (userName, roles, department) in accounts)
         {
             var user = new StaffUser
@@ -80,50 +90,54 @@ public sealed partial class DemoSeeder(
             members.Add(new StaffMember(userName, roles.ToHashSet(StringComparer.Ordinal), department, null));
         }
 
+        await transaction.CommitAsync(cancellationToken);
+
         LogSeeded(logger, "staff accounts", members.Count);
         return members;
     }
 
-    private async Task SeedCasesAsync(List<StaffMember> staff, int count, CancellationToken cancellationToken)
+    /// <summary>Writes the configured number of demo cases, moved on by these staff members.</summary>
+    internal async Task SeedCasesAsync(List<StaffMember> staff, CancellationToken cancellationToken)
     {
+        var count = options.Value.Cases;
         var types = new[] { CaseTypes.Complaint, CaseTypes.Complaint, CaseTypes.Request, CaseTypes.Suggestion, CaseTypes.PublicReport, CaseTypes.CeoQuestion };
-        for (var i = 0; i < count; i++)
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        for (var done = 0; done < count; done += BatchSize)
         {
-            var submission = DemoSubmissions.Make(_faker, _faker.PickRandom(types));
-            var check = SubmissionValidator.Check(submission);
-            var started = await runner.StartAsync(check.Submission, Actor.Citizen("127.0.0.1"), [], cancellationToken);
-            if (started.TrackingCode is not null)
+            await using var batchDb = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await using var transaction = await batchDb.Database.BeginTransactionAsync(cancellationToken);
+            var batch = new DemoBatch(batchDb, transaction, runner, time, codes);
+            for (var i = done; i < Math.Min(count, done + BatchSize); i++)
             {
-                // Various states: some cases wait at intake review, some midway, some are answered.
-                await AdvanceAsync(started.TrackingCode, staff, _faker.Random.Int(0, 4), cancellationToken);
+                var submission = SubmissionValidator.Check(DemoSubmissions.Make(_faker, _faker.PickRandom(types))).Submission;
+                if (await batch.StartAsync(submission, Actor.Citizen("127.0.0.1"), cancellationToken) is not null)
+                {
+                    // Various states: some cases wait at intake review, some midway, some are answered.
+                    await AdvanceAsync(batch, staff, _faker.Random.Int(0, 4), cancellationToken);
+                }
             }
+
+            await batch.CommitAsync(cancellationToken);
         }
 
         LogSeeded(logger, "demo cases", count);
     }
 
-    /// <summary>Completes up to <paramref name="steps"/> tasks of the case the way staff would.</summary>
-    private async Task AdvanceAsync(string trackingCode, List<StaffMember> staff, int steps, CancellationToken cancellationToken)
+    /// <summary>Completes up to <paramref name="steps"/> tasks of the batch's current case the way staff would.</summary>
+    private async Task AdvanceAsync(DemoBatch batch, List<StaffMember> staff, int steps, CancellationToken cancellationToken)
     {
         for (var step = 0; step < steps; step++)
         {
-            var task = await OpenTaskAsync(trackingCode, cancellationToken);
+            var task = batch.OpenTask();
             var member = staff.FirstOrDefault(s => task is not null && s.Fits(task.CandidateRole, task.Department));
             if (task is null || member is null)
             {
                 return;
             }
 
-            var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
-            var workflow = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
-            var node = workflow.Node(task.NodeId).PropertiesAs<HumanTaskNode.Props>();
+            var node = await batch.NodeAsync(task, cancellationToken);
             var outcome = ForwardOutcomes.FirstOrDefault(o => node.Outcomes.Exists(n => n.Name == o)) ?? node.Outcomes[0].Name;
-            var form = FormFor(node, outcome);
-            var result = await runner.RunAsync(async unit =>
-                await unit.TaskAsync(task.Id, cancellationToken) is { } open && open.RefuseCompletion(member) is null
-                    ? await unit.CompleteAsync(open, member, outcome, form, cancellationToken)
-                    : WorkflowResult.Conflict(Engine.Runtime.WorkflowMessages.TaskNoLongerOpen), cancellationToken);
-            if (result.Kind != WorkflowResultKind.Ok)
+            if (!await batch.CompleteAsync(task, member, outcome, FormFor(node, outcome), cancellationToken))
             {
                 return;
             }
@@ -145,11 +159,6 @@ public sealed partial class DemoSeeder(
                 _ => DemoSubmissions.Answer(_faker),
             }),
             StringComparer.Ordinal);
-
-    private Task<HumanTask?> OpenTaskAsync(string trackingCode, CancellationToken cancellationToken) =>
-        db.Tasks.AsNoTracking()
-            .Where(t => t.TrackingCode == trackingCode && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
-            .FirstOrDefaultAsync(cancellationToken);
 
     private static void Check(IdentityResult result, string userName)
     {

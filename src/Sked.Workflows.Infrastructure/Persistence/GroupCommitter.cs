@@ -147,10 +147,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     /// </summary>
     private async Task<UnitScope> RunInBatchAsync(SkedDbContext owner, IDbContextTransaction transaction, PendingUnit unit, DateTimeOffset now)
     {
-        await using var db = await _dbFactory.CreateDbContextAsync(_stopping.Token);
-        db.Database.SetDbConnection(owner.Database.GetDbConnection(), contextOwnsConnection: false);
-        await db.Database.UseTransactionAsync(transaction.GetDbTransaction(), _stopping.Token);
-        db.Database.AutoSavepointsEnabled = false;
+        await using var db = await SharedConnection.OpenAsync(owner, owner.Database.GetDbConnection(), transaction.GetDbTransaction(), _stopping.Token);
         var scope = new UnitScope(db, now);
         await unit.RunAsync(scope);
         return scope;

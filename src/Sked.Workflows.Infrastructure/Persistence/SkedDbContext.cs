@@ -94,8 +94,25 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         });
     }
 
+    private static void MapTimers(ModelBuilder builder) =>
+        builder.Entity<WorkflowTimer>(e =>
+        {
+            e.ToTable("workflow_timers");
+            e.HasKey(t => t.Id);
+            e.HasIndex(t => new { t.Status, t.DueAt });
+            // Which node's poller holds the timer, until when (Timers/DueTimerPoller); not the engine's business.
+            e.Property<DateTimeOffset?>(Infrastructure.Timers.DueTimerPoller.LeaseColumn);
+            e.HasIndex(t => new { t.InstanceId, t.Activation });
+            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
+            // A timer fires once: two deliveries racing past the instance's own version check (one read
+            // the timer before the other committed) meet here, and the second is retried and ignored.
+            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+            e.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId);
+        });
+
     private static void MapEngine(ModelBuilder builder)
     {
+        MapTimers(builder);
         builder.Entity<WorkflowInstance>(e =>
         {
             e.ToTable("workflow_instances");
@@ -115,31 +132,22 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasKey(t => t.Id);
             // One task per node activation: a duplicate signal can never open a second one.
             e.HasIndex(t => new { t.InstanceId, t.Activation }).IsUnique();
-            e.HasIndex(t => new { t.Status, t.CandidateRole, t.Department, t.DueAt });
+            // The task lists (ListTasks) read one of these in order and stop after a page: the id ends each
+            // index so ties on the due date (a step opens many tasks at once) need no sort either.
+            e.HasIndex(t => new { t.Status, t.CandidateRole, t.Department, t.DueAt, t.Id });
             // The e-desk's and other non-departmental queues, in due-date order.
-            e.HasIndex(t => new { t.Status, t.CandidateRole, t.DueAt });
+            e.HasIndex(t => new { t.Status, t.CandidateRole, t.DueAt, t.Id });
             e.HasIndex(t => t.TrackingCode);
-            e.HasIndex(t => new { t.Assignee, t.Status });
+            e.HasIndex(t => new { t.Assignee, t.Status, t.DueAt, t.Id });
+            // Done (by me) and a head's department backlog.
+            e.HasIndex(t => new { t.CompletedBy, t.Status, t.DueAt, t.Id });
+            e.HasIndex(t => new { t.Department, t.Status, t.DueAt, t.Id });
             e.HasIndex(t => new { t.CompletedBy, t.CompletedAt });
             // The auditors' SLA report reads the tasks due in a period, whatever their status or role.
             e.HasIndex(t => t.DueAt);
             e.Property(t => t.Version).IsConcurrencyToken();
             e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(t => t.Data).HasConversion(JsonDictionary.Converter, JsonDictionary.Comparer);
-            e.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId);
-        });
-        builder.Entity<WorkflowTimer>(e =>
-        {
-            e.ToTable("workflow_timers");
-            e.HasKey(t => t.Id);
-            e.HasIndex(t => new { t.Status, t.DueAt });
-            // Which node's poller holds the timer, until when (Timers/DueTimerPoller); not the engine's business.
-            e.Property<DateTimeOffset?>(Infrastructure.Timers.DueTimerPoller.LeaseColumn);
-            e.HasIndex(t => new { t.InstanceId, t.Activation });
-            e.Property(t => t.Kind).HasConversion<string>().HasMaxLength(20);
-            // A timer fires once: two deliveries racing past the instance's own version check (one read
-            // the timer before the other committed) meet here, and the second is retried and ignored.
-            e.Property(t => t.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
             e.HasOne<WorkflowInstance>().WithMany().HasForeignKey(t => t.InstanceId);
         });
         builder.Entity<DefinitionVersion>(e =>

@@ -14,6 +14,7 @@ public static class UseCases
     {
         services.AddTasks();
         services.AddSingleton<SubmitCase.Handler>();
+        services.AddSingleton<TrackCase.Handler>();
         services.AddSingleton<RegisterLetter.Handler>();
         services.AddSingleton<StartEmailInquiry.Handler>();
         services.AddSingleton<RetryIncident.Handler>();

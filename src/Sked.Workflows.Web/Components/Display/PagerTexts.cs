@@ -5,6 +5,9 @@ public static class PagerTexts
 {
     /// <summary>{0}-{1} of {2}: the first and last row shown and the number of rows.</summary>
     public const string Info = "pager.info";
+
+    /// <summary>{0}-{1} of more than {2}: the list was counted only up to {2}.</summary>
+    public const string InfoMoreThan = "pager.info-more-than";
     public const string RowsPerPage = "pager.rows-per-page";
     public const string First = "pager.first";
     public const string Previous = "pager.previous";

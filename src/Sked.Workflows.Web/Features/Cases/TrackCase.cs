@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Citizens;
@@ -34,22 +36,40 @@ public static class TrackCase
         return api;
     }
 
-    private static async Task<IResult> Handle(string trackingCode, [FromHeader(Name = PasswordHeader)] string? password, SkedDbContext db, CancellationToken cancellationToken)
+    // Compiled once per model: a lookup skips LINQ translation and goes straight to the (cached) SQL. A
+    // compiled query serves only the model it was first run with (one per store in a process, more in tests).
+    private static readonly ConditionalWeakTable<IModel, Func<SkedDbContext, string, CancellationToken, Task<CaseFile?>>> ByCode = new();
+
+    private static Task<CaseFile?> ByCodeAsync(SkedDbContext db, string code, CancellationToken cancellationToken) =>
+        ByCode.GetValue(db.Model, static _ => EF.CompileAsyncQuery((SkedDbContext context, string trackingCode, CancellationToken _) =>
+            context.Cases.AsNoTracking().Include(c => c.Timeline).SingleOrDefault(c => c.TrackingCode == trackingCode)))(db, code, cancellationToken);
+
+    /// <summary>
+    /// The case a citizen may see by its code (and, for a letter, its password); null when either is wrong.
+    /// The API and the portal's track page both look up through here, each on a pooled context of its own.
+    /// </summary>
+    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory)
+    {
+        public async Task<CaseFile?> HandleAsync(TrackingCode code, string? password, CancellationToken cancellationToken)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var found = await ByCodeAsync(db, code.Value, cancellationToken);
+            // A wrong password and an unknown code get the same answer, so neither can be probed alone.
+            return found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)) ? null : found;
+        }
+    }
+
+    private static async Task<IResult> Handle(string trackingCode, [FromHeader(Name = PasswordHeader)] string? password, Handler handler,
+        CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code))
         {
             return ApiResults.Invalid("trackingCode", Domain.Text.Catalogue.Render(CaseLookupErrors.TrackingCodeFormat));
         }
 
-        var found = await db.Cases.AsNoTracking().Include(c => c.Timeline)
-            .SingleOrDefaultAsync(c => c.TrackingCode == code.Value, cancellationToken);
-        // A wrong password and an unknown code get the same answer, so neither can be probed alone.
-        if (found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)))
-        {
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.TrackNotFound));
-        }
-
-        return Results.Ok(ToResponse(found));
+        return await handler.HandleAsync(code, password, cancellationToken) is { } found
+            ? Results.Ok(ToResponse(found))
+            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.TrackNotFound));
     }
 
     public static Response ToResponse(CaseFile found) => new(

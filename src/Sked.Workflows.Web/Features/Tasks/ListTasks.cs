@@ -14,63 +14,131 @@ namespace Sked.Workflows.Web.Features.Tasks;
 /// <summary>
 /// The task lists, each defined once: mine (claimed by me), available (my group's queue), done (completed
 /// by me) and a head's department backlog. The inbox, the department page and GET /api/v1/tasks all call
-/// <see cref="Handler"/>, so they show the same tasks in the same order: by due date (then id, so pages
-/// never overlap), the order the (status, role[, department], due) indexes hold them in. Tasks without
-/// a due date come where each store's index puts nulls: first on SQLite, last on PostgreSQL.
+/// <see cref="Handler"/>, so they show the same tasks in the same order: by due date, then id (so pages
+/// never overlap). A list is one or a few queues, each an equality on an index that ends (due, id), so a
+/// page is read from the index in order and nothing is sorted but the few rows of the page; a member
+/// with several queues (roles, or a backlog's open and claimed tasks) gets the union of each queue's
+/// first rows. Tasks without a due date come where each store's index puts nulls: first on SQLite, last
+/// on PostgreSQL. Counts stop at <see cref="CountCap"/>: counting a third of a million open e-desk tasks
+/// on every page costs more than the page.
 /// </summary>
 public static class ListTasks
 {
+    /// <summary>A list longer than this says "more than 1,000" instead of counting every row.</summary>
+    public const int CountCap = 1000;
+
     public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, TimeProvider time)
     {
         public async Task<InboxResult> HandleAsync(InboxRequest request, StaffMember staff, CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow();
-            var tasks = Search(db, Filter(db.Tasks.AsNoTracking().In(request.Scope, staff), request, now), request.Search);
+            var queues = Queues(db.Tasks.AsNoTracking(), request.Scope, staff)
+                .Select(q => Search(db, Filter(q, request, now), request.Search))
+                .ToList();
+            if (queues.Count == 0)
+            {
+                return new InboxResult([], 0);
+            }
 
-            // Count and page on the tasks alone (index-ordered by due date); the subjects of just this page
-            // are read afterwards, so a million cases cost one index range, not a join and a sort.
-            var total = await tasks.CountAsync(cancellationToken);
-            var size = Math.Clamp(request.PageSize, 1, 200);
-            var page = await Order(tasks, request)
-                .Skip(Math.Max(0, request.Page) * size)
-                .Take(size)
-                .ToListAsync(cancellationToken);
+            var counted = await Union(queues.Select(q => q.Take(CountCap + 1))).CountAsync(cancellationToken);
+            var page = await PageAsync(queues, request, db.Database.IsNpgsql(), cancellationToken);
+            // The subjects of just this page are read afterwards, so a million cases cost no join.
             var caseIds = page.Select(t => t.CaseId).ToList();
             var subjects = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
                 .ToDictionaryAsync(c => c.Id, c => c.Subject, cancellationToken);
             return new InboxResult(
                 page.Select(t => new InboxRow(t.Id, t.TrackingCode, t.CaseType, subjects.GetValueOrDefault(t.CaseId, string.Empty), t.Department, t.NodeId,
                     t.Title, t.Status, t.Assignee, t.CreatedAt, t.DueAt, Sla(t, now), t.InstanceId, t.CandidateRole, t.Outcome)).ToList(),
-                total);
+                Math.Min(counted, CountCap))
+            {
+                MoreThanTotal = counted > CountCap,
+                Next = page.Count == Size(request) && IsDueOrder(request) ? TaskCursor.After(page[^1]) : null,
+            };
         }
+
+        /// <summary>
+        /// One page: by number, or after a cursor. One queue is paged as it is; of several, each gives at most
+        /// the rows up to the page's end, and their union (a few pages of rows at most) is ordered again and paged.
+        /// </summary>
+        private static Task<List<HumanTask>> PageAsync(List<IQueryable<HumanTask>> queues, InboxRequest request, bool postgres, CancellationToken cancellationToken)
+        {
+            var size = Size(request);
+            var cursor = IsDueOrder(request) ? request.After : null;
+            var skip = cursor is null ? Math.Max(0, request.Page) * size : 0;
+            var after = cursor is null ? queues : queues.SelectMany(q => Beyond(q, cursor, request.Descending, postgres)).ToList();
+            var ordered = after.Count == 1 ? Order(after[0], request) : Order(Union(after.Select(q => Order(q, request).Take(skip + size))), request);
+            return ordered.Skip(skip).Take(size).ToListAsync(cancellationToken);
+        }
+
+        private static int Size(InboxRequest request) => Math.Clamp(request.PageSize, 1, 200);
     }
 
-    /// <summary>The tasks of one list for the member.</summary>
-    public static IQueryable<HumanTask> In(this IQueryable<HumanTask> tasks, InboxScope scope, StaffMember staff) => scope switch
+    /// <summary>Whether the list is in due-date order, the order a <see cref="TaskCursor"/> pages in.</summary>
+    public static bool IsDueOrder(InboxRequest request) => request.SortBy is not ("created" or "trackingCode");
+
+    /// <summary>The queues of one list for the member, each an equality on one of the tasks' list indexes.</summary>
+    private static IEnumerable<IQueryable<HumanTask>> Queues(IQueryable<HumanTask> tasks, InboxScope scope, StaffMember staff) => scope switch
     {
-        InboxScope.Mine => tasks.Where(t => t.Assignee == staff.UserName && t.Status == HumanTaskStatus.Claimed),
-        InboxScope.Done => tasks.Where(t => t.CompletedBy == staff.UserName && t.Status == HumanTaskStatus.Completed),
+        InboxScope.Mine => [tasks.Where(t => t.Assignee == staff.UserName && t.Status == HumanTaskStatus.Claimed)],
+        InboxScope.Done => [tasks.Where(t => t.CompletedBy == staff.UserName && t.Status == HumanTaskStatus.Completed)],
         InboxScope.Department when staff.IsIn(Roles.DepartmentHead) =>
-            tasks.Where(t => t.Department == staff.Department && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed)),
-        InboxScope.Department => tasks.Where(_ => false),
+        [
+            tasks.Where(t => t.Department == staff.Department && t.Status == HumanTaskStatus.Open),
+            tasks.Where(t => t.Department == staff.Department && t.Status == HumanTaskStatus.Claimed),
+        ],
+        InboxScope.Department => [],
         _ => Available(tasks, staff),
     };
 
-    /// <summary>Open tasks offered to one of the member's roles (and, for departmental roles, their department).</summary>
-    private static IQueryable<HumanTask> Available(IQueryable<HumanTask> tasks, StaffMember staff)
+    /// <summary>Open tasks offered to one of the member's roles (and, for departmental roles, their department): one queue per role.</summary>
+    private static IEnumerable<IQueryable<HumanTask>> Available(IQueryable<HumanTask> tasks, StaffMember staff)
     {
-        // Written as plain equalities so the (status, role[, department], due) indexes serve the page in order.
-        var plain = staff.Roles.Where(r => !Roles.IsDepartmental(r)).ToList();
-        var departmental = staff.Department is null ? [] : staff.Roles.Where(Roles.IsDepartmental).ToList();
-        var open = tasks.Where(t => t.Status == HumanTaskStatus.Open);
-        return (plain.Count, departmental.Count) switch
+        foreach (var role in staff.Roles.Order(StringComparer.Ordinal))
         {
-            (0, 0) => open.Where(_ => false),
-            (_, 0) => open.Where(t => plain.Contains(t.CandidateRole)),
-            (0, _) => open.Where(t => departmental.Contains(t.CandidateRole) && t.Department == staff.Department),
-            _ => open.Where(t => plain.Contains(t.CandidateRole) || (departmental.Contains(t.CandidateRole) && t.Department == staff.Department)),
-        };
+            if (!Roles.IsDepartmental(role))
+            {
+                yield return tasks.Where(t => t.Status == HumanTaskStatus.Open && t.CandidateRole == role);
+            }
+            else if (staff.Department is not null)
+            {
+                yield return tasks.Where(t => t.Status == HumanTaskStatus.Open && t.CandidateRole == role && t.Department == staff.Department);
+            }
+        }
+    }
+
+    // One queue is read as it is; several are a UNION ALL (each queue holds different tasks).
+    private static IQueryable<HumanTask> Union(IEnumerable<IQueryable<HumanTask>> queues) => queues.Aggregate((all, next) => all.Concat(next));
+
+    /// <summary>
+    /// The part of a queue after the cursor, in due-date order, as index ranges: the dated tasks past the
+    /// cursor (an inequality on due, then id among the ties) and the undated ones on the side of the
+    /// order where this store keeps nulls (SQLite sorts them first, PostgreSQL last).
+    /// </summary>
+    private static IEnumerable<IQueryable<HumanTask>> Beyond(IQueryable<HumanTask> queue, TaskCursor cursor, bool descending, bool postgres)
+    {
+        var nullsFirst = postgres == descending;
+        var id = cursor.Id;
+        if (cursor.DueAt is { } due)
+        {
+            yield return descending
+                ? queue.Where(t => t.DueAt <= due && (t.DueAt < due || t.Id.CompareTo(id) < 0))
+                : queue.Where(t => t.DueAt >= due && (t.DueAt > due || t.Id.CompareTo(id) > 0));
+            if (!nullsFirst)
+            {
+                yield return queue.Where(t => t.DueAt == null);
+            }
+
+            yield break;
+        }
+
+        yield return descending
+            ? queue.Where(t => t.DueAt == null && t.Id.CompareTo(id) < 0)
+            : queue.Where(t => t.DueAt == null && t.Id.CompareTo(id) > 0);
+        if (nullsFirst)
+        {
+            yield return queue.Where(t => t.DueAt != null);
+        }
     }
 
     private static IQueryable<HumanTask> Filter(IQueryable<HumanTask> tasks, InboxRequest request, DateTimeOffset now)
@@ -148,7 +216,12 @@ public static class ListTasks
         string CandidateRole, string? Department, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt,
         IReadOnlyList<TaskOutcome> Outcomes, IReadOnlyList<FormField> Form, string? Outcome, string Subject);
 
-    /// <summary>GET /api/v1/tasks?scope=mine|available|done|department&amp;page=1&amp;pageSize=50 (and the inbox's filters); X-Total-Count tells the list's length.</summary>
+    /// <summary>
+    /// GET /api/v1/tasks?scope=mine|available|done|department&amp;page=1&amp;pageSize=50 (and the inbox's filters);
+    /// X-Total-Count tells the list's length up to <see cref="CountCap"/> (X-Total-Count-Capped: true when it is
+    /// longer). In due-date order a full page also sends X-Next-After: pass it as ?after= for the next page,
+    /// which reads on from the index instead of skipping earlier pages.
+    /// </summary>
     public static RouteGroupBuilder MapListTasks(this RouteGroupBuilder api)
     {
         api.MapGet("/tasks", Endpoint).RequireAuthorization(Policies.Staff).WithTags("Tasks").Produces<IReadOnlyList<TaskView>>();
@@ -156,7 +229,8 @@ public static class ListTasks
     }
 
     private static async Task<IResult> Endpoint(string? scope, int? page, int? pageSize, string? search, string? caseType, string? step, string? department,
-        bool? overdue, string? sort, bool? descending, HttpContext http, Handler handler, SkedDbContext db, DefinitionCatalog definitions, CancellationToken cancellationToken)
+        bool? overdue, string? sort, bool? descending, string? after, HttpContext http, Handler handler, SkedDbContext db, DefinitionCatalog definitions,
+        CancellationToken cancellationToken)
     {
         InboxScope? list = scope switch
         {
@@ -175,6 +249,16 @@ public static class ListTasks
         {
             Search = search, CaseType = caseType, Step = step, Department = department, OverdueOnly = overdue ?? false, SortBy = sort, Descending = descending ?? false,
         };
+        if (after is not null)
+        {
+            if (!TaskCursor.TryParse(after, out var cursor) || !IsDueOrder(request))
+            {
+                return ApiResults.Invalid("after", Message.Of(TaskListTexts.AfterInvalid));
+            }
+
+            request = request with { After = cursor };
+        }
+
         var result = await handler.HandleAsync(request, http.Member(), cancellationToken);
         var instanceIds = result.Rows.Select(r => r.InstanceId).Distinct().ToList();
         var versions = await db.Instances.AsNoTracking().Where(i => instanceIds.Contains(i.Id))
@@ -190,6 +274,16 @@ public static class ListTasks
         }
 
         http.Response.Headers["X-Total-Count"] = result.Total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (result.MoreThanTotal)
+        {
+            http.Response.Headers["X-Total-Count-Capped"] = "true";
+        }
+
+        if (result.Next is { } next)
+        {
+            http.Response.Headers["X-Next-After"] = next.ToString();
+        }
+
         return Results.Ok(views);
     }
 }
@@ -210,9 +304,13 @@ public enum SlaState
     Overdue,
 }
 
-/// <summary>Which list, which page, and the inbox's filters and sort (due date unless "created" or "trackingCode").</summary>
+/// <summary>
+/// Which list, which page (or the page after a cursor, in due-date order), and the inbox's filters and sort
+/// (due date unless "created" or "trackingCode").
+/// </summary>
 public sealed record InboxRequest(InboxScope Scope, int Page = 0, int PageSize = 25)
 {
+    public TaskCursor? After { get; init; }
     public string? CaseType { get; init; }
     public string? Step { get; init; }
     public string? Department { get; init; }
@@ -226,4 +324,12 @@ public sealed record InboxRow(Guid TaskId, string TrackingCode, string CaseType,
     string Title, HumanTaskStatus Status, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, SlaState Sla,
     Guid InstanceId, string CandidateRole, string? Outcome);
 
-public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, int Total);
+/// <summary>A page of a list and the list's length, which stops at <see cref="ListTasks.CountCap"/> (then <see cref="MoreThanTotal"/>).</summary>
+public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, int Total)
+{
+    /// <summary>The list holds more than <see cref="Total"/> tasks; they were not counted.</summary>
+    public bool MoreThanTotal { get; init; }
+
+    /// <summary>Where the next page starts, when this one was full and in due-date order.</summary>
+    public TaskCursor? Next { get; init; }
+}

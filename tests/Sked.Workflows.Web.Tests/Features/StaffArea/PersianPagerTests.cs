@@ -62,6 +62,16 @@ public sealed class PersianPagerTests : BunitContext
     }
 
     [Fact]
+    public void AListCountedOnlyToItsCap_SaysMoreThanTheCap()
+    {
+        var rows = Enumerable.Range(1, 10).Select(i => Row($"{i:00000000000000}")).ToList();
+
+        var list = Render<InboxList>(p => p.Add(l => l.Load, (_, _) => Task.FromResult(new InboxResult(rows, ListTasks.CountCap) { MoreThanTotal = true })));
+
+        list.WaitForAssertion(() => Assert.Equal("۱-۱۰ از بیش از ۱٬۰۰۰", list.Find(".mud-table-page-number-information").TextContent.Trim()));
+    }
+
+    [Fact]
     public void EveryCodeTheStaffScreensName_HasItsCatalogueText()
     {
         var codes = typeof(PagerTexts).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Engine.Tasks;
+using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Testing;
 using Sked.Workflows.Web.Features.Tasks;
@@ -75,6 +79,63 @@ public abstract class TaskListScenarios(TestDatabases databases, Store store)
     }
 
     [Fact]
+    public async Task TheApi_PagesOnFromEachPagesCursor_ThroughTheWholeListInTheInboxOrder()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        for (var i = 0; i < 5; i++)
+        {
+            await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint($"قطعی برق شماره {i}"));
+        }
+
+        var edesk = await app.LoginAsync("edesk");
+        var pages = new List<List<string>>();
+        string? after = null;
+        do
+        {
+            var response = await edesk.GetAsync("/api/v1/tasks?scope=available&pageSize=2" + (after is null ? string.Empty : "&after=" + after));
+            pages.Add((await response.Content.ReadFromJsonAsync<JsonArray>())!.Select(t => t!["id"]!.GetValue<string>()).ToList());
+            Assert.Equal("5", response.Headers.GetValues("X-Total-Count").Single());
+            after = response.Headers.TryGetValues("X-Next-After", out var next) ? next.Single() : null;
+        }
+        while (after is not null && pages.Count < 10);
+
+        var inbox = await app.Service<ListTasks.Handler>().HandleAsync(new InboxRequest(InboxScope.Available, PageSize: 200), EDesk, CancellationToken.None);
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
+        Assert.Equal(inbox.Rows.Select(r => r.TaskId.ToString()), pages.SelectMany(p => p));
+    }
+
+    [Fact]
+    public async Task AListLongerThanTheCap_IsCountedToTheCap_AndSaysItHoldsMore()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        await OpenEDeskTasksAsync(app, ListTasks.CountCap + 1);
+        var edesk = await app.LoginAsync("edesk");
+
+        var response = await edesk.GetAsync("/api/v1/tasks?scope=available&pageSize=3");
+        var inbox = await app.Service<ListTasks.Handler>().HandleAsync(new InboxRequest(InboxScope.Available, PageSize: 3), EDesk, CancellationToken.None);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("1000", response.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal("true", response.Headers.GetValues("X-Total-Count-Capped").Single());
+        Assert.Equal((ListTasks.CountCap, true), (inbox.Total, inbox.MoreThanTotal));
+        // The first page is still the earliest due, read from the index's start.
+        Assert.Equal(["0000000000000", "0000000000001", "0000000000002"], inbox.Rows.Select(r => r.TrackingCode[1..]));
+    }
+
+    [Fact]
+    public async Task AnAfterTheApiDidNotHandOut_IsRefused()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var edesk = await app.LoginAsync("edesk");
+
+        var garbled = await edesk.GetAsync("/api/v1/tasks?scope=available&after=not-a-cursor");
+        var otherOrder = await edesk.GetAsync($"/api/v1/tasks?scope=available&sort=created&after=-.{Guid.Empty:N}");
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (garbled.StatusCode, otherOrder.StatusCode));
+        Assert.Contains(Catalogue.Text(TaskListTexts.AfterInvalid), await garbled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheTaskPagesHandler_AndTheApi_ClaimAlike_AndRefuseWithTheSameSentence()
     {
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
@@ -116,6 +177,29 @@ public abstract class TaskListScenarios(TestDatabases databases, Store store)
         Assert.Equal(HttpStatusCode.Forbidden, foreignHead.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
         Assert.Contains(await CaseApi.TasksAsync(await app.LoginAsync("staff.billing"), "mine"), t => t["id"]!.GetValue<string>() == task);
+    }
+
+    private static readonly StaffMember EDesk = new("edesk", new HashSet<string>([Roles.EDesk], StringComparer.Ordinal), null, null);
+
+    // Written straight into the tables: a list that long would take minutes to submit through the API.
+    private static async Task OpenEDeskTasksAsync(TestApp app, int count)
+    {
+        await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        var version = await db.DefinitionVersions.Where(d => d.DefinitionId == CaseTypes.Complaint).MaxAsync(d => d.Version);
+        var now = TimeProvider.System.GetUtcNow();
+        for (var i = 0; i < count; i++)
+        {
+            var code = $"9{i:0000000000000}";
+            var @case = new CaseFile { TrackingCode = code, Type = CaseTypes.Complaint, Subject = $"شماره {i}", Body = "متن", Status = "in-review", CreatedAt = now };
+            var instance = new WorkflowInstance { CaseId = @case.Id, DefinitionId = CaseTypes.Complaint, DefinitionVersion = version, StartedAt = now, UpdatedAt = now };
+            db.AddRange(@case, instance, new HumanTask
+            {
+                InstanceId = instance.Id, CaseId = @case.Id, TrackingCode = code, CaseType = CaseTypes.Complaint, NodeId = "edesk-review",
+                Title = "بررسی میز خدمت", CandidateRole = Roles.EDesk, CreatedAt = now, DueAt = now.AddMinutes(i),
+            });
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private static async Task<string> RoutedTaskAsync(TestApp app, HttpClient edesk)

@@ -462,16 +462,20 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TrackingCode");
 
-                    b.HasIndex("Assignee", "Status");
-
                     b.HasIndex("CompletedBy", "CompletedAt");
 
                     b.HasIndex("InstanceId", "Activation")
                         .IsUnique();
 
-                    b.HasIndex("Status", "CandidateRole", "DueAt");
+                    b.HasIndex("Assignee", "Status", "DueAt", "Id");
 
-                    b.HasIndex("Status", "CandidateRole", "Department", "DueAt");
+                    b.HasIndex("CompletedBy", "Status", "DueAt", "Id");
+
+                    b.HasIndex("Department", "Status", "DueAt", "Id");
+
+                    b.HasIndex("Status", "CandidateRole", "DueAt", "Id");
+
+                    b.HasIndex("Status", "CandidateRole", "Department", "DueAt", "Id");
 
                     b.ToTable("human_tasks", (string)null);
                 });
