@@ -95,24 +95,31 @@ public sealed partial class GroupCommitter : IAsyncDisposable
         try
         {
             await using var owner = await _dbFactory.CreateDbContextAsync(_stopping.Token);
-            await owner.Database.OpenConnectionAsync(_stopping.Token);
             await using var transaction = await owner.Database.BeginTransactionAsync(_stopping.Token);
-            var now = _time.GetUtcNow();
-            foreach (var unit in batch)
+            try
             {
-                var scope = await RunInBatchAsync(owner, transaction, unit, now);
-                if (scope.Kept)
+                var now = _time.GetUtcNow();
+                foreach (var unit in batch)
                 {
-                    kept.Add((unit, scope));
+                    var scope = await RunInBatchAsync(owner, transaction, unit, now);
+                    if (scope.Kept)
+                    {
+                        kept.Add((unit, scope));
+                    }
+                    else
+                    {
+                        refused.Add(unit);
+                    }
                 }
-                else
-                {
-                    refused.Add(unit);
-                }
-            }
 
-            await transaction.CommitAsync(_stopping.Token);
-            Counted(kept.Count);
+                await transaction.CommitAsync(_stopping.Token);
+                Counted(kept.Count);
+            }
+            catch
+            {
+                await RollBackAsync(transaction);
+                throw;
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
@@ -162,10 +169,26 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 await using var db = await _dbFactory.CreateDbContextAsync(unit.Token);
                 await using var transaction = await db.Database.BeginTransactionAsync(unit.Token);
                 var scope = new UnitScope(db, _time.GetUtcNow());
-                await unit.RunAsync(scope);
+                var committed = false;
+                try
+                {
+                    await unit.RunAsync(scope);
+                    if (scope.Kept)
+                    {
+                        await transaction.CommitAsync(unit.Token);
+                        committed = true;
+                    }
+                }
+                finally
+                {
+                    if (!committed)
+                    {
+                        await RollBackAsync(transaction);
+                    }
+                }
+
                 if (scope.Kept)
                 {
-                    await transaction.CommitAsync(unit.Token);
                     Counted(1);
                     unit.Commit(scope);
                 }
@@ -193,6 +216,22 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 unit.Fail(ex);
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// Ends a transaction that will not commit, explicitly: a transaction merely disposed raises no
+    /// event, and the SQLite writer gate (and the audit sealer's held events) are released on its end.
+    /// </summary>
+    private static async Task RollBackAsync(IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        {
+            // Already ended (committed, rolled back, or the connection is gone): nothing to undo.
         }
     }
 
