@@ -21,6 +21,7 @@ public sealed class SqliteWriterGate : IDbTransactionInterceptor, IDbConnectionI
     public async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
         InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
+        Release(connection);
         if (!await _gate.WaitAsync(Patience, cancellationToken))
         {
             throw Stuck();
@@ -32,6 +33,7 @@ public sealed class SqliteWriterGate : IDbTransactionInterceptor, IDbConnectionI
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
+        Release(connection);
         if (!_gate.Wait(Patience))
         {
             throw Stuck();
@@ -71,7 +73,9 @@ public sealed class SqliteWriterGate : IDbTransactionInterceptor, IDbConnectionI
         return Task.CompletedTask;
     }
 
-    // A transaction disposed without commit or rollback ends when its connection closes.
+    // A transaction disposed without commit or rollback ends when its connection closes, or at the
+    // latest when the same connection (a pooled context's) begins the next one: a connection has one
+    // transaction at a time, so a hold still recorded for it then is stale.
     public InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
         Release(connection);
