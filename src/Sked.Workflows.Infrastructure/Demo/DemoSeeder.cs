@@ -16,25 +16,20 @@ namespace Sked.Workflows.Infrastructure.Demo;
 
 /// <summary>
 /// Fills an empty database with demo staff (the README's fixed logins plus Bogus-generated people)
-/// and a few hundred cases in various states, all moved through the real engine in bulk (a transaction
-/// per batch of cases, not several per case). The staff are written before the app serves; the cases
+/// and a few hundred cases in various states, all moved through the real engine (whose group commit
+/// shares transactions when work piles up). The staff are written before the app serves; the cases
 /// just after (<see cref="DemoCaseWriter"/>), so a fresh database serves within seconds.
 /// </summary>
 public sealed partial class DemoSeeder(
     SkedDbContext db,
-    IDbContextFactory<SkedDbContext> dbFactory,
     UserManager<StaffUser> users,
     EngineRunner runner,
-    TimeProvider time,
     DemoCaseWriter caseWriter,
     DepartmentDirectory departments,
+    DefinitionCatalog definitions,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
 {
-    // Cases per transaction: few commits, yet a short hold of the writer lock (and, on PostgreSQL, of the
-    // audit chain's head) while visitors may already be writing.
-    private const int BatchSize = 20;
-
     private readonly Faker _faker = new("fa") { Random = new Randomizer(1404) };
 
     public async Task SeedAsync(CancellationToken cancellationToken)
@@ -96,48 +91,48 @@ public sealed partial class DemoSeeder(
         return members;
     }
 
-    /// <summary>Writes the configured number of demo cases, moved on by these staff members.</summary>
+    /// <summary>Writes the configured number of demo cases through the engine, moved on by these staff members.</summary>
     internal async Task SeedCasesAsync(List<StaffMember> staff, CancellationToken cancellationToken)
     {
         var count = options.Value.Cases;
         var types = new[] { CaseTypes.Complaint, CaseTypes.Complaint, CaseTypes.Request, CaseTypes.Suggestion, CaseTypes.PublicReport, CaseTypes.CeoQuestion };
-        var codes = new HashSet<string>(StringComparer.Ordinal);
-        for (var done = 0; done < count; done += BatchSize)
+        for (var i = 0; i < count; i++)
         {
-            await using var batchDb = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await using var transaction = await batchDb.Database.BeginTransactionAsync(cancellationToken);
-            var batch = new DemoBatch(batchDb, transaction, runner, time, codes);
-            for (var i = done; i < Math.Min(count, done + BatchSize); i++)
+            var submission = DemoSubmissions.Make(_faker, _faker.PickRandom(types));
+            var check = SubmissionValidator.Check(submission);
+            var started = await runner.StartAsync(check.Submission, Actor.Citizen("127.0.0.1"), [], cancellationToken);
+            if (started.TrackingCode is not null)
             {
-                var submission = SubmissionValidator.Check(DemoSubmissions.Make(_faker, _faker.PickRandom(types))).Submission;
-                if (await batch.StartAsync(submission, Actor.Citizen("127.0.0.1"), cancellationToken) is not null)
-                {
-                    // Various states: some cases wait at intake review, some midway, some are answered.
-                    await AdvanceAsync(batch, staff, _faker.Random.Int(0, 4), cancellationToken);
-                }
+                // Various states: some cases wait at intake review, some midway, some are answered.
+                await AdvanceAsync(started.TrackingCode, staff, _faker.Random.Int(0, 4), cancellationToken);
             }
-
-            await batch.CommitAsync(cancellationToken);
         }
 
         LogSeeded(logger, "demo cases", count);
     }
 
-    /// <summary>Completes up to <paramref name="steps"/> tasks of the batch's current case the way staff would.</summary>
-    private async Task AdvanceAsync(DemoBatch batch, List<StaffMember> staff, int steps, CancellationToken cancellationToken)
+    /// <summary>Completes up to <paramref name="steps"/> tasks of the case the way staff would.</summary>
+    private async Task AdvanceAsync(string trackingCode, List<StaffMember> staff, int steps, CancellationToken cancellationToken)
     {
         for (var step = 0; step < steps; step++)
         {
-            var task = batch.OpenTask();
+            var task = await OpenTaskAsync(trackingCode, cancellationToken);
             var member = staff.FirstOrDefault(s => task is not null && s.Fits(task.CandidateRole, task.Department));
             if (task is null || member is null)
             {
                 return;
             }
 
-            var node = await batch.NodeAsync(task, cancellationToken);
+            var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
+            var workflow = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            var node = workflow.Node(task.NodeId).PropertiesAs<HumanTaskNode.Props>();
             var outcome = ForwardOutcomes.FirstOrDefault(o => node.Outcomes.Exists(n => n.Name == o)) ?? node.Outcomes[0].Name;
-            if (!await batch.CompleteAsync(task, member, outcome, FormFor(node, outcome), cancellationToken))
+            var form = FormFor(node, outcome);
+            var result = await runner.RunAsync(async unit =>
+                await unit.TaskAsync(task.Id, cancellationToken) is { } open && open.RefuseCompletion(member) is null
+                    ? await unit.CompleteAsync(open, member, outcome, form, cancellationToken)
+                    : WorkflowResult.Conflict(Engine.Runtime.WorkflowMessages.TaskNoLongerOpen), cancellationToken);
+            if (result.Kind != WorkflowResultKind.Ok)
             {
                 return;
             }
@@ -159,6 +154,11 @@ public sealed partial class DemoSeeder(
                 _ => DemoSubmissions.Answer(_faker),
             }),
             StringComparer.Ordinal);
+
+    private Task<HumanTask?> OpenTaskAsync(string trackingCode, CancellationToken cancellationToken) =>
+        db.Tasks.AsNoTracking()
+            .Where(t => t.TrackingCode == trackingCode && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
+            .FirstOrDefaultAsync(cancellationToken);
 
     private static void Check(IdentityResult result, string userName)
     {

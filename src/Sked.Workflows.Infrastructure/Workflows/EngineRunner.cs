@@ -30,8 +30,6 @@ public sealed partial class EngineRunner(
 {
     internal DefinitionCatalog Definitions => definitions;
 
-    internal OutboxNudge Nudge => nudge;
-
     internal EngineEnvironment Environment => new(departments.ByCode, options.Value.ToLimits());
 
     /// <summary>

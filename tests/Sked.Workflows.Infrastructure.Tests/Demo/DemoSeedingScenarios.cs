@@ -6,7 +6,7 @@ using Sked.Workflows.Testing;
 
 namespace Sked.Workflows.Infrastructure.Tests.Demo;
 
-/// <summary>Demo data written in bulk is what the engine would have written case by case: trackable cases in various states, a whole audit chain.</summary>
+/// <summary>Demo data written after start-up is what the engine writes: trackable cases in various states, a whole audit chain.</summary>
 public abstract class DemoSeedingScenarios(TestDatabases databases, Store store)
 {
     private const int Cases = 40;
