@@ -76,6 +76,11 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 batch.Add(unit);
             }
 
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
             try
             {
                 await (batch.Count == 1 ? RunAloneAsync(batch[0]) : RunBatchAsync(batch));
