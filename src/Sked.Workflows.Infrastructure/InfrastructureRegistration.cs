@@ -11,6 +11,7 @@ using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Demo;
 using Sked.Workflows.Infrastructure.Identity;
+using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.Notifications;
 using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Persistence;
@@ -55,9 +56,24 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<DemoCaseWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoCaseWriter>());
         builder.Services.AddHttpClient<ISmsGateway, HttpSmsGateway>();
-        builder.Services.AddSingleton<IEmailSender, SmtpEmailSender>();
         builder.Services.AddHostedService<OutboxDispatcher>();
+        AddMail(builder);
         return builder;
+    }
+
+    /// <summary>The info@ channel: mail out through SMTP always (logged only without a host), the IMAP intake when configured.</summary>
+    private static void AddMail(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section))
+            .Validate(o => o.PollSeconds >= 1 && o.LeaseSeconds >= 3 && o.MaxAttachmentBytes > 0 && o.MaxAttachments >= 0
+                && o.AcknowledgementsPerSenderPerHour >= 0, "Mail settings must be positive.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IEmailSender, SmtpMailSender>();
+        builder.Services.AddSingleton<OutgoingMail>();
+        builder.Services.AddSingleton<MailboxLease>();
+        builder.Services.AddSingleton<ReceiveMail>();
+        builder.Services.AddSingleton<ImapIntake>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ImapIntake>());
     }
 
     private static DatabaseOptions ReadDatabaseOptions(IHostApplicationBuilder builder)

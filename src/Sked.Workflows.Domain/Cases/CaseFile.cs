@@ -60,6 +60,9 @@ public sealed class CitizenContact
     public string? NationalCode { get; set; }
     public string? Mobile { get; set; }
     public string? Email { get; set; }
+
+    /// <summary>When a mail to <see cref="Email"/> came back undeliverable (a bounce); staff should reach the citizen otherwise.</summary>
+    public DateTimeOffset? EmailUndeliverableAt { get; set; }
 }
 
 /// <summary>One step of the citizen-safe timeline: a status key and, at most, a department name.</summary>

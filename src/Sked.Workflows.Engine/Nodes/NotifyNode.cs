@@ -24,7 +24,7 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
 
     protected override void Validate(Props properties, NodeCheck check)
     {
-        foreach (Match match in Placeholder().Matches(properties.Template ?? string.Empty))
+        foreach (Match match in Placeholder().Matches((properties.Template ?? string.Empty) + properties.Subject))
         {
             if (!Placeholders.Contains(match.Groups["name"].Value))
             {
@@ -42,7 +42,8 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
             return NodeStep.Continue(Next);
         }
 
-        context.Emit(new NotifyEffect(properties.Channel, address, Render(context, properties.Template!)));
+        var subject = properties.Channel == "email" && !string.IsNullOrWhiteSpace(properties.Subject) ? Render(context, properties.Subject) : null;
+        context.Emit(new NotifyEffect(properties.Channel, address, Render(context, properties.Template!), subject));
         context.Audit(new NotificationQueued(properties.Channel, properties.To));
         return NodeStep.Continue(Next);
     }
@@ -73,5 +74,8 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
 
         [NodeProperty(PropertyKinds.Text, "Persian text; placeholders: {trackingCode}, {subject}, {department}, {status}, {expectedAnswerAt}, {type}, {answer}.", Required = true)]
         public string? Template { get; init; }
+
+        [NodeProperty(PropertyKinds.Line, "E-mail only: the subject, with the same placeholders; the case's tag [SKED-code] is added to it.")]
+        public string? Subject { get; init; }
     }
 }

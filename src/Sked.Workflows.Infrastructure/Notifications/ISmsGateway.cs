@@ -6,8 +6,8 @@ public interface ISmsGateway
     Task SendAsync(string mobile, string text, CancellationToken cancellationToken);
 }
 
-/// <summary>Sends one e-mail. Throws on failure, so the outbox retries.</summary>
+/// <summary>Hands one composed e-mail to the mail server. Throws on failure, so the outbox retries.</summary>
 public interface IEmailSender
 {
-    Task SendAsync(string recipient, string subject, string text, CancellationToken cancellationToken);
+    Task SendAsync(MimeKit.MimeMessage message, CancellationToken cancellationToken);
 }

@@ -1,12 +1,11 @@
 namespace Sked.Workflows.Infrastructure.Notifications;
 
-/// <summary>Notifications__Sms__Url and Notifications__Smtp__*; unset means "log only".</summary>
+/// <summary>Notifications__Sms__Url; unset means "log only". E-mail is configured under Mail__* (Mail/MailOptions).</summary>
 public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
 
     public SmsOptions Sms { get; set; } = new();
-    public SmtpOptions Smtp { get; set; } = new();
 }
 
 public sealed class SmsOptions
@@ -15,11 +14,4 @@ public sealed class SmsOptions
     public Uri? Url { get; set; }
 
     public string? ApiKey { get; set; }
-}
-
-public sealed class SmtpOptions
-{
-    public string? Host { get; set; }
-    public int Port { get; set; } = 25;
-    public string From { get; set; } = "info@sked.co.ir";
 }

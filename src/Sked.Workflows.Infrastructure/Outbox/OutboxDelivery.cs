@@ -1,11 +1,12 @@
 using System.Text.Json;
+using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.Notifications;
 using Sked.Workflows.Infrastructure.Workflows;
 
 namespace Sked.Workflows.Infrastructure.Outbox;
 
 /// <summary>Hands one message to whoever it is for: SMS to the operator, e-mail to SMTP. Throws when it did not get through.</summary>
-public sealed class OutboxDelivery(ISmsGateway sms, IEmailSender email)
+public sealed class OutboxDelivery(ISmsGateway sms, OutgoingMail email)
 {
     public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -16,8 +17,7 @@ public sealed class OutboxDelivery(ISmsGateway sms, IEmailSender email)
                 await sms.SendAsync(text.To, text.Text, cancellationToken);
                 break;
             case OutboxKinds.Email:
-                var mail = Notification(message);
-                await email.SendAsync(mail.To, Domain.Text.Catalogue.Render(OutboxTexts.AnswerSubject, mail.TrackingCode), mail.Text, cancellationToken);
+                await email.SendAsync(Notification(message), cancellationToken);
                 break;
             case OutboxKinds.Staff:
                 // Staff reminders are shown in the inbox; the outbox row is their record.

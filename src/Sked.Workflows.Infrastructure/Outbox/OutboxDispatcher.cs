@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.Notifications;
 using Sked.Workflows.Infrastructure.Persistence;
 
@@ -17,7 +18,7 @@ public sealed partial class OutboxDispatcher(
     IDbContextFactory<SkedDbContext> dbFactory,
     OutboxNudge nudge,
     ISmsGateway sms,
-    IEmailSender email,
+    OutgoingMail email,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService

@@ -5,4 +5,7 @@ public static class OutboxTexts
 {
     /// <summary>{0} tracking code.</summary>
     public const string AnswerSubject = "outbox.answer-subject";
+
+    /// <summary>A mail whose notify node gives no subject; {0} the case's subject.</summary>
+    public const string DefaultSubject = "outbox.default-subject";
 }

@@ -13,6 +13,7 @@ using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Faq;
 using Sked.Workflows.Infrastructure.Identity;
+using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.Outbox;
 
 namespace Sked.Workflows.Infrastructure.Persistence;
@@ -41,6 +42,8 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<FaqEntry> Faq => Set<FaqEntry>();
     public DbSet<CannedAnswer> CannedAnswers => Set<CannedAnswer>();
+    public DbSet<CaseMail> CaseMail => Set<CaseMail>();
+    public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -48,6 +51,38 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         MapCases(builder);
         MapEngine(builder);
         MapSupport(builder);
+        MapMail(builder);
+    }
+
+    private static void MapMail(ModelBuilder builder)
+    {
+        builder.Entity<CaseMail>(e =>
+        {
+            e.ToTable("case_mail");
+            e.HasKey(m => m.Id);
+            // A mail read twice (a restart between fetch and commit) meets its first reading here.
+            e.HasIndex(m => new { m.Direction, m.MessageId }).IsUnique();
+            e.HasIndex(m => new { m.CaseId, m.At });
+            // How many acknowledgements one sender had in the last hour.
+            e.HasIndex(m => new { m.Address, m.At });
+            e.Property(m => m.Direction).HasConversion<string>().HasMaxLength(10);
+            e.Property(m => m.Disposition).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.MessageId).HasMaxLength(400);
+            e.Property(m => m.InReplyTo).HasMaxLength(400);
+            e.Property(m => m.References).HasMaxLength(4000);
+            e.Property(m => m.Address).HasMaxLength(254);
+            e.Property(m => m.DisplayName).HasMaxLength(200);
+            e.Property(m => m.Subject).HasMaxLength(400);
+            e.Property(m => m.SuppressedBecause).HasMaxLength(200);
+            e.HasOne<CaseFile>().WithMany().HasForeignKey(m => m.CaseId);
+        });
+        builder.Entity<MailboxCursor>(e =>
+        {
+            e.ToTable("mailbox_cursors");
+            e.HasKey(m => m.Mailbox);
+            e.Property(m => m.Mailbox).HasMaxLength(400);
+            e.Property(m => m.Holder).HasMaxLength(200);
+        });
     }
 
     private static void MapCases(ModelBuilder builder)
@@ -73,6 +108,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
                 o.Property(p => p.NationalCode).HasColumnName("citizen_national_code").HasMaxLength(10);
                 o.Property(p => p.Mobile).HasColumnName("citizen_mobile").HasMaxLength(11);
                 o.Property(p => p.Email).HasColumnName("citizen_email").HasMaxLength(254);
+                o.Property(p => p.EmailUndeliverableAt).HasColumnName("citizen_email_undeliverable_at");
             });
             e.Navigation(c => c.Citizen).IsRequired();
             e.HasMany(c => c.Timeline).WithOne().HasForeignKey(t => t.CaseId);
@@ -83,7 +119,9 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasKey(a => a.Id);
             e.HasIndex(a => a.CaseId);
             e.Property(a => a.FileName).HasMaxLength(200);
-            e.Property(a => a.ContentType).HasMaxLength(50);
+            e.Property(a => a.ContentType).HasMaxLength(100);
+            e.Property(a => a.Sha256).HasMaxLength(64);
+            e.HasIndex(a => a.MailId);
             e.HasOne<CaseFile>().WithMany().HasForeignKey(a => a.CaseId);
         });
         builder.Entity<CaseTimelineEntry>(e =>

@@ -9,6 +9,7 @@ using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Engine.Timers;
 using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Faq;
+using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Persistence;
 
@@ -18,7 +19,7 @@ namespace Sked.Workflows.Infrastructure.Workflows;
 /// Turns the interpreter's effects into rows of the open transaction: tasks, timers (the due-timer
 /// poller reads them from their table), audit events, notifications and FAQ counts. Nothing here commits.
 /// </summary>
-internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowInstance instance, Actor actor, DateTimeOffset now)
+internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowInstance instance, Actor actor, DateTimeOffset now, string mailDomain)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -61,6 +62,9 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                 case AuditEffect audit:
                     Audit(audit.Data, audit.Actor);
                     break;
+                case NotifyEffect { Channel: "email" } mail:
+                    AddOutbox(OutboxKinds.Email, new NotificationMessage(mail.Recipient, mail.Text, @case.TrackingCode, QueueMail(mail)));
+                    break;
                 case NotifyEffect notify:
                     AddOutbox("notify." + notify.Channel, new NotificationMessage(notify.Recipient, notify.Text, @case.TrackingCode));
                     break;
@@ -100,6 +104,26 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
             AvailableAt = now,
         });
         WroteOutbox = true;
+    }
+
+    /// <summary>Every mail out joins the case's mail thread with its Message-ID fixed now, so a reply to it finds the case.</summary>
+    private Guid QueueMail(NotifyEffect mail)
+    {
+        var id = Guid.CreateVersion7();
+        db.CaseMail.Add(new CaseMail
+        {
+            Id = id,
+            CaseId = @case.Id,
+            Direction = MailDirection.Out,
+            MessageId = MailIds.For(id, mailDomain),
+            Address = mail.Recipient,
+            DisplayName = @case.Citizen.Name,
+            Subject = mail.Subject ?? Domain.Text.Catalogue.Render(OutboxTexts.DefaultSubject, @case.Subject),
+            Text = mail.Text,
+            At = now,
+            Disposition = MailDisposition.Queued,
+        });
+        return id;
     }
 
     private Task CompleteAsync(CompleteTask complete, CancellationToken cancellationToken) =>
@@ -173,4 +197,4 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
 }
 
 /// <summary>Outbox payload for a message to a person.</summary>
-public sealed record NotificationMessage(string To, string Text, string TrackingCode);
+public sealed record NotificationMessage(string To, string Text, string TrackingCode, Guid? Mail = null);

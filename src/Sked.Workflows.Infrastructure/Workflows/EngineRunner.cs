@@ -6,6 +6,7 @@ using Sked.Workflows.Domain.TrackingCodes;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Definitions;
+using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Timers;
 using Sked.Workflows.Infrastructure.Persistence;
@@ -26,8 +27,12 @@ public sealed partial class EngineRunner(
     OutboxNudge nudge,
     TimerNudge timerNudge,
     TaskFeed feed,
+    IOptions<MailOptions> mail,
     ILogger<EngineRunner> logger)
 {
+    /// <summary>The right-hand side of the Message-IDs of our mail: our own address's domain.</summary>
+    internal string MailDomain { get; } = MailIds.DomainOf(mail.Value.Address);
+
     internal DefinitionCatalog Definitions => definitions;
 
     internal EngineEnvironment Environment => new(departments.ByCode, options.Value.ToLimits());
@@ -45,15 +50,23 @@ public sealed partial class EngineRunner(
     /// Starts a case from a submission its use case has validated, on the latest definition of its
     /// type; a tracking code that collides with an existing one is drawn again (the unit runs again).
     /// </summary>
-    public async Task<StartedCase> StartAsync(CaseSubmission submission, Actor actor, IReadOnlyList<CaseAttachment> attachments, CancellationToken cancellationToken)
+    public Task<StartedCase> StartAsync(CaseSubmission submission, Actor actor, IReadOnlyList<CaseAttachment> attachments, CancellationToken cancellationToken) =>
+        StartAsync(submission, actor, attachments, alongside: null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="alongside"/> adds the channel's own rows (the mail that opened the case)
+    /// to the same transaction, after the start's effects are written and before they are saved.
+    /// </summary>
+    public async Task<StartedCase> StartAsync(CaseSubmission submission, Actor actor, IReadOnlyList<CaseAttachment> attachments,
+        Func<UnitScope, CaseFile, Task>? alongside, CancellationToken cancellationToken)
     {
         var workflow = await definitions.LatestAsync(submission.Type!, cancellationToken);
-        return await committer.RunAsync(scope => TryStartAsync(scope, submission, workflow, actor, attachments, cancellationToken),
+        return await committer.RunAsync(scope => TryStartAsync(scope, submission, workflow, actor, attachments, alongside, cancellationToken),
             () => throw new InvalidOperationException("a new case met an optimistic-concurrency conflict."), cancellationToken);
     }
 
     private async Task<StartedCase> TryStartAsync(UnitScope scope, CaseSubmission submission, CompiledWorkflow workflow, Actor actor,
-        IReadOnlyList<CaseAttachment> attachments, CancellationToken cancellationToken)
+        IReadOnlyList<CaseAttachment> attachments, Func<UnitScope, CaseFile, Task>? alongside, CancellationToken cancellationToken)
     {
         var db = scope.Db;
         var now = scope.Now;
@@ -81,8 +94,13 @@ public sealed partial class EngineRunner(
             db.Attachments.Add(attachment);
         }
 
-        var writer = new EffectWriter(db, @case, instance, actor, now);
+        var writer = new EffectWriter(db, @case, instance, actor, now, MailDomain);
         var password = await writer.ApplyAsync(result.Effects, cancellationToken);
+        if (alongside is not null)
+        {
+            await alongside(scope, @case);
+        }
+
         await scope.SaveAsync(cancellationToken);
         AfterCommit(scope, writer, new TaskChangedEventArgs(@case.TrackingCode, null, "started"));
         return new StartedCase(WorkflowResult.Ok, @case.TrackingCode, password, @case.ExpectedAnswerAt);

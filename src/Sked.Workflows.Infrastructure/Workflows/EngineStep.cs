@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Engine.Audit.Events;
@@ -42,10 +43,34 @@ public sealed class EngineStep
         task.Version++;
         var instance = await _db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
         var @case = await _db.Cases.AsNoTracking().SingleAsync(c => c.Id == task.CaseId, cancellationToken);
-        var writer = new EffectWriter(_db, @case, instance, actor, Now);
+        var writer = new EffectWriter(_db, @case, instance, actor, Now, _runner.MailDomain);
         writer.Audit(audited);
         await _scope.SaveAsync(cancellationToken);
         _runner.AfterCommit(_scope, writer, new TaskChangedEventArgs(task.TrackingCode, task.Id, AuditEvents.NameOf(audited)));
+        return WorkflowResult.Ok;
+    }
+
+    /// <summary>
+    /// Commits a change to a case that is no signal to its workflow (a citizen's mail arrived, an address
+    /// bounced): <paramref name="change"/> edits the tracked case and adds its rows, and returns the
+    /// effects (audit, notices) to write with it. The instance's version moves, so a concurrent step
+    /// on the same case makes one of the two run again.
+    /// </summary>
+    internal async Task<WorkflowResult> ChangeCaseAsync(Guid caseId, Actor actor, Func<SkedDbContext, CaseFile, Task<IReadOnlyList<Effect>>> change,
+        CancellationToken cancellationToken)
+    {
+        var instance = await _db.Instances.SingleOrDefaultAsync(i => i.CaseId == caseId, cancellationToken);
+        if (instance is null)
+        {
+            return WorkflowResult.NotFound(WorkflowMessages.CaseNotFound);
+        }
+
+        var @case = await _db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
+        var effects = await change(_db, @case);
+        var writer = new EffectWriter(_db, @case, instance, actor, Now, _runner.MailDomain);
+        await writer.ApplyAsync(effects, cancellationToken);
+        await _scope.SaveAsync(cancellationToken);
+        _runner.AfterCommit(_scope, writer, new TaskChangedEventArgs(@case.TrackingCode, null, "case.changed"));
         return WorkflowResult.Ok;
     }
 
@@ -87,7 +112,7 @@ public sealed class EngineStep
                 return WorkflowResult.Ok;
         }
 
-        var writer = new EffectWriter(_db, @case, instance, actor, Now);
+        var writer = new EffectWriter(_db, @case, instance, actor, Now, _runner.MailDomain);
         first?.Invoke(writer);
         await writer.ApplyAsync(result.Effects, cancellationToken);
         await _scope.SaveAsync(cancellationToken);

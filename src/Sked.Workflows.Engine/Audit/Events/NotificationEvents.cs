@@ -21,3 +21,24 @@ public sealed record NotificationSent(Guid Message, string Channel, int Attempts
 {
     public override Domain.Text.Message Describe(IAuditNames names) => Sentence(AuditText.Label("viaChannel", Channel), Attempts);
 }
+
+/// <summary>The citizen wrote to the case (a reply by e-mail); the text is on the case's mail thread, not in the log.</summary>
+public sealed record CitizenMessageReceived(Guid Mail, string Channel) : AuditEventData
+{
+    public override Message Describe(IAuditNames names) => Sentence(AuditText.Label("viaChannel", Channel));
+}
+
+/// <summary>A mail to the citizen came back undeliverable; staff must reach them another way. The address stays out of the log.</summary>
+public sealed record EmailUndeliverable(Guid Mail) : AuditEventData
+{
+    public override Message Describe(IAuditNames names) => Sentence();
+}
+
+/// <summary>An automatic acknowledgement was not sent: <paramref name="Reason"/> is automatic (a machine wrote) or too-many (the sender's hourly limit).</summary>
+public sealed record AcknowledgementSuppressed(Guid Mail, string Reason) : AuditEventData
+{
+    public const string Automatic = "automatic";
+    public const string TooMany = "too-many";
+
+    public override Message Describe(IAuditNames names) => Sentence(AuditText.Label("ackSuppressed", Reason));
+}
