@@ -64,6 +64,8 @@ public static class InfrastructureRegistration
     /// <summary>The info@ channel: mail out through SMTP always (logged only without a host), the IMAP intake when configured.</summary>
     private static void AddMail(IHostApplicationBuilder builder)
     {
+        // Citizens' mail programs still send windows-1256 and other code pages .NET leaves out by default.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         builder.Services.AddOptions<MailOptions>().Bind(builder.Configuration.GetSection(MailOptions.Section))
             .Validate(o => o.PollSeconds >= 1 && o.LeaseSeconds >= 3 && o.MaxAttachmentBytes > 0 && o.MaxAttachments >= 0
                 && o.AcknowledgementsPerSenderPerHour >= 0, "Mail settings must be positive.")
