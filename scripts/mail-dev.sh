@@ -13,6 +13,7 @@
 #        scripts/mail-dev.sh add-user ADDRESS PASSWORD [STATE_DIR]
 #        scripts/mail-dev.sh settings [STATE_DIR]          print the app's settings again
 #        scripts/mail-dev.sh stop [STATE_DIR]
+#        scripts/mail-dev.sh install                       only install the packages (scripts/test.sh does)
 # STATE_DIR defaults to /tmp/sked-mail-dev. Ports: MAIL_IMAP_PORT (1143), MAIL_IMAPS_PORT (1993),
 # MAIL_SMTP_PORT (2525), MAIL_SMTPS_PORT (2465). MAIL_IDLE=no hides IDLE from Dovecot's capabilities.
 # MAIL_INFO_PASSWORD sets info@sked.test's password (else one is generated on first start and kept);
@@ -27,7 +28,7 @@ SERVICE_USER=sked-mail
 
 command=start
 case "${1:-}" in
-  start|stop|add-user|settings) command=$1; shift ;;
+  start|stop|add-user|settings|install) command=$1; shift ;;
 esac
 if [ "$command" = add-user ]; then
   [ $# -ge 2 ] || die "usage: $0 add-user ADDRESS PASSWORD [STATE_DIR]"
@@ -35,8 +36,8 @@ if [ "$command" = add-user ]; then
   shift 2
 fi
 STATE=${1:-/tmp/sked-mail-dev}
-mkdir -p "$STATE"
-STATE=$(cd "$STATE" && pwd)
+case $command in start|add-user) mkdir -p "$STATE" ;; esac
+STATE=$(cd "$STATE" 2>/dev/null && pwd || echo "$STATE")
 instance=$(echo "$STATE" | md5sum | cut -c1-8)
 
 # Runs a command as the unprivileged mail user.
@@ -53,9 +54,23 @@ install_packages() {
     echo "Installing Dovecot (IMAP, LMTP) and Exim from Debian's packages..." >&2
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd dovecot-lmtpd exim4-daemon-light >/dev/null
+    # The packages' own services (Exim on 127.0.0.1:25, Dovecot on 143/993 of every interface) are
+    # not used: stop and disable them if apt started them.
+    disable_system_service exim4
+    disable_system_service dovecot
   fi
   if [ "$(id -u)" -eq 0 ] && ! id "$SERVICE_USER" >/dev/null 2>&1; then
-    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$SERVICE_USER"
+    # Tolerates a parallel start that created the user first.
+    useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$SERVICE_USER" 2>/dev/null || id "$SERVICE_USER" >/dev/null
+  fi
+}
+
+disable_system_service() {
+  if [ -d /run/systemd/system ]; then
+    as_root systemctl disable --now "$1" >/dev/null 2>&1 || true
+  else
+    as_root service "$1" stop >/dev/null 2>&1 || true
+    as_root update-rc.d "$1" disable >/dev/null 2>&1 || true
   fi
 }
 
@@ -74,20 +89,23 @@ add_user() {
 
 password_of() { grep -F "$1:" "$STATE/etc/users" | head -1 | cut -d: -f2; }
 
-# The servers' own pid files, and the background jobs that started them (in case a server has not
-# written its pid file yet).
+# Signals the servers (their own pid files) and the background jobs that started them (in case a
+# server has not written its pid file yet) at once, then waits for them to go (Dovecot takes ~1 s).
 stop_servers() {
-  local pidfile pid
+  local pidfile pids=()
   for pidfile in "$STATE/run/master.pid" "$STATE/run/exim.pid" "$STATE/run/dovecot.job" "$STATE/run/exim.job"; do
     [ -f "$pidfile" ] || continue
-    pid=$(cat "$pidfile")
-    if kill "$pid" 2>/dev/null; then
-      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
-      kill -9 "$pid" 2>/dev/null || true
-    fi
+    kill "$(cat "$pidfile")" 2>/dev/null && pids+=("$(cat "$pidfile")")
     rm -f "$pidfile"
   done
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 100); do alive "$pid" || break; sleep 0.05; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
 }
+
+# A zombie (a finished job nobody reaped, as in containers whose init does not) is not alive.
+alive() { [ -r "/proc/$1/stat" ] && ! grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat" 2>/dev/null; }
 
 make_certificate() {
   [ -f "$STATE/etc/cert.pem" ] && return
@@ -308,6 +326,7 @@ start() {
 case $command in
   start) start ;;
   stop) stop_servers ;;
+  install) install_packages ;;
   settings) print_settings ;;
   add-user) add_user "$new_address" "$new_password" ;;
 esac
