@@ -76,7 +76,7 @@ disable_system_service() {
 
 # Adds or replaces an account (Dovecot's passwd-file; Exim's AUTH reads the same file).
 add_user() {
-  local address=$1 password=$2 file=$STATE/etc/users
+  local address=${1,,} password=$2 file=$STATE/etc/users
   case "$address$password" in *:*|*' '*|*'"'*) die "addresses and passwords may not contain ':', spaces or quotes" ;; esac
   [ -n "$password" ] || die "empty password for $address"
   touch "$file"
@@ -141,6 +141,8 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
 auth_master_user_separator = *
+# Addresses are case-insensitive: Info@Sked.test logs in to, and is delivered into, info@sked.test.
+auth_username_format = %Lu
 postmaster_address = postmaster@sked.test
 mail_location = maildir:$STATE/mail/%u/Maildir
 mail_fsync = never

@@ -94,6 +94,17 @@ public sealed class MailServer : IAsyncDisposable
         await client.DisconnectAsync(quit: true, ct);
     }
 
+    /// <summary>
+    /// Submits a mail with an envelope of its own (no login): a bounce has an empty sender
+    /// (<c>new MailboxAddress("", "")</c>, sent as MAIL FROM:&lt;&gt;), a Bcc copy a recipient not in the headers.
+    /// </summary>
+    public async Task SendAsync(MimeMessage message, MailboxAddress sender, IEnumerable<MailboxAddress> recipients, CancellationToken ct = default)
+    {
+        using var client = await ConnectSmtpAsync(ct);
+        await client.SendAsync(message, sender, recipients, ct);
+        await client.DisconnectAsync(quit: true, ct);
+    }
+
     /// <summary>An SMTP client connected with STARTTLS (pinned certificate), not yet authenticated.</summary>
     public async Task<SmtpClient> ConnectSmtpAsync(CancellationToken ct = default)
     {

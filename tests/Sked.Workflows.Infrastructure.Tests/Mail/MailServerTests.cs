@@ -24,6 +24,18 @@ public sealed class MailServerTests
     }
 
     [Fact]
+    public async Task A_bounce_arrives_with_an_empty_return_path_and_addresses_ignore_case()
+    {
+        await using var server = await MailServer.StartAsync(TestContext.Current.CancellationToken);
+
+        await server.SendAsync(Mail("mailer-daemon@example.test", server.InfoAddress, "Undelivered Mail"),
+            new MailboxAddress("", ""), [MailboxAddress.Parse("Info@SKED.test")], TestContext.Current.CancellationToken);
+
+        var bounce = await server.WaitForMessageAsync(server.InfoAddress, m => m.Subject == "Undelivered Mail", Patience, TestContext.Current.CancellationToken);
+        Assert.Equal("<>", bounce.Headers[HeaderId.ReturnPath]);
+    }
+
+    [Fact]
     public async Task The_info_account_submits_with_starttls_and_auth_and_a_wrong_password_is_refused()
     {
         await using var server = await MailServer.StartAsync(TestContext.Current.CancellationToken);
