@@ -79,6 +79,7 @@ add_user() {
   local address=${1,,} password=$2 file=$STATE/etc/users
   case "$address$password" in *:*|*' '*|*'"'*) die "addresses and passwords may not contain ':', spaces or quotes" ;; esac
   [ -n "$password" ] || die "empty password for $address"
+  mkdir -p "$STATE/etc"
   touch "$file"
   grep -v -F "$address:" "$file" > "$file.new" || true
   echo "$address:$password::::::" >> "$file.new"
