@@ -81,14 +81,14 @@ add_user() {
   [ -n "$password" ] || die "empty password for $address"
   mkdir -p "$STATE/etc"
   touch "$file"
-  grep -v -F "$address:" "$file" > "$file.new" || true
+  awk -F: -v address="$address" '$1 != address' "$file" > "$file.new"
   echo "$address:$password::::::" >> "$file.new"
   mv "$file.new" "$file"
   chmod 640 "$file"
   [ "$(id -u)" -ne 0 ] || chown "$SERVICE_USER:" "$file"
 }
 
-password_of() { grep -F "$1:" "$STATE/etc/users" | head -1 | cut -d: -f2; }
+password_of() { awk -F: -v address="$1" '$1 == address { print $2; exit }' "$STATE/etc/users"; }
 
 # Signals the servers (their own pid files) and the background jobs that started them (in case a
 # server has not written its pid file yet) at once, then waits for them to go (Dovecot takes ~1 s).
