@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests start themselves
-# (a PostgreSQL server for the throwaway databases, Debian's Chromium for the browser tests),
+# (a PostgreSQL server for the throwaway databases, Dovecot and Exim for the mail server,
+# Debian's Chromium for the browser tests),
 # builds, and runs the suites; screenshots land in artifacts/screenshots. Output goes to
 # the terminal and to artifacts/test-output.log.
 set -euo pipefail
@@ -13,6 +14,10 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
+
+# Dovecot and Exim for the mail tests, which start their own mail server with scripts/mail-dev.sh;
+# quiet when installed, and the packages' own system services are stopped and disabled.
+scripts/mail-dev.sh install
 
 if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded)..."
