@@ -20,7 +20,10 @@ public static class CaseStatuses
     public const string Rejected = "rejected";
     public const string Closed = "closed";
 
-    public static readonly IReadOnlyList<string> All = [Received, InReview, Referred, InProgress, UnderInvestigation, Registered, InCirculation, Escalated, Answered, Rejected, Closed];
+    /// <summary>The company asked the citizen for more and waits for their reply.</summary>
+    public const string AwaitingCitizen = "awaiting-citizen";
+
+    public static readonly IReadOnlyList<string> All = [Received, InReview, Referred, InProgress, UnderInvestigation, Registered, InCirculation, Escalated, AwaitingCitizen, Answered, Rejected, Closed];
 
     /// <summary>Each value with its Persian label from the catalogue (status.*), in the order above.</summary>
     public static readonly IReadOnlyDictionary<string, string> PersianLabels =

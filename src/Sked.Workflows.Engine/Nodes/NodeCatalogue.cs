@@ -11,6 +11,7 @@ public static class NodeCatalogue
         new HumanTaskNode(),
         new DecisionNode(),
         new TimerNode(),
+        new AwaitReplyNode(),
         new NotifyNode(),
         new PublishAnswerNode(),
         new PromoteToFaqNode(),

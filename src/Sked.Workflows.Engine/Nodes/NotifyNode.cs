@@ -15,7 +15,10 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
 {
     public static readonly IReadOnlyList<string> Channels = ["sms", "email"];
     public static readonly IReadOnlyList<string> Recipients = ["citizen"];
-    public static readonly IReadOnlyList<string> Placeholders = ["trackingCode", "subject", "department", "status", "expectedAnswerAt", "type", "answer"];
+    public static readonly IReadOnlyList<string> Placeholders = ["trackingCode", "subject", "department", "status", "expectedAnswerAt", "type", "answer", "question"];
+
+    /// <summary>The task form field that holds what staff ask the citizen (the "ask" outcome), for {question}.</summary>
+    public const string QuestionVariable = "question";
 
     public override string Name => "notify";
 
@@ -58,6 +61,7 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
             "expectedAnswerAt" => context.Case.ExpectedAnswerAt is { } at ? JalaliDate.Format(at) : "-",
             "type" => CaseTypes.PersianNames.GetValueOrDefault(context.Case.Type, context.Case.Type),
             "answer" => context.Case.Answer ?? string.Empty,
+            "question" => context.Instance.Variables.GetValueOrDefault(QuestionVariable, string.Empty),
             _ => match.Value,
         });
 
@@ -72,7 +76,7 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
         [NodeProperty("recipient", "Who receives it; citizen (the default).")]
         public string To { get; init; } = "citizen";
 
-        [NodeProperty(PropertyKinds.Text, "Persian text; placeholders: {trackingCode}, {subject}, {department}, {status}, {expectedAnswerAt}, {type}, {answer}.", Required = true)]
+        [NodeProperty(PropertyKinds.Text, "Persian text; placeholders: {trackingCode}, {subject}, {department}, {status}, {expectedAnswerAt}, {type}, {answer}, {question}.", Required = true)]
         public string? Template { get; init; }
 
         [NodeProperty(PropertyKinds.Line, "E-mail only: the subject, with the same placeholders; the case's tag [SKED-code] is added to it.")]

@@ -21,6 +21,7 @@ public static class Interpreter
             TaskCompletedSignal completed => CompleteTask(scope, completed),
             TimerDueSignal due => TimerDue(scope, due),
             RetrySignal => Retry(scope),
+            CitizenRepliedSignal replied => CitizenReplied(scope, replied),
             _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "unknown signal"),
         };
         if (result.Status == SignalStatus.Applied)
@@ -83,6 +84,19 @@ public static class Interpreter
         }
 
         return SignalAndRun(scope, scope.Workflow.Node(timer.NodeId), signal);
+    }
+
+    /// <summary>A citizen's reply resumes the instance only where it waits for one; anywhere else it is on the case file alone.</summary>
+    private static SignalResult CitizenReplied(ExecutionScope scope, CitizenRepliedSignal signal)
+    {
+        var instance = scope.Instance;
+        if (instance.Status != InstanceStatus.Waiting || instance.CurrentNodeId is null
+            || scope.Workflow.Node(instance.CurrentNodeId).Type is not Nodes.AwaitReplyNode)
+        {
+            return SignalResult.Ignored("the instance is not waiting for the citizen.");
+        }
+
+        return SignalAndRun(scope, scope.Workflow.Node(instance.CurrentNodeId), signal);
     }
 
     private static SignalResult Retry(ExecutionScope scope)

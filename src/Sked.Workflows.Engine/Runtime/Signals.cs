@@ -16,6 +16,9 @@ public sealed record TaskCompletedSignal(HumanTask Task, string Outcome, IReadOn
 /// <summary>A timer came due (wait, escalation step or retry).</summary>
 public sealed record TimerDueSignal(WorkflowTimer Timer) : Signal(SystemActor.Name);
 
+/// <summary>The citizen answered (a reply by e-mail joined the case); only a node waiting for it takes it.</summary>
+public sealed record CitizenRepliedSignal(Guid Mail, string Text) : Signal(Domain.Staff.Actor.CitizenName);
+
 /// <summary>An operator asks a failed node to run again.</summary>
 public sealed record RetrySignal(string Actor) : Signal(Actor);
 

@@ -97,7 +97,7 @@ public sealed partial class ReceiveMail(
             return await KeepAsync(mail, null, MailDisposition.Ignored, cancellationToken);
         }
 
-        await ChangeCaseAsync(caseId.Value, mail, MailDisposition.Bounce, (db, @case, record, now) =>
+        await ChangeCaseAsync(caseId.Value, mail, MailDisposition.Bounce, resumes: false, (db, @case, record, now) =>
         {
             @case.Citizen.EmailUndeliverableAt ??= now;
             return [new AuditEffect(new EmailUndeliverable(record.Id), Actor.SystemName)];
@@ -108,7 +108,7 @@ public sealed partial class ReceiveMail(
 
     private async Task<MailDisposition?> ReplyAsync(InboundMail mail, Guid caseId, CancellationToken cancellationToken)
     {
-        await ChangeCaseAsync(caseId, mail, MailDisposition.Reply, (db, @case, record, now) =>
+        await ChangeCaseAsync(caseId, mail, MailDisposition.Reply, resumes: true, (db, @case, record, now) =>
         {
             AddAttachments(db, mail, @case.Id, record.Id, now);
             db.Timeline.Add(new CaseTimelineEntry { CaseId = @case.Id, At = now, Status = @case.Status, Detail = Catalogue.Text(MailTexts.TimelineReply) });
@@ -128,15 +128,20 @@ public sealed partial class ReceiveMail(
             .ToList()
             .Distinct(StringComparer.Ordinal);
 
-    private async Task ChangeCaseAsync(Guid caseId, InboundMail mail, MailDisposition disposition,
+    /// <summary>Records the mail on its case with what it changes; a reply also resumes a workflow step that waits for the citizen.</summary>
+    private async Task ChangeCaseAsync(Guid caseId, InboundMail mail, MailDisposition disposition, bool resumes,
         Func<SkedDbContext, CaseFile, CaseMail, DateTimeOffset, IReadOnlyList<Effect>> change, CancellationToken cancellationToken)
     {
-        var result = await runner.RunAsync(step => step.ChangeCaseAsync(caseId, Citizen, (db, @case) =>
+        var result = await runner.RunAsync(step =>
         {
             var record = Record(mail, caseId, disposition, step.Now);
-            db.CaseMail.Add(record);
-            return Task.FromResult(change(db, @case, record, step.Now));
-        }, cancellationToken), cancellationToken);
+            var resume = resumes ? new CitizenRepliedSignal(record.Id, MailNotes.Fit(mail.Text, Domain.Cases.SubmissionValidator.BodyMax)) : null;
+            return step.ChangeCaseAsync(caseId, Citizen, (db, @case) =>
+            {
+                db.CaseMail.Add(record);
+                return Task.FromResult(change(db, @case, record, step.Now));
+            }, resume, cancellationToken);
+        }, cancellationToken);
         if (result.Kind != WorkflowResultKind.Ok)
         {
             throw new InvalidOperationException($"mail {mail.MessageId} could not join case {caseId}: {result.Kind}");

@@ -56,8 +56,12 @@ public sealed class EngineStep
     /// effects (audit, notices) to write with it. The instance's version moves, so a concurrent step
     /// on the same case makes one of the two run again.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="signal"/>, when given, is applied in the same transaction where the workflow takes
+    /// it (a citizen's reply resumes a step that waits for one) and is otherwise ignored.
+    /// </remarks>
     internal async Task<WorkflowResult> ChangeCaseAsync(Guid caseId, Actor actor, Func<SkedDbContext, CaseFile, Task<IReadOnlyList<Effect>>> change,
-        CancellationToken cancellationToken)
+        Signal? signal, CancellationToken cancellationToken)
     {
         var instance = await _db.Instances.SingleOrDefaultAsync(i => i.CaseId == caseId, cancellationToken);
         if (instance is null)
@@ -66,7 +70,17 @@ public sealed class EngineStep
         }
 
         var @case = await _db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
-        var effects = await change(_db, @case);
+        List<Effect> effects = [.. await change(_db, @case)];
+        if (signal is not null)
+        {
+            var workflow = await _runner.Definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
+            var result = Interpreter.Apply(workflow, @case, instance, signal, Now, _runner.Environment);
+            if (result.Status == SignalStatus.Applied)
+            {
+                effects.AddRange(result.Effects);
+            }
+        }
+
         var writer = new EffectWriter(_db, @case, instance, actor, Now, _runner.MailDomain);
         await writer.ApplyAsync(effects, cancellationToken);
         await _scope.SaveAsync(cancellationToken);

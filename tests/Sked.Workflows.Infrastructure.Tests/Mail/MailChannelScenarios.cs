@@ -172,6 +172,35 @@ public abstract class MailChannelScenarios(TestDatabases databases, Store store)
     }
 
     [Fact]
+    public async Task StaffAskingForMore_MailsTheQuestion_AndTheCitizensReplyResumesTheCase()
+    {
+        await using var mail = await TestMailServer.StartAsync();
+        await using var app = await StartAppAsync(mail);
+        await mail.SendAsync(Mail(Citizen, "قبض نادرست", "قبض این ماه من خیلی زیاد آمده است."));
+        var ack = await mail.WaitForMessageAsync(Citizen, m => (m.Subject ?? "").Contains("[SKED-", StringComparison.Ordinal), Patience);
+        var code = TrackingCodeIn(ack);
+        using var edesk = await app.LoginAsync("edesk");
+        var task = await Eventually.GetAsync(() => CaseApi.TaskForAsync(edesk, code), Patience, "the e-desk task");
+
+        var asked = await CaseApi.CompleteAsync(edesk, task["id"]!.GetValue<string>(), "ask", new { question = "شماره اشتراک شما چیست؟" });
+        Assert.True(asked.IsSuccessStatusCode, await asked.Content.ReadAsStringAsync());
+        var question = await mail.WaitForMessageAsync(Citizen, m => (m.TextBody ?? "").Contains("شماره اشتراک شما چیست؟", StringComparison.Ordinal), Patience);
+        Assert.Equal("awaiting-citizen", (await CaseApi.TrackAsync(app.Anonymous(), code))["status"]!.GetValue<string>());
+        Assert.Null(await CaseApi.TaskForAsync(edesk, code));
+
+        var reply = Mail(Citizen, "Re: " + question.Subject, "شماره اشتراک من ۱۲۳۴۵۶۷۸ است.");
+        reply.InReplyTo = question.MessageId;
+        await mail.SendAsync(reply);
+
+        var reopened = await Eventually.GetAsync(() => CaseApi.TaskForAsync(edesk, code), Patience, "the e-desk task to open again with the reply");
+        Assert.NotEqual(task["id"]!.GetValue<string>(), reopened["id"]!.GetValue<string>());
+        Assert.NotEqual("awaiting-citizen", (await CaseApi.TrackAsync(app.Anonymous(), code))["status"]!.GetValue<string>());
+        await using var db = await Db(app);
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.CaseId == db.Cases.Single(c => c.TrackingCode == code).Id);
+        Assert.Contains("12345678", Domain.Text.PersianText.ToAsciiDigits(instance.Variables["citizenReply"]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RestartInTheMiddleOfTheMailbox_NeitherLosesNorDoublesAMail()
     {
         await using var mail = await TestMailServer.StartAsync();
