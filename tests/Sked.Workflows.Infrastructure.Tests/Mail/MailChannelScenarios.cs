@@ -242,6 +242,35 @@ public abstract class MailChannelScenarios(TestDatabases databases, Store store)
     }
 
     [Fact]
+    public async Task TwoNodesOnOneDatabase_ReadTheMailboxOneAtATime_AndTheSecondTakesOverWhenTheFirstStops()
+    {
+        await using var mail = await TestMailServer.StartAsync();
+        var database = await databases.CreateAsync(store);
+        var first = await StartAppAsync(mail, database);
+        var second = await StartAppAsync(mail, database);
+        for (var i = 0; i < 6; i++)
+        {
+            await mail.SendAsync(Mail($"n{i}@example.test", $"پیام شماره {i}", $"متن پیام شماره {i} برای آزمون دو گره."));
+        }
+
+        await Eventually.GetAsync(async () =>
+        {
+            await using var db = await Db(second);
+            return await db.Cases.CountAsync() == 6 ? "all" : null;
+        }, Patience, "the six mails to become cases");
+        Assert.Equal(6, first.Service<ImapIntake>().Received + second.Service<ImapIntake>().Received);
+        Assert.True(first.Service<ImapIntake>().Received == 0 || second.Service<ImapIntake>().Received == 0, "both nodes read the mailbox");
+
+        var reader = first.Service<ImapIntake>().Received > 0 ? first : second;
+        var other = reader == first ? second : first;
+        await reader.DisposeAsync();
+        await mail.SendAsync(Mail("late@example.test", "پیام دیرتر", "این پیام پس از توقف گره نخست رسید."));
+        await mail.WaitForMessageAsync("late@example.test", m => (m.Subject ?? "").Contains("[SKED-", StringComparison.Ordinal), Patience);
+        Assert.Equal(1, other.Service<ImapIntake>().Received);
+        await other.DisposeAsync();
+    }
+
+    [Fact]
     public async Task ManyMailsFromOneSender_GetAtMostTheHourlyNumberOfAcknowledgements()
     {
         await using var mail = await TestMailServer.StartAsync(new Testing.MailServerOptions { Idle = false });
