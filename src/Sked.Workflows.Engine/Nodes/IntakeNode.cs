@@ -62,6 +62,12 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         }
 
         context.ChangeStatus(properties.Status ?? CaseStatuses.Received);
+        if (properties.AnswerWithin is { Length: > 0 } within)
+        {
+            // The promise made at once in the acknowledgement; a task's later due date may move it on.
+            context.Case.ExpectedAnswerAt ??= context.Now + Durations.Parse(within);
+        }
+
         context.Audit(new CaseReceived(context.Case.TrackingCode, context.Case.Type, properties.IssuePassword));
         return NodeStep.Continue(Next);
     }
@@ -76,6 +82,9 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
 
         [NodeProperty("status", "Status the citizen sees once the case is received; default received.")]
         public string? Status { get; init; }
+
+        [NodeProperty(PropertyKinds.Duration, "The answer promised within this time from receipt, told in the acknowledgement (ISO 8601, e.g. P5D).")]
+        public string? AnswerWithin { get; init; }
 
         [NodeProperty("staffRole", "For an anonymous report: the one role that may see the reporter's identity; nobody else does.")]
         public string? IdentityVisibleTo { get; init; }

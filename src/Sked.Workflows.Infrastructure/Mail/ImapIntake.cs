@@ -96,7 +96,15 @@ public sealed partial class ImapIntake(
             using var message = await inbox.GetMessageAsync(uid, stoppingToken);
             var disposition = await receive.HandleAsync(MailReader.Read(message, Options), stoppingToken);
             Interlocked.Increment(ref _received);
-            LogMail(logger, uid.Id, disposition);
+            if (disposition is { } done)
+            {
+                LogMail(logger, uid.Id, done);
+            }
+            else
+            {
+                LogDuplicate(logger, uid.Id);
+            }
+
             lastUid = uid.Id;
             if (!await lease.AdvanceAsync(Mailbox, inbox.UidValidity, lastUid, stoppingToken))
             {
@@ -139,8 +147,11 @@ public sealed partial class ImapIntake(
     [LoggerMessage(Level = LogLevel.Information, Message = "Reading {Mailbox} ({Mode}) after UID {LastUid}")]
     private static partial void LogReading(ILogger logger, string mailbox, string mode, long lastUid);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail UID {Uid}: {Disposition} (none: already received)")]
-    private static partial void LogMail(ILogger logger, uint uid, MailDisposition? disposition);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail UID {Uid}: {Disposition}")]
+    private static partial void LogMail(ILogger logger, uint uid, MailDisposition disposition);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Mail UID {Uid} had been received before; nothing changed")]
+    private static partial void LogDuplicate(ILogger logger, uint uid);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Mail intake failed; trying again shortly")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -36,7 +36,10 @@ public sealed class OutgoingMail(IDbContextFactory<SkedDbContext> dbFactory, IEm
             .OrderBy(m => m.At).ThenBy(m => m.Id)
             .ToListAsync(cancellationToken);
         await sender.SendAsync(MailComposer.Compose(mail, notification.TrackingCode, thread, From()), cancellationToken);
-        await db.CaseMail.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Disposition, MailDisposition.Sent), cancellationToken);
+        // The server has it: record that even when the app is stopping, or a restart would send it again.
+        // (A crash in between can still send it twice, with the same Message-ID, which mail programs merge.)
+        using var recording = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await db.CaseMail.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Disposition, MailDisposition.Sent), recording.Token);
     }
 
     private MailboxAddress From() =>

@@ -25,6 +25,9 @@ public sealed partial class ReceiveMail(
     TimeProvider time,
     ILogger<ReceiveMail> logger)
 {
+    /// <summary>The task feed's kind for a citizen's reply: an inbox showing the case tells its user.</summary>
+    public const string CitizenReplied = "citizen.replied";
+
     private static readonly Actor Citizen = Actor.Citizen(null);
 
     /// <summary>What became of the mail; null when it had been received before.</summary>
@@ -140,7 +143,7 @@ public sealed partial class ReceiveMail(
             {
                 db.CaseMail.Add(record);
                 return Task.FromResult(change(db, @case, record, step.Now));
-            }, resume, cancellationToken);
+            }, resume, resumes ? CitizenReplied : "mail.undeliverable", cancellationToken);
         }, cancellationToken);
         if (result.Kind != WorkflowResultKind.Ok)
         {

@@ -57,11 +57,12 @@ public sealed class EngineStep
     /// on the same case makes one of the two run again.
     /// </summary>
     /// <remarks>
-    /// <paramref name="signal"/>, when given, is applied in the same transaction where the workflow takes
+    /// <paramref name="announced"/> is the kind of change the task feed announces (open inboxes tell
+    /// the holder). <paramref name="signal"/>, when given, is applied in the same transaction where the workflow takes
     /// it (a citizen's reply resumes a step that waits for one) and is otherwise ignored.
     /// </remarks>
     internal async Task<WorkflowResult> ChangeCaseAsync(Guid caseId, Actor actor, Func<SkedDbContext, CaseFile, Task<IReadOnlyList<Effect>>> change,
-        Signal? signal, CancellationToken cancellationToken)
+        Signal? signal, string announced, CancellationToken cancellationToken)
     {
         var instance = await _db.Instances.SingleOrDefaultAsync(i => i.CaseId == caseId, cancellationToken);
         if (instance is null)
@@ -84,7 +85,7 @@ public sealed class EngineStep
         var writer = new EffectWriter(_db, @case, instance, actor, Now, _runner.MailDomain);
         await writer.ApplyAsync(effects, cancellationToken);
         await _scope.SaveAsync(cancellationToken);
-        _runner.AfterCommit(_scope, writer, new TaskChangedEventArgs(@case.TrackingCode, null, "case.changed"));
+        _runner.AfterCommit(_scope, writer, new TaskChangedEventArgs(@case.TrackingCode, null, announced));
         return WorkflowResult.Ok;
     }
 
