@@ -196,5 +196,8 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
     }
 }
 
-/// <summary>Outbox payload for a message to a person.</summary>
-public sealed record NotificationMessage(string To, string Text, string TrackingCode, Guid? Mail = null);
+/// <summary>
+/// Outbox payload for a message to a person. <paramref name="Secret"/>: a part of the text (a letter's
+/// password) that must not stay stored once the operator has accepted the message; it is redacted then.
+/// </summary>
+public sealed record NotificationMessage(string To, string Text, string TrackingCode, Guid? Mail = null, string? Secret = null);
