@@ -116,6 +116,9 @@ public static class DefinitionErrors
 
     public const string ThresholdTooSmall = "definition.threshold-too-small";
 
+    /// <summary>{password} in an e-mail: mail is kept on the case's thread, so a password may go by SMS only.</summary>
+    public const string PasswordByEmail = "definition.password-by-email";
+
     // Publishing over HTTP (POST /api/v1/workflows/{id}/versions).
 
     /// <summary>The title of a refused publish.</summary>

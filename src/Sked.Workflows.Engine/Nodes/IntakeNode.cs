@@ -54,6 +54,7 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
             var password = LetterPassword.New();
             context.Case.PasswordHash = LetterPassword.Hash(password);
             context.Emit(new PasswordIssued(password));
+            context.IssuedPassword = password;
         }
 
         if (context.Case.Anonymous)

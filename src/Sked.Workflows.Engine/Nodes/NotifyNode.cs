@@ -15,7 +15,7 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
 {
     public static readonly IReadOnlyList<string> Channels = ["sms", "email"];
     public static readonly IReadOnlyList<string> Recipients = ["citizen"];
-    public static readonly IReadOnlyList<string> Placeholders = ["trackingCode", "subject", "department", "status", "expectedAnswerAt", "type", "answer", "question"];
+    public static readonly IReadOnlyList<string> Placeholders = ["trackingCode", "subject", "department", "status", "expectedAnswerAt", "type", "answer", "question", "password"];
 
     /// <summary>The task form field that holds what staff ask the citizen (the "ask" outcome), for {question}.</summary>
     public const string QuestionVariable = "question";
@@ -27,6 +27,11 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
 
     protected override void Validate(Props properties, NodeCheck check)
     {
+        if (properties.Channel == "email" && $"{properties.Template}{properties.Subject}".Contains("{password}", StringComparison.Ordinal))
+        {
+            check.Error(DefinitionErrors.PasswordByEmail);
+        }
+
         foreach (Match match in Placeholder().Matches((properties.Template ?? string.Empty) + properties.Subject))
         {
             if (!Placeholders.Contains(match.Groups["name"].Value))
@@ -46,7 +51,8 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
         }
 
         var subject = properties.Channel == "email" && !string.IsNullOrWhiteSpace(properties.Subject) ? Render(context, properties.Subject) : null;
-        context.Emit(new NotifyEffect(properties.Channel, address, Render(context, properties.Template!), subject));
+        var secret = properties.Template!.Contains("{password}", StringComparison.Ordinal) ? context.IssuedPassword : null;
+        context.Emit(new NotifyEffect(properties.Channel, address, Render(context, properties.Template!), subject, secret));
         context.Audit(new NotificationQueued(properties.Channel, properties.To));
         return NodeStep.Continue(Next);
     }
@@ -62,6 +68,8 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
             "type" => CaseTypes.PersianNames.GetValueOrDefault(context.Case.Type, context.Case.Type),
             "answer" => context.Case.Answer ?? string.Empty,
             "question" => context.Instance.Variables.GetValueOrDefault(QuestionVariable, string.Empty),
+            // Only in the signal that issued it (the letter's registration); it is never stored in clear.
+            "password" => context.IssuedPassword ?? "-",
             _ => match.Value,
         });
 
@@ -76,7 +84,7 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
         [NodeProperty("recipient", "Who receives it; citizen (the default).")]
         public string To { get; init; } = "citizen";
 
-        [NodeProperty(PropertyKinds.Text, "Persian text; placeholders: {trackingCode}, {subject}, {department}, {status}, {expectedAnswerAt}, {type}, {answer}, {question}.", Required = true)]
+        [NodeProperty(PropertyKinds.Text, "Persian text; placeholders: {trackingCode}, {subject}, {department}, {status}, {expectedAnswerAt}, {type}, {answer}, {question}, {password} (SMS only: a letter's password, in the registration's own message).", Required = true)]
         public string? Template { get; init; }
 
         [NodeProperty(PropertyKinds.Line, "E-mail only: the subject, with the same placeholders; the case's tag [SKED-code] is added to it.")]

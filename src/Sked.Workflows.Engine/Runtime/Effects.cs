@@ -31,8 +31,11 @@ public sealed record AuditEffect(AuditEventData Data, string Actor) : Effect
     public string Type => AuditEvents.NameOf(Data);
 }
 
-/// <summary>A message to deliver after commit (SMS, e-mail, staff reminder); an e-mail may have its own subject.</summary>
-public sealed record NotifyEffect(string Channel, string Recipient, string Text, string? Subject = null) : Effect;
+/// <summary>
+/// A message to deliver after commit (SMS, e-mail, staff reminder); an e-mail may have its own subject.
+/// <paramref name="Secret"/> is a part of the text (a letter's password) the outbox must not keep once the message is accepted.
+/// </summary>
+public sealed record NotifyEffect(string Channel, string Recipient, string Text, string? Subject = null, string? Secret = null) : Effect;
 
 /// <summary>A public question was answered; count it and publish it in the FAQ at the threshold.</summary>
 public sealed record FaqRepeatEffect(string QuestionKey, string Question, string Answer, int Threshold) : Effect;

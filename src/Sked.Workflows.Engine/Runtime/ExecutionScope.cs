@@ -13,4 +13,7 @@ internal sealed class ExecutionScope(CompiledWorkflow workflow, CaseFile @case, 
     public string Actor { get; } = actor;
     public EngineEnvironment Environment { get; } = environment;
     public List<Effect> Effects { get; } = [];
+
+    /// <summary>A letter's password issued by this signal, in clear only until it commits (a notify node may send it).</summary>
+    public string? IssuedPassword { get; set; }
 }

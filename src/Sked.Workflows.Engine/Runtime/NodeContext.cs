@@ -27,6 +27,13 @@ public sealed class NodeContext
 
     public void Emit(Effect effect) => _effects.Add(effect);
 
+    /// <summary>The password issued earlier in this same signal (intake), for the message that tells it; never stored in clear.</summary>
+    public string? IssuedPassword
+    {
+        get => Scope.IssuedPassword;
+        set => Scope.IssuedPassword = value;
+    }
+
     /// <summary>Records an event of this node; the node's id is added to it.</summary>
     public void Audit(NodeAuditEventData data) => _effects.Add(new AuditEffect(data with { Node = Node.Id }, Actor));
 

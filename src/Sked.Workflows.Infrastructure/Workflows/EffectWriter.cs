@@ -66,7 +66,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                     AddOutbox(OutboxKinds.Email, new NotificationMessage(mail.Recipient, mail.Text, @case.TrackingCode, QueueMail(mail)));
                     break;
                 case NotifyEffect notify:
-                    AddOutbox("notify." + notify.Channel, new NotificationMessage(notify.Recipient, notify.Text, @case.TrackingCode));
+                    AddOutbox("notify." + notify.Channel, new NotificationMessage(notify.Recipient, notify.Text, @case.TrackingCode, Secret: notify.Secret));
                     break;
                 case FaqRepeatEffect faq:
                     await CountFaqAsync(faq, cancellationToken);
