@@ -10,7 +10,7 @@ public static class MailThreadTexts
     /// <summary>{0} the reason's label: why a mail of ours was not sent.</summary>
     public const string NotSentBecause = "mailThread.not-sent-because";
 
-    /// <summary>{0} the header that gave an automatic sender away (as it was written).</summary>
+    /// <summary>Before the header that gave an automatic sender away (shown as it was written).</summary>
     public const string Automatic = "mailThread.automatic";
 
     /// <summary>{0} the Jalali date-time the citizen's address bounced.</summary>
