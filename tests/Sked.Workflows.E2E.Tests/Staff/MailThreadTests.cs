@@ -98,6 +98,19 @@ public sealed partial class MailThreadTests(TestDatabases databases, Chromium ch
         await Assertions.Expect(replied.Locator(".mail-text")).ToContainTextAsync("سطر 8");
     }
 
+    [Fact]
+    public async Task AMemberWithoutTheEDeskRole_HasNoLinkToTheScreen_AndIsTurnedAwayAtItsAddress()
+    {
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var secretariat = await StaffBrowser.LogInAsync(context, "secretariat");
+        await Assertions.Expect(secretariat.GetByRole(AriaRole.Link, new() { Name = "ثبت رایانامه" })).ToHaveCountAsync(0);
+
+        await secretariat.GotoAsync("/staff/email-inquiries/new");
+
+        Assert.Contains("/staff/denied", secretariat.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await secretariat.Locator("#record-mail").CountAsync());
+    }
+
     private static ILocator FieldOf(IPage page, string input) =>
         page.Locator(input).Locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input-control ')][1]");
 
