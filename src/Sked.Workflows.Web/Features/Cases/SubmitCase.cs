@@ -2,6 +2,7 @@ using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Web.Http;
 using Sked.Workflows.Web.Staff;
@@ -34,11 +35,16 @@ public static class SubmitCase
         }
 
         /// <summary>Any channel's case: validated and normalised, then started on the latest definition of its type.</summary>
-        public async Task<StartedCase> StartAsync(CaseSubmission submission, Actor actor, IReadOnlyList<CaseAttachment> attachments, CancellationToken cancellationToken)
+        public Task<StartedCase> StartAsync(CaseSubmission submission, Actor actor, IReadOnlyList<CaseAttachment> attachments, CancellationToken cancellationToken) =>
+            StartAsync(submission, actor, attachments, alongside: null, cancellationToken);
+
+        /// <summary>As above; <paramref name="alongside"/> adds the channel's own rows (a recorded mail) to the start's transaction.</summary>
+        public async Task<StartedCase> StartAsync(CaseSubmission submission, Actor actor, IReadOnlyList<CaseAttachment> attachments,
+            Func<UnitScope, CaseFile, Task>? alongside, CancellationToken cancellationToken)
         {
             var check = SubmissionValidator.Check(submission);
             return check.IsValid
-                ? await runner.StartAsync(check.Submission, actor, attachments, cancellationToken)
+                ? await runner.StartAsync(check.Submission, actor, attachments, alongside, cancellationToken)
                 : new StartedCase(WorkflowResult.Invalid(check.Errors));
         }
     }

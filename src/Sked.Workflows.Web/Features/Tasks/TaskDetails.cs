@@ -26,6 +26,9 @@ public sealed record TaskDetails(
     /// <summary>The task nodes of the case's steps by node id, so earlier steps show their outcome and field captions, not their ids.</summary>
     public IReadOnlyDictionary<string, HumanTaskNode.Props> Steps { get; init; } = new Dictionary<string, HumanTaskNode.Props>(StringComparer.Ordinal);
 
+    /// <summary>The case's e-mails in and out, with their attachments.</summary>
+    public MailThread Mail { get; init; } = MailThread.None;
+
     /// <summary>The Persian caption of a step's outcome; an outcome the node no longer lists is shown as it is.</summary>
     public string OutcomeLabel(HumanTask step) =>
         Steps.GetValueOrDefault(step.NodeId)?.Outcomes.Find(o => o.Name == step.Outcome)?.Label ?? step.Outcome ?? "—";
@@ -35,7 +38,8 @@ public sealed record TaskDetails(
         Steps.GetValueOrDefault(step.NodeId)?.Form.Find(f => f.Name == name);
 }
 
-public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, int Size);
+/// <summary>A file of the case; <paramref name="MailId"/> names the e-mail it came with, null for a photo or scan.</summary>
+public sealed record AttachmentInfo(Guid Id, string FileName, string ContentType, int Size, Guid? MailId = null);
 
 /// <summary>Loads a task page's data, or nothing when the member may not see that case.</summary>
 public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory, DefinitionCatalog definitions, UserManager<StaffUser> users, TimeProvider time)
@@ -74,7 +78,7 @@ public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory,
         var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
         var workflow = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == @case.Id)
-            .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Content.Length)).ToListAsync(cancellationToken);
+            .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Content.Length, a.MailId)).ToListAsync(cancellationToken);
         var history = await db.Tasks.AsNoTracking().Where(t => t.CaseId == @case.Id).OrderBy(t => t.Activation).ToListAsync(cancellationToken);
         var members = staff.HeadsDepartment(task.Department)
             ? (await users.GetUsersInRoleAsync(Roles.Department)).Where(u => u.Department == task.Department).OrderBy(u => u.UserName, StringComparer.Ordinal).ToList()
@@ -85,6 +89,7 @@ public sealed class TaskDetailsQuery(IDbContextFactory<SkedDbContext> dbFactory,
         {
             Steps = history.Select(t => t.NodeId).Distinct(StringComparer.Ordinal)
                 .ToDictionary(id => id, id => workflow.Node(id).PropertiesAs<HumanTaskNode.Props>(), StringComparer.Ordinal),
+            Mail = await MailThread.LoadAsync(db, @case, attachments, cancellationToken),
         };
     }
 }
