@@ -39,7 +39,7 @@ public static class SkedWebApp
         var api = app.MapGroup("/api/v1");
         api.MapSubmitCase().MapTrackCase().MapCaseHistory().MapEvidencePack().MapEvidencePage();
         api.MapVerifyChain().MapChainCheckpoints().MapSearchEvents();
-        api.MapRegisterLetter().MapStartEmailInquiry();
+        api.MapRegisterLetter().MapReissueLetterPassword().MapStartEmailInquiry();
         api.MapTasks();
         api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq();
         api.MapOutbox();

@@ -35,6 +35,7 @@ public static class AuditEvents
         Type<FaqCounted>("faq.counted", AuditJsonStyle.RelaxedWithoutNulls),
         Type<FaqPromoted>("faq.promoted", AuditJsonStyle.RelaxedWithNulls),
         Type<IdentityRead>("identity.read", AuditJsonStyle.Escaped),
+        Type<LetterPasswordReissued>("letter.password-reissued", AuditJsonStyle.Escaped),
 
         // Tasks (human-task node; staff through the task use cases).
         Type<TaskOpened>("task.opened", AuditJsonStyle.RelaxedWithoutNulls),

@@ -61,7 +61,7 @@ public sealed class EngineStep
     /// the holder). <paramref name="signal"/>, when given, is applied in the same transaction where the workflow takes
     /// it (a citizen's reply resumes a step that waits for one) and is otherwise ignored.
     /// </remarks>
-    internal async Task<WorkflowResult> ChangeCaseAsync(Guid caseId, Actor actor, Func<SkedDbContext, CaseFile, Task<IReadOnlyList<Effect>>> change,
+    public async Task<WorkflowResult> ChangeCaseAsync(Guid caseId, Actor actor, Func<SkedDbContext, CaseFile, Task<IReadOnlyList<Effect>>> change,
         Signal? signal, string announced, CancellationToken cancellationToken)
     {
         var instance = await _db.Instances.SingleOrDefaultAsync(i => i.CaseId == caseId, cancellationToken);

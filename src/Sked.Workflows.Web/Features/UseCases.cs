@@ -16,6 +16,7 @@ public static class UseCases
         services.AddSingleton<SubmitCase.Handler>();
         services.AddSingleton<TrackCase.Handler>();
         services.AddSingleton<RegisterLetter.Handler>();
+        services.AddSingleton<ReissueLetterPassword.Handler>();
         services.AddSingleton<StartEmailInquiry.Handler>();
         services.AddSingleton<RetryIncident.Handler>();
         services.AddSingleton<PublishDefinition.Handler>();

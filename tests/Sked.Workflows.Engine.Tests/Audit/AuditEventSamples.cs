@@ -88,6 +88,7 @@ public static class AuditEventSamples
         (new AcknowledgementSuppressed(Id, "too-many"), Plain(new { mail = Id, reason = "too-many" })),
         (new IdentityRead("DepartmentHead"), Plain(new { role = "DepartmentHead" })),
         (new IdentityRead(null), Plain(new { role = (string?)null })),
+        (new LetterPasswordReissued(true), Plain(new { sent = true })),
         (new DepartmentCreated("water", "آب & <فاضلاب>"), Plain(new { code = "water", name = "آب & <فاضلاب>" })),
         (new StaffCreated("staff.water", "water", ["Department", "Auditor"]), Plain(new { user = "staff.water", department = "water", roles = new List<string> { "Department", "Auditor" } })),
         (new StaffCreated("admin2", null, []), Plain(new { user = "admin2", department = (string?)null, roles = Array.Empty<string>() })),

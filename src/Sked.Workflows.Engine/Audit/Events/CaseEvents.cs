@@ -55,3 +55,9 @@ public sealed record IdentityRead(string? Role) : AuditEventData
 {
     public override Message Describe(IAuditNames names) => Sentence(AuditText.Label("role", Role));
 }
+
+/// <summary>The secretariat issued a letter a new password (the old one stops working); <paramref name="Sent"/>: it went to the sender by SMS. The password itself is never logged.</summary>
+public sealed record LetterPasswordReissued(bool Sent) : AuditEventData
+{
+    public override Message Describe(IAuditNames names) => Sentence(Message.Of(Sent ? "audit.part.password-sent" : "audit.part.password-not-sent"));
+}
