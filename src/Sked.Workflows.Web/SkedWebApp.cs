@@ -9,6 +9,7 @@ using Sked.Workflows.Web.Features.Faq;
 using Sked.Workflows.Web.Features.Health;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
+using Sked.Workflows.Web.Features.Notices;
 using Sked.Workflows.Web.Features.Open311;
 using Sked.Workflows.Web.Features.Outbox;
 using Sked.Workflows.Web.Features.Portal;
@@ -40,6 +41,7 @@ public static class SkedWebApp
         api.MapSubmitCase().MapTrackCase().MapCaseHistory().MapEvidencePack().MapEvidencePage();
         api.MapVerifyChain().MapChainCheckpoints().MapSearchEvents();
         api.MapRegisterLetter().MapReissueLetterPassword().MapStartEmailInquiry();
+        api.MapListMyNotices().MapMarkNoticesRead();
         api.MapTasks();
         api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq();
         api.MapOutbox();

@@ -218,8 +218,8 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
         if (step.Action == EscalationStep.Remind)
         {
             var recipient = Roles.IsDepartmental(properties.CandidateRole) ? $"{properties.CandidateRole}:{context.Case.Department}" : properties.CandidateRole;
-            context.Emit(new NotifyEffect("staff", recipient,
-                Catalogue.Render(TaskFormErrors.Reminder, properties.Title, context.Case.TrackingCode)));
+            context.Emit(new StaffNoticeEffect(StaffNoticeKinds.Reminder, recipient,
+                Catalogue.Render(TaskFormErrors.Reminder, properties.Title, context.Case.TrackingCode), timer.TaskId));
             context.Audit(new EscalationReminded(task, timer.Step));
             return NodeStep.Wait;
         }

@@ -37,6 +37,12 @@ public sealed record AuditEffect(AuditEventData Data, string Actor) : Effect
 /// </summary>
 public sealed record NotifyEffect(string Channel, string Recipient, string Text, string? Subject = null, string? Secret = null) : Effect;
 
+/// <summary>
+/// A line in staff's bell (Engine/Tasks/StaffNoticeKinds): to <paramref name="Recipient"/> (a login or a group key),
+/// or, when <paramref name="TaskId"/> names a task someone holds, to its holder.
+/// </summary>
+public sealed record StaffNoticeEffect(string Kind, string Recipient, string Text, Guid? TaskId = null) : Effect;
+
 /// <summary>A public question was answered; count it and publish it in the FAQ at the threshold.</summary>
 public sealed record FaqRepeatEffect(string QuestionKey, string Question, string Answer, int Threshold) : Effect;
 

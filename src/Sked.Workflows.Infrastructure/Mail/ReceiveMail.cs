@@ -6,6 +6,7 @@ using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
 
@@ -117,19 +118,17 @@ public sealed partial class ReceiveMail(
             db.Timeline.Add(new CaseTimelineEntry { CaseId = @case.Id, At = now, Status = @case.Status, Detail = Catalogue.Text(MailTexts.TimelineReply) });
             var notice = Catalogue.Render(MailTexts.CitizenReplied, @case.TrackingCode);
             List<Effect> effects = [new AuditEffect(new CitizenMessageReceived(record.Id, "email"), Actor.CitizenName)];
-            effects.AddRange(StaffToTell(db, @case).Select(holder => new NotifyEffect("staff", holder, notice)));
+            effects.AddRange(OpenTasks(db, @case).Select(task => new StaffNoticeEffect(StaffNoticeKinds.CitizenReplied,
+                StaffNotices.StaffGroups.Of(task.CandidateRole, task.Department), notice, task.Id)));
             return effects;
         }, cancellationToken);
         return MailDisposition.Reply;
     }
 
-    /// <summary>Whoever holds the case's open tasks, or the group that may claim them.</summary>
-    private static IEnumerable<string> StaffToTell(SkedDbContext db, CaseFile @case) =>
-        db.Tasks.AsNoTracking()
-            .Where(t => t.CaseId == @case.Id && (t.Status == Engine.Tasks.HumanTaskStatus.Open || t.Status == Engine.Tasks.HumanTaskStatus.Claimed))
-            .Select(t => t.Assignee ?? (t.Department == null ? t.CandidateRole : t.CandidateRole + ":" + t.Department))
-            .ToList()
-            .Distinct(StringComparer.Ordinal);
+    /// <summary>The case's open tasks: whoever holds each (or its group) hears of the reply.</summary>
+    private static List<Engine.Tasks.HumanTask> OpenTasks(SkedDbContext db, CaseFile @case) =>
+        [.. db.Tasks.AsNoTracking().Where(t => t.CaseId == @case.Id
+            && (t.Status == Engine.Tasks.HumanTaskStatus.Open || t.Status == Engine.Tasks.HumanTaskStatus.Claimed))];
 
     /// <summary>Records the mail on its case with what it changes; a reply also resumes a workflow step that waits for the citizen.</summary>
     private async Task ChangeCaseAsync(Guid caseId, InboundMail mail, MailDisposition disposition, bool resumes,

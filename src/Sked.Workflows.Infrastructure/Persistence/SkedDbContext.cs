@@ -14,6 +14,7 @@ using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Faq;
 using Sked.Workflows.Infrastructure.Identity;
 using Sked.Workflows.Infrastructure.Mail;
+using Sked.Workflows.Infrastructure.StaffNotices;
 using Sked.Workflows.Infrastructure.Outbox;
 
 namespace Sked.Workflows.Infrastructure.Persistence;
@@ -44,6 +45,8 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<CannedAnswer> CannedAnswers => Set<CannedAnswer>();
     public DbSet<CaseMail> CaseMail => Set<CaseMail>();
     public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
+    public DbSet<StaffNotice> StaffNotices => Set<StaffNotice>();
+    public DbSet<StaffNoticeRead> StaffNoticeReads => Set<StaffNoticeRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +55,29 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         MapEngine(builder);
         MapSupport(builder);
         MapMail(builder);
+        MapNotices(builder);
+    }
+
+    private static void MapNotices(ModelBuilder builder)
+    {
+        builder.Entity<StaffNotice>(e =>
+        {
+            e.ToTable("staff_notices");
+            e.HasKey(n => n.Id);
+            // A member's bell reads the newest notices of their login and groups.
+            e.HasIndex(n => new { n.Recipient, n.At });
+            e.Property(n => n.Recipient).HasMaxLength(120);
+            e.Property(n => n.Kind).HasMaxLength(30);
+            e.Property(n => n.Text).HasMaxLength(1000);
+            e.Property(n => n.TrackingCode).HasMaxLength(20);
+        });
+        builder.Entity<StaffNoticeRead>(e =>
+        {
+            e.ToTable("staff_notice_reads");
+            e.HasKey(r => new { r.NoticeId, r.UserName });
+            e.Property(r => r.UserName).HasMaxLength(120);
+            e.HasOne<StaffNotice>().WithMany().HasForeignKey(r => r.NoticeId);
+        });
     }
 
     private static void MapMail(ModelBuilder builder)

@@ -12,6 +12,7 @@ using Sked.Workflows.Infrastructure.Faq;
 using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.StaffNotices;
 
 namespace Sked.Workflows.Infrastructure.Workflows;
 
@@ -28,6 +29,9 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
 
     /// <summary>Whether the outbox got a message to deliver once this commits.</summary>
     public bool WroteOutbox { get; private set; }
+
+    /// <summary>Whom the bell rings for once this commits (logins and group keys).</summary>
+    public List<string> Noticed { get; } = [];
 
     /// <summary>The earliest timer scheduled, so the poller can be woken for it after commit.</summary>
     public DateTimeOffset? EarliestTimer { get; private set; }
@@ -51,6 +55,8 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                     break;
                 case ReassignTask reassign:
                     await ReassignAsync(reassign, cancellationToken);
+                    Notice(StaffNoticeKinds.Escalated, StaffGroups.Of(reassign.CandidateRole, reassign.Department), reassign.TaskId,
+                        Domain.Text.Catalogue.Render(StaffNoticeTexts.Escalated, @case.TrackingCode));
                     break;
                 case ScheduleTimer schedule:
                     db.Timers.Add(schedule.Timer);
@@ -68,6 +74,9 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                 case NotifyEffect notify:
                     AddOutbox("notify." + notify.Channel, new NotificationMessage(notify.Recipient, notify.Text, @case.TrackingCode, Secret: notify.Secret));
                     break;
+                case StaffNoticeEffect notice:
+                    await NoticeAsync(notice, cancellationToken);
+                    break;
                 case FaqRepeatEffect faq:
                     await CountFaqAsync(faq, cancellationToken);
                     break;
@@ -77,6 +86,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
             }
         }
 
+        NoticeReturned(effects);
         instance.Version++;
         return password;
     }
@@ -125,6 +135,39 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
         });
         return id;
     }
+
+    /// <summary>Rings the bell of <paramref name="recipient"/> for this case.</summary>
+    public void Notice(string kind, string recipient, Guid? taskId, string text)
+    {
+        db.StaffNotices.Add(new StaffNotice { Recipient = recipient, Kind = kind, Text = text, TrackingCode = @case.TrackingCode, TaskId = taskId, At = now });
+        Noticed.Add(recipient);
+    }
+
+    /// <summary>A notice about a task goes to whoever holds it, else to the group that may claim it.</summary>
+    private async Task NoticeAsync(StaffNoticeEffect notice, CancellationToken cancellationToken)
+    {
+        var task = notice.TaskId is { } id ? await db.Tasks.FindAsync([id], cancellationToken) : null;
+        var recipient = task is { IsActive: true, Assignee: { } holder } ? holder : notice.Recipient;
+        Notice(notice.Kind, recipient, notice.TaskId, notice.Text);
+    }
+
+    /// <summary>A task completed with "return" opened another: its group hears that the work came back.</summary>
+    private void NoticeReturned(IReadOnlyList<Effect> effects)
+    {
+        if (!effects.OfType<CompleteTask>().Any(c => c.Outcome == ReturnOutcome))
+        {
+            return;
+        }
+
+        foreach (var open in effects.OfType<OpenTask>())
+        {
+            Notice(StaffNoticeKinds.Returned, StaffGroups.Of(open.Task.CandidateRole, open.Task.Department), open.Task.Id,
+                Domain.Text.Catalogue.Render(StaffNoticeTexts.Returned, open.Task.Title, @case.TrackingCode));
+        }
+    }
+
+    /// <summary>The outcome the shipped workflows use to send a task back to the step before.</summary>
+    private const string ReturnOutcome = "return";
 
     private Task CompleteAsync(CompleteTask complete, CancellationToken cancellationToken) =>
         UpdateTaskAsync(complete.TaskId, task =>

@@ -7,6 +7,7 @@ using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Mail;
+using Sked.Workflows.Infrastructure.StaffNotices;
 using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Timers;
 using Sked.Workflows.Infrastructure.Persistence;
@@ -27,6 +28,7 @@ public sealed partial class EngineRunner(
     OutboxNudge nudge,
     TimerNudge timerNudge,
     TaskFeed feed,
+    StaffNoticeFeed notices,
     IOptions<MailOptions> mail,
     ILogger<EngineRunner> logger)
 {
@@ -122,6 +124,7 @@ public sealed partial class EngineRunner(
             }
 
             feed.Publish(change);
+            notices.Publish(writer.Noticed);
         });
     }
 

@@ -7,6 +7,7 @@ using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Engine.Timers;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.StaffNotices;
 
 namespace Sked.Workflows.Infrastructure.Workflows;
 
@@ -45,6 +46,11 @@ public sealed class EngineStep
         var @case = await _db.Cases.AsNoTracking().SingleAsync(c => c.Id == task.CaseId, cancellationToken);
         var writer = new EffectWriter(_db, @case, instance, actor, Now, _runner.MailDomain);
         writer.Audit(audited);
+        if (audited is TaskAssigned { Assignee: { } assignee } && assignee != actor.Name)
+        {
+            writer.Notice(StaffNoticeKinds.Assigned, assignee, task.Id, Domain.Text.Catalogue.Render(StaffNotices.StaffNoticeTexts.Assigned, task.Title, task.TrackingCode));
+        }
+
         await _scope.SaveAsync(cancellationToken);
         _runner.AfterCommit(_scope, writer, new TaskChangedEventArgs(task.TrackingCode, task.Id, AuditEvents.NameOf(audited)));
         return WorkflowResult.Ok;

@@ -17,6 +17,8 @@ public static class UseCases
         services.AddSingleton<TrackCase.Handler>();
         services.AddSingleton<RegisterLetter.Handler>();
         services.AddSingleton<ReissueLetterPassword.Handler>();
+        services.AddSingleton<Notices.ListMyNotices.Handler>();
+        services.AddSingleton<Notices.MarkNoticesRead.Handler>();
         services.AddSingleton<StartEmailInquiry.Handler>();
         services.AddSingleton<RetryIncident.Handler>();
         services.AddSingleton<PublishDefinition.Handler>();

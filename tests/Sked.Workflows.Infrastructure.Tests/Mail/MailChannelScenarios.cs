@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
@@ -72,6 +73,9 @@ public abstract class MailChannelScenarios(TestDatabases databases, Store store)
         Assert.Equal(3, thread.Count(m => m.Disposition == MailDisposition.NewCase));
         using var auditor = await app.LoginAsync("auditor");
         Assert.Equal(2, (await CaseApi.HistoryAsync(auditor, code)).Count(e => e["type"]?.GetValue<string>() == "citizen.message-received"));
+        using var edesk = await app.LoginAsync("edesk");
+        var bell = (await edesk.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/notices"))!["notices"]!.AsArray();
+        Assert.Equal(2, bell.Count(n => n!["kind"]!.GetValue<string>() == "citizen-replied" && n["trackingCode"]!.GetValue<string>() == code));
         var toldAboutTag = await mail.WaitForMessageAsync(Citizen, m => (m.TextBody ?? "").Contains("برچسب", StringComparison.Ordinal) && (m.TextBody ?? "").Contains(wrong, StringComparison.Ordinal), Patience);
         Assert.DoesNotContain(code, toldAboutTag.Subject, StringComparison.Ordinal);
     }

@@ -1025,6 +1025,61 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.StaffNotices.StaffNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TrackingCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Recipient", "At");
+
+                    b.ToTable("staff_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.StaffNotices.StaffNoticeRead", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NoticeId", "UserName");
+
+                    b.ToTable("staff_notice_reads", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1175,6 +1230,15 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.HasOne("Sked.Workflows.Domain.Cases.CaseFile", null)
                         .WithMany()
                         .HasForeignKey("CaseId");
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.StaffNotices.StaffNoticeRead", b =>
+                {
+                    b.HasOne("Sked.Workflows.Infrastructure.StaffNotices.StaffNotice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sked.Workflows.Domain.Cases.CaseFile", b =>

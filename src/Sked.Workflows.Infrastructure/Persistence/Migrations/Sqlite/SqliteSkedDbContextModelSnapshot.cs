@@ -1010,6 +1010,61 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.StaffNotices.StaffNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Recipient", "At");
+
+                    b.ToTable("staff_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.StaffNotices.StaffNoticeRead", b =>
+                {
+                    b.Property<Guid>("NoticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NoticeId", "UserName");
+
+                    b.ToTable("staff_notice_reads", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1160,6 +1215,15 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("Sked.Workflows.Domain.Cases.CaseFile", null)
                         .WithMany()
                         .HasForeignKey("CaseId");
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.StaffNotices.StaffNoticeRead", b =>
+                {
+                    b.HasOne("Sked.Workflows.Infrastructure.StaffNotices.StaffNotice", null)
+                        .WithMany()
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sked.Workflows.Domain.Cases.CaseFile", b =>
