@@ -31,6 +31,21 @@ public sealed class PropertiesPanelTests : DesignerContext
     }
 
     [Fact]
+    public void AnSmsTemplate_ShowsItsParts_AndWarnsAboveTheLimitAsItIsTyped()
+    {
+        var notify = _document.Nodes.First(n => n.Type == "notify" && n.Properties?["channel"]?.ToString() == "sms").Id;
+        var panel = Panel(notify);
+
+        panel.Find("[data-property=template] textarea").Change("پرونده {trackingCode} ثبت شد.");
+        Assert.Equal("1", panel.Find(".sms-parts").GetAttribute("data-parts"));
+        Assert.DoesNotContain("sked-error", panel.Find(".sms-parts").ClassList);
+
+        panel.Find("[data-property=template] textarea").Change(new string('ب', 300));
+        Assert.Equal("5", panel.Find(".sms-parts").GetAttribute("data-parts"));
+        Assert.Contains("sked-error", panel.Find(".sms-parts").ClassList);
+    }
+
+    [Fact]
     public void ChangingTheTitle_ChangesTheNodeInTheDocument()
     {
         var panel = Panel();

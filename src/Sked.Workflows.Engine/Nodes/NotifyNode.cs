@@ -73,6 +73,23 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
             _ => match.Value,
         });
 
+    /// <summary>
+    /// The length a template's message will have, with each placeholder at a usual length (a tracking code is
+    /// 14 digits, a subject taken at 40 characters): what the designer counts SMS parts by.
+    /// </summary>
+    public static int EstimatedLength(string? template) =>
+        Placeholder().Replace(template ?? string.Empty, match => new string('x', match.Groups["name"].Value switch
+        {
+            "trackingCode" => 14,
+            "password" => 8,
+            "expectedAnswerAt" => 10,
+            "status" or "type" => 20,
+            "department" => 25,
+            "subject" => 40,
+            "answer" or "question" => 160,
+            _ => match.Length,
+        })).Length;
+
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)\}", RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Placeholder();
 
