@@ -56,6 +56,7 @@ public static class AuditEvents
         Type<NotificationSkipped>("notification.skipped", AuditJsonStyle.RelaxedWithoutNulls),
         Type<NotificationSent>("notification.sent", AuditJsonStyle.Escaped),
         Type<OutboxMessageRetried>("outbox.retried", AuditJsonStyle.Escaped),
+        Type<OutboxMessageCancelled>("outbox.cancelled", AuditJsonStyle.Escaped),
         Type<CitizenMessageReceived>("citizen.message-received", AuditJsonStyle.Escaped),
         Type<EmailUndeliverable>("mail.undeliverable", AuditJsonStyle.Escaped),
         Type<AcknowledgementSuppressed>("mail.ack-suppressed", AuditJsonStyle.Escaped),

@@ -28,6 +28,9 @@ public enum OutboxStatus
     Done,
     /// <summary>Failed too often; kept for an administrator, who may send it back to Pending.</summary>
     Dead,
+
+    /// <summary>An administrator decided it must not be sent (a wrong number, a message overtaken by events).</summary>
+    Cancelled,
 }
 
 public static class OutboxKinds

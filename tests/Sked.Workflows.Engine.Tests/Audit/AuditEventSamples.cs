@@ -83,6 +83,7 @@ public static class AuditEventSamples
         (new DefinitionDraftDiscarded(3, "ab12"), Plain(new { basedOnVersion = 3, hash = "ab12" })),
         (new NotificationSent(Id, "sms", 1), Plain(new { message = Id, channel = "sms", attempts = 1 })),
         (new OutboxMessageRetried(Id, "notify.sms", 10), Plain(new { message = Id, kind = "notify.sms", attempts = 10 })),
+        (new OutboxMessageCancelled(Id, "notify.email", 2), Plain(new { message = Id, kind = "notify.email", attempts = 2 })),
         (new CitizenMessageReceived(Id, "email"), Plain(new { mail = Id, channel = "email" })),
         (new EmailUndeliverable(Id), Plain(new { mail = Id })),
         (new AcknowledgementSuppressed(Id, "too-many"), Plain(new { mail = Id, reason = "too-many" })),

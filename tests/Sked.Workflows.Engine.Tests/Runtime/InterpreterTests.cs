@@ -294,8 +294,8 @@ public sealed class InterpreterTests
         var result = run.Fire(run.Timers.Single());
 
         Assert.Equal(SignalStatus.Applied, result.Status);
-        var reminder = Assert.Single(result.Effects.OfType<NotifyEffect>());
-        Assert.Equal("staff", reminder.Channel);
+        var reminder = Assert.Single(result.Effects.OfType<StaffNoticeEffect>());
+        Assert.Equal(Sked.Workflows.Engine.Tasks.StaffNoticeKinds.Reminder, reminder.Kind);
         Assert.Contains(run.Case.TrackingCode, reminder.Text, StringComparison.Ordinal);
         Assert.Empty(result.Effects.OfType<ReassignTask>());
         Assert.Equal(Review, run.Instance.CurrentNodeId);
@@ -326,7 +326,7 @@ public sealed class InterpreterTests
 
         var result = run.Fire(reminder);
 
-        Assert.Empty(result.Effects.OfType<NotifyEffect>());
+        Assert.Empty(result.Effects.OfType<StaffNoticeEffect>());
         Assert.Equal(DepartmentAnswer, run.Instance.CurrentNodeId);
         Assert.Equal(CaseStatuses.Referred, run.Case.Status);
     }
@@ -361,7 +361,7 @@ public sealed class InterpreterTests
         var result = run.Fire(remindStep);
 
         Assert.Empty(result.Effects.OfType<ReassignTask>());
-        Assert.Single(result.Effects.OfType<NotifyEffect>());
+        Assert.Single(result.Effects.OfType<StaffNoticeEffect>());
         Assert.Equal(CaseStatuses.Referred, run.Case.Status);
     }
 

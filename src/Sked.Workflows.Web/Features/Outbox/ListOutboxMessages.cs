@@ -8,8 +8,8 @@ using Sked.Workflows.Web.Http;
 namespace Sked.Workflows.Web.Features.Outbox;
 
 /// <summary>
-/// The outbox's messages in one state, a page at a time: by default the dead letters an administrator
-/// may send again. Never the text (a letter's password may be in it) and never a full address.
+/// The outbox's messages in one state (dead, failed = pending after a failure, pending, cancelled), a
+/// page at a time: by default the dead letters an administrator may send again. Never the text (a letter's password may be in it) and never a full address.
 /// GET /api/v1/outbox?status=dead&amp;page=1&amp;pageSize=50 calls <see cref="Handler"/>; so does the staff page.
 /// </summary>
 public static class ListOutboxMessages
@@ -34,7 +34,8 @@ public static class ListOutboxMessages
             OutboxStatus? status = request.Status switch
             {
                 null or "dead" => OutboxStatus.Dead,
-                "pending" => OutboxStatus.Pending,
+                "pending" or "failed" => OutboxStatus.Pending,
+                "cancelled" => OutboxStatus.Cancelled,
                 _ => null,
             };
             if (status is null)
@@ -49,6 +50,12 @@ public static class ListOutboxMessages
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var rows = db.Outbox.AsNoTracking().Where(m => m.Status == status);
+            if (request.Status == "failed")
+            {
+                // Waiting for another try after a failure: pending, with the reason it failed last.
+                rows = rows.Where(m => m.Attempts > 0);
+            }
+
             var total = await rows.CountAsync(cancellationToken);
             // The (Status, AvailableAt) index serves the order; a dead letter's AvailableAt is when it was given up.
             var page = await rows.OrderByDescending(m => m.AvailableAt).ThenBy(m => m.Id)

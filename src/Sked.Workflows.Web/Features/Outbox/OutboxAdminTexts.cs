@@ -8,6 +8,15 @@ public static class OutboxAdminTexts
     public const string MessageNotFound = "outbox.message-not-found";
     public const string NotDead = "outbox.not-dead";
     public const string Retried = "outbox.retried";
+    public const string Cancelled = "outbox.cancelled";
+
+    /// <summary>Cancel refused: the message was sent, cancelled already, or is being sent right now.</summary>
+    public const string NotCancellable = "outbox.not-cancellable";
+    public const string Cancel = "outboxAdmin.cancel";
+    public const string StatusLabel = "outboxAdmin.status";
+
+    /// <summary>The status filter's label family: outboxStatus.dead…</summary>
+    public const string StatusFamily = "outboxStatus";
 
     public const string Title = "outboxAdmin.title";
     public const string Intro = "outboxAdmin.intro";

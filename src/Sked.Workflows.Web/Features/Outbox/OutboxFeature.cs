@@ -9,14 +9,15 @@ public static class OutboxFeature
     {
         services.AddSingleton<ListOutboxMessages.Handler>();
         services.AddSingleton<RetryOutboxMessage.Handler>();
+        services.AddSingleton<CancelOutboxMessage.Handler>();
         return services;
     }
 
-    /// <summary>GET /outbox?status=dead|pending and POST /outbox/{id}/retry; Admin only.</summary>
+    /// <summary>GET /outbox?status=dead|failed|pending|cancelled, POST /outbox/{id}/retry and /outbox/{id}/cancel; Admin only.</summary>
     public static RouteGroupBuilder MapOutbox(this RouteGroupBuilder api)
     {
         var outbox = api.MapGroup("/outbox").RequireAuthorization(Policies.Admin).WithTags("Outbox");
-        outbox.MapListOutboxMessages().MapRetryOutboxMessage();
+        outbox.MapListOutboxMessages().MapRetryOutboxMessage().MapCancelOutboxMessage();
         return api;
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Audit.Events;
-using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
@@ -40,31 +39,12 @@ public static partial class RetryOutboxMessage
                 return WorkflowResult.Conflict(OutboxAdminTexts.NotDead);
             }
 
-            await AuditAsync(db, message, admin, now, cancellationToken);
+            await OutboxCaseAudit.AddAsync(db, message, new OutboxMessageRetried(message.Id, message.Kind, message.Attempts), admin, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             nudge.Notify();
             LogRetried(logger, message.Kind, id, message.Attempts, admin.Name);
             return WorkflowResult.Ok;
-        }
-
-        /// <summary>The event belongs to the message's case when it has one, so the case's history shows it.</summary>
-        private static async Task AuditAsync(SkedDbContext db, OutboxMessage message, Actor admin, DateTimeOffset now, CancellationToken cancellationToken)
-        {
-            var code = OutboxDelivery.NotificationOf(message)?.TrackingCode;
-            var @case = code is null ? null : await db.Cases.AsNoTracking().Where(c => c.TrackingCode == code)
-                .Join(db.Instances, c => c.Id, i => i.CaseId, (c, i) => new { c.Id, c.TrackingCode, Instance = i.Id, i.DefinitionId, i.DefinitionVersion })
-                .FirstOrDefaultAsync(cancellationToken);
-            db.AuditEvents.Add(new AuditEvent(new OutboxMessageRetried(message.Id, message.Kind, message.Attempts), admin.Name)
-            {
-                At = now,
-                CaseId = @case?.Id,
-                TrackingCode = @case?.TrackingCode,
-                InstanceId = @case?.Instance,
-                DefinitionId = @case?.DefinitionId,
-                DefinitionVersion = @case?.DefinitionVersion,
-                ClientAddress = admin.ClientAddress,
-            });
         }
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Kind} message {Id} sent back to the queue after {Attempts} attempts by {Admin}")]

@@ -28,6 +28,7 @@ public sealed class DeadLettersPageTests(TestDatabases databases) : BunitContext
         Services.AddMudServices();
         Services.AddSingleton(app.Service<ListOutboxMessages.Handler>());
         Services.AddSingleton(app.Service<RetryOutboxMessage.Handler>());
+        Services.AddSingleton(app.Service<CancelOutboxMessage.Handler>());
         AddAuthorization().SetAuthorized("admin").SetRoles(Roles.Admin);
         Services.AddSingleton<StaffSession>();
         JSInterop.Mode = JSRuntimeMode.Loose;
