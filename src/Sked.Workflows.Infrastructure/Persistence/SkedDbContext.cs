@@ -14,6 +14,7 @@ using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Faq;
 using Sked.Workflows.Infrastructure.Identity;
 using Sked.Workflows.Infrastructure.Mail;
+using Sked.Workflows.Infrastructure.Notifications;
 using Sked.Workflows.Infrastructure.Outbox;
 
 namespace Sked.Workflows.Infrastructure.Persistence;
@@ -44,6 +45,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<CannedAnswer> CannedAnswers => Set<CannedAnswer>();
     public DbSet<CaseMail> CaseMail => Set<CaseMail>();
     public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
+    public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +54,26 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         MapEngine(builder);
         MapSupport(builder);
         MapMail(builder);
+        MapSms(builder);
+    }
+
+    private static void MapSms(ModelBuilder builder)
+    {
+        builder.Entity<SmsMessage>(e =>
+        {
+            e.ToTable("sms_messages");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).ValueGeneratedNever();
+            // A case's SMS, in order, for its page.
+            e.HasIndex(m => new { m.CaseId, m.QueuedAt });
+            // The delivery-report poller: accepted, not yet final, of the last day.
+            e.HasIndex(m => new { m.State, m.AcceptedAt });
+            e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.To).HasMaxLength(40);
+            e.Property(m => m.Provider).HasMaxLength(20);
+            e.Property(m => m.OperatorId).HasMaxLength(100);
+            e.Property(m => m.Error).HasMaxLength(500);
+        });
     }
 
     private static void MapMail(ModelBuilder builder)
