@@ -26,7 +26,8 @@ public sealed class SmsOptions
     public bool IsValid => StatusPollSeconds >= 1 && TimeoutSeconds >= 1
         && Provider is null or "" or SmsProviders.Log or SmsProviders.Kavenegar or SmsProviders.Magfa or SmsProviders.Http
         && (Provider != SmsProviders.Http || BaseUrl is not null)
-        && (Provider is not (SmsProviders.Kavenegar or SmsProviders.Magfa) || !string.IsNullOrEmpty(ApiKey));
+        && (Provider is not (SmsProviders.Kavenegar or SmsProviders.Magfa) || !string.IsNullOrEmpty(ApiKey))
+        && (Provider != SmsProviders.Magfa || !string.IsNullOrEmpty(Sender));
 }
 
 public static class SmsProviders

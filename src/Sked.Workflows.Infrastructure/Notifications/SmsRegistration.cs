@@ -30,7 +30,7 @@ public static class SmsRegistration
         var settings = Read(builder.Configuration);
         builder.Services.AddOptions<SmsOptions>().Bind(builder.Configuration.GetSection(SmsOptions.Section))
             .PostConfigure(o => MapLegacy(o, builder.Configuration))
-            .Validate(o => o.IsValid, "Sms settings: Provider must be Kavenegar, Magfa, Http or unset; Kavenegar and Magfa need ApiKey, Http needs BaseUrl; StatusPollSeconds and TimeoutSeconds must be positive.")
+            .Validate(o => o.IsValid, "Sms settings: Provider must be Kavenegar, Magfa, Http or unset; Kavenegar and Magfa need ApiKey, Magfa a Sender, Http a BaseUrl; StatusPollSeconds and TimeoutSeconds must be positive.")
             .ValidateOnStart();
         var client = settings.Provider switch
         {
