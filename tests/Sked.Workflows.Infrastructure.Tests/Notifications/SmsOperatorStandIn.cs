@@ -65,10 +65,11 @@ public abstract class SmsOperatorStandIn : IAsyncDisposable
         States[sms.OperatorId] = state;
     }
 
-    public async Task StartAsync()
+    /// <summary>Starts on a free port of 127.0.0.1, or on <paramref name="url"/> (the stand-in run by hand).</summary>
+    public async Task StartAsync(string url = "http://127.0.0.1:0")
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
         _app = builder.Build();
         Map(_app);
