@@ -37,9 +37,6 @@ public sealed class OutboxDelivery(ISmsGateway sms, OutgoingMail email)
         return null;
     }
 
-    /// <summary>The adapter SMS go through, recorded beside each one.</summary>
-    public string SmsProvider => _sms.Provider;
-
     /// <summary>The SMS or e-mail a message carries; null for other kinds.</summary>
     public static NotificationMessage? NotificationOf(OutboxMessage message) =>
         message.Kind is OutboxKinds.Sms or OutboxKinds.Email ? Notification(message) : null;
