@@ -40,7 +40,6 @@ public static class InfrastructureRegistration
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.Section))
             .Validate(o => o.IsValid, "Outbox settings must be positive.")
             .ValidateOnStart();
-        builder.Services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection(NotificationOptions.Section));
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.Services.AddSingleton<DepartmentDirectory>();
@@ -56,7 +55,7 @@ public static class InfrastructureRegistration
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddSingleton<DemoCaseWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoCaseWriter>());
-        builder.Services.AddHttpClient<ISmsGateway, HttpSmsGateway>();
+        SmsRegistration.AddSms(builder);
         builder.Services.AddHostedService<OutboxDispatcher>();
         AddMail(builder);
         return builder;

@@ -60,6 +60,7 @@ public static class AuditEvents
         Type<CitizenMessageReceived>("citizen.message-received", AuditJsonStyle.Escaped),
         Type<EmailUndeliverable>("mail.undeliverable", AuditJsonStyle.Escaped),
         Type<AcknowledgementSuppressed>("mail.ack-suppressed", AuditJsonStyle.Escaped),
+        Type<SmsStateChanged>("sms.state-changed", AuditJsonStyle.Escaped),
 
         // Definitions (catalogue and designer).
         Type<DefinitionPublished>("definition.published", AuditJsonStyle.Escaped),

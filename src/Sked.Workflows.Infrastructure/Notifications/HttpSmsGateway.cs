@@ -1,36 +1,66 @@
+using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Extensions.Logging;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
-using Sked.Workflows.Domain.Citizens;
 
 namespace Sked.Workflows.Infrastructure.Notifications;
 
 /// <summary>
-/// Posts each SMS to the operator's HTTP API. Without a configured URL it only logs (redacted), so
-/// a developer machine never texts a real citizen.
+/// A generic operator (or a proxy in front of one) that speaks our own small contract: POST
+/// <c>{to, text, id}</c> as JSON to the address (2xx: accepted, optionally answering <c>{id}</c>), and
+/// GET <c>{address}/{id}</c> to ask after a message (404: unknown; 200 <c>{status}</c> with queued, sent,
+/// delivered, undelivered or failed). An API key goes in X-Api-Key.
 /// </summary>
-public sealed partial class HttpSmsGateway(HttpClient http, IOptions<NotificationOptions> options, ILogger<HttpSmsGateway> logger) : ISmsGateway
+public sealed class HttpSmsGateway(HttpClient http, IOptions<SmsOptions> options) : ISmsGateway
 {
-    public async Task SendAsync(string mobile, string text, CancellationToken cancellationToken)
+    public string Provider => SmsProviders.Http;
+
+    private Uri Address => options.Value.BaseUrl ?? throw new InvalidOperationException("Sms:BaseUrl is required for the Http provider.");
+
+    public async Task<SmsReceipt> SendAsync(SmsToSend sms, CancellationToken cancellationToken)
     {
-        var sms = options.Value.Sms;
-        if (sms.Url is null)
-        {
-            var redacted = MobileNumber.Redact(mobile);
-            LogNotConfigured(logger, redacted, text.Length);
-            return;
-        }
-
-        using var request = new HttpRequestMessage(HttpMethod.Post, sms.Url) { Content = JsonContent.Create(new { to = mobile, text }) };
-        if (sms.ApiKey is not null)
-        {
-            request.Headers.Add("X-Api-Key", sms.ApiKey);
-        }
-
+        using var request = Request(HttpMethod.Post, Address);
+        request.Content = JsonContent.Create(new { to = sms.To, text = sms.Text, id = sms.Id });
         using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity)
+        {
+            throw new SmsRefusedException(Provider, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), "refused the message", permanent: true);
+        }
+
         response.EnsureSuccessStatusCode();
+        return new SmsReceipt(sms.Id.ToString(), SmsState.SentToOperator);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "No SMS operator configured; SMS to {Mobile} ({Length} chars) logged only")]
-    private static partial void LogNotConfigured(ILogger logger, string mobile, int length);
+    public async Task<SmsReceipt?> FindAsync(SmsReference sms, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Get, new Uri(Address.ToString().TrimEnd('/') + "/" + sms.Id));
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var answer = response.Content.Headers.ContentLength == 0 ? null : await response.Content.ReadFromJsonAsync<Answer>(cancellationToken);
+        return new SmsReceipt(sms.Id.ToString(), answer?.Status switch
+        {
+            "delivered" => SmsState.Delivered,
+            "undelivered" => SmsState.Undelivered,
+            "failed" => SmsState.Failed,
+            _ => SmsState.SentToOperator,
+        });
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, Uri address)
+    {
+        var request = new HttpRequestMessage(method, address);
+        if (options.Value.ApiKey is { Length: > 0 } key)
+        {
+            request.Headers.Add("X-Api-Key", key);
+        }
+
+        return request;
+    }
+
+    private sealed record Answer([property: JsonPropertyName("status")] string? Status);
 }

@@ -5,17 +5,22 @@ using Sked.Workflows.Infrastructure.Workflows;
 
 namespace Sked.Workflows.Infrastructure.Outbox;
 
-/// <summary>Hands one message to whoever it is for: SMS to the operator, e-mail to SMTP. Throws when it did not get through.</summary>
+/// <summary>
+/// Hands one message to whoever it is for: SMS to the operator, e-mail to SMTP. Throws when it did not
+/// get through; for an SMS returns the operator's receipt.
+/// </summary>
 public sealed class OutboxDelivery(ISmsGateway sms, OutgoingMail email)
 {
-    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private readonly SmsDispatch _sms = new(sms);
+
+    // mayHaveGoneOut: an earlier try may have reached the operator (OutboxLease.MayHaveBeenTriedBefore).
+    public async Task<SmsReceipt?> DeliverAsync(OutboxMessage message, bool mayHaveGoneOut, CancellationToken cancellationToken)
     {
         switch (message.Kind)
         {
             case OutboxKinds.Sms:
                 var text = Notification(message);
-                await sms.SendAsync(text.To, text.Text, cancellationToken);
-                break;
+                return await _sms.SendOnceAsync(new SmsToSend(message.Id, text.To, text.Text), mayHaveGoneOut, cancellationToken);
             case OutboxKinds.Email:
                 await email.SendAsync(Notification(message), cancellationToken);
                 break;
@@ -28,6 +33,8 @@ public sealed class OutboxDelivery(ISmsGateway sms, OutgoingMail email)
             default:
                 throw new InvalidOperationException($"unknown outbox message kind '{message.Kind}'.");
         }
+
+        return null;
     }
 
     /// <summary>The SMS or e-mail a message carries; null for other kinds.</summary>

@@ -25,7 +25,7 @@ public sealed partial class OutboxDispatcher(
 {
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly OutboxDelivery _delivery = new(sms, email);
-    private readonly OutboxResults _results = new(options.Value, time);
+    private readonly OutboxResults _results = new(options.Value, time, sms.Provider);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -99,12 +99,18 @@ public sealed partial class OutboxDispatcher(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
         try
         {
-            await _delivery.DeliverAsync(message, linked.Token);
-            return OutboxOutcome.Delivered(message);
+            var mayHaveGoneOut = OutboxLease.MayHaveBeenTriedBefore(message, time.GetUtcNow(), settings.Lease);
+            return OutboxOutcome.Delivered(message, await _delivery.DeliverAsync(message, mayHaveGoneOut, linked.Token));
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            return OutboxOutcome.Abandoned(message);
+            // An SMS cut off mid-send may be at the operator: counted as a try, so the next one asks first.
+            return message.Kind == OutboxKinds.Sms ? OutboxOutcome.Failed(message, "stopped while sending; the operator is asked before the next try") : OutboxOutcome.Abandoned(message);
+        }
+        catch (SmsRefusedException refused) when (refused.Permanent)
+        {
+            LogDeliveryFailed(logger, message.Kind, message.Id, message.Attempts + 1, refused.Message);
+            return OutboxOutcome.Refused(message, refused.Message);
         }
         catch (Exception ex)
         {

@@ -71,4 +71,13 @@ public sealed class OutboxLease
             ? await db.Outbox.FromSql($"""SELECT * FROM outbox WHERE "Id" = ANY({ids}) AND "LockedBy" = {Owner} FOR UPDATE""").ToListAsync(cancellationToken)
             : await db.Outbox.Where(m => ids.Contains(m.Id) && m.LockedBy == Owner).ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Whether an earlier try of the message may have gone out without its outcome being recorded. A
+    /// recorded failure counts an attempt. An unrecorded one (the node died mid-send) leaves the row
+    /// leased until its lease ran out, and the row was due when it was leased, so it is taken again
+    /// at least one lease length after it became due; a message first taken sooner was never tried.
+    /// </summary>
+    public static bool MayHaveBeenTriedBefore(OutboxMessage message, DateTimeOffset now, TimeSpan length) =>
+        message.Attempts > 0 || now - message.AvailableAt >= length;
 }

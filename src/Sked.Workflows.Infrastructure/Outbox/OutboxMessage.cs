@@ -8,7 +8,8 @@ public sealed class OutboxMessage
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
     public required string Kind { get; init; }
-    public required string Payload { get; init; }
+    /// <summary>The message as JSON; an SMS's secret is redacted from it once the operator accepted it (<see cref="SecretRedaction"/>).</summary>
+    public required string Payload { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset AvailableAt { get; set; }
     public OutboxStatus Status { get; set; } = OutboxStatus.Pending;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Audit;
+using Sked.Workflows.Infrastructure.Notifications;
 using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Infrastructure.Outbox;
@@ -9,9 +10,11 @@ namespace Sked.Workflows.Infrastructure.Outbox;
 /// <summary>
 /// Records a batch's outcomes in one transaction: done, retry later with back-off, or dead after
 /// <see cref="OutboxOptions.MaxAttempts"/>; and, for each SMS or e-mail that reached someone, its
-/// <c>notification.sent</c> event in the case's history, committed with the row marked done.
+/// <c>notification.sent</c> event in the case's history, committed with the row marked done. An SMS's
+/// own row (<see cref="SmsMessage"/>) gets its state in the same transaction, and a secret in its text
+/// is redacted once the operator has accepted it (<see cref="SecretRedaction"/>).
 /// </summary>
-public sealed class OutboxResults(OutboxOptions options, TimeProvider time)
+public sealed class OutboxResults(OutboxOptions options, TimeProvider time, string smsProvider)
 {
     /// <summary>Returns the messages recorded; one missing was taken over by another node after this lease ran out.</summary>
     public async Task<int> RecordAsync(SkedDbContext db, OutboxLease lease, IReadOnlyList<OutboxOutcome> outcomes, CancellationToken cancellationToken)
@@ -32,6 +35,7 @@ public sealed class OutboxResults(OutboxOptions options, TimeProvider time)
         }
 
         await AddSentEventsAsync(db, sent, now, cancellationToken);
+        await new SmsResults(smsProvider).RecordAsync(db, held.Where(r => r.Kind == OutboxKinds.Sms).Select(r => (r, byId[r.Id])).ToList(), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return held.Count;
@@ -58,6 +62,12 @@ public sealed class OutboxResults(OutboxOptions options, TimeProvider time)
                     row.AvailableAt = now;
                 }
 
+                break;
+            case OutboxOutcomeKind.Refused:
+                row.Attempts++;
+                row.LastError = outcome.Error;
+                row.Status = OutboxStatus.Dead;
+                row.AvailableAt = now;
                 break;
         }
     }

@@ -15,6 +15,7 @@ using Sked.Workflows.Infrastructure.Faq;
 using Sked.Workflows.Infrastructure.Identity;
 using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.StaffNotices;
+using Sked.Workflows.Infrastructure.Notifications;
 using Sked.Workflows.Infrastructure.Outbox;
 
 namespace Sked.Workflows.Infrastructure.Persistence;
@@ -47,6 +48,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
     public DbSet<StaffNotice> StaffNotices => Set<StaffNotice>();
     public DbSet<StaffNoticeRead> StaffNoticeReads => Set<StaffNoticeRead>();
+    public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +58,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         MapSupport(builder);
         MapMail(builder);
         MapNotices(builder);
+        MapSms(builder);
     }
 
     private static void MapNotices(ModelBuilder builder)
@@ -77,6 +80,25 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasKey(r => new { r.NoticeId, r.UserName });
             e.Property(r => r.UserName).HasMaxLength(120);
             e.HasOne<StaffNotice>().WithMany().HasForeignKey(r => r.NoticeId);
+        });
+    }
+
+    private static void MapSms(ModelBuilder builder)
+    {
+        builder.Entity<SmsMessage>(e =>
+        {
+            e.ToTable("sms_messages");
+            e.HasKey(m => m.Id);
+            e.Property(m => m.Id).ValueGeneratedNever();
+            // A case's SMS, in order, for its page.
+            e.HasIndex(m => new { m.CaseId, m.QueuedAt });
+            // The delivery-report poller: accepted, not yet final, of the last day.
+            e.HasIndex(m => new { m.State, m.AcceptedAt });
+            e.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.To).HasMaxLength(40);
+            e.Property(m => m.Provider).HasMaxLength(20);
+            e.Property(m => m.OperatorId).HasMaxLength(100);
+            e.Property(m => m.Error).HasMaxLength(500);
         });
     }
 

@@ -10,6 +10,7 @@ using Sked.Workflows.Engine.Timers;
 using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Faq;
 using Sked.Workflows.Infrastructure.Mail;
+using Sked.Workflows.Infrastructure.Notifications;
 using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.StaffNotices;
@@ -106,13 +107,20 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
 
     private void AddOutbox(string kind, object payload)
     {
-        db.Outbox.Add(new OutboxMessage
+        var row = new OutboxMessage
         {
             Kind = kind,
             Payload = JsonSerializer.Serialize(payload, Json),
             CreatedAt = now,
             AvailableAt = now,
-        });
+        };
+        db.Outbox.Add(row);
+        if (kind == OutboxKinds.Sms && payload is NotificationMessage sms)
+        {
+            // The SMS's state row (queued) commits with it, so the case page shows it from the start.
+            db.SmsMessages.Add(SmsMessage.Queued(row.Id, @case.Id, sms.To, now));
+        }
+
         WroteOutbox = true;
     }
 

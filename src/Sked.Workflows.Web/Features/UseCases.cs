@@ -23,6 +23,7 @@ public static class UseCases
         services.AddSingleton<RetryIncident.Handler>();
         services.AddSingleton<PublishDefinition.Handler>();
         services.AddOutboxAdministration();
+        services.AddSingleton<Sms.ListCaseSms.Handler>();
         return services;
     }
 }

@@ -87,6 +87,7 @@ public static class AuditEventSamples
         (new CitizenMessageReceived(Id, "email"), Plain(new { mail = Id, channel = "email" })),
         (new EmailUndeliverable(Id), Plain(new { mail = Id })),
         (new AcknowledgementSuppressed(Id, "too-many"), Plain(new { mail = Id, reason = "too-many" })),
+        (new SmsStateChanged(Id, "undelivered"), Plain(new { message = Id, state = "undelivered" })),
         (new IdentityRead("DepartmentHead"), Plain(new { role = "DepartmentHead" })),
         (new IdentityRead(null), Plain(new { role = (string?)null })),
         (new LetterPasswordReissued(true), Plain(new { sent = true })),

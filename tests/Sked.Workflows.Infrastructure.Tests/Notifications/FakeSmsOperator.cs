@@ -8,8 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Sked.Workflows.Infrastructure.Tests.Notifications;
 
 /// <summary>
-/// Stands in for the SMS operator, which cannot exist here: a real HTTP server on 127.0.0.1 that
-/// records what it is sent and refuses the first <c>failures</c> requests with 503.
+/// Stands in for a generic SMS operator (the Http provider's contract), which cannot exist here: a
+/// real HTTP server on 127.0.0.1 that records what it is sent and refuses the first <c>failures</c>
+/// requests with 503; GET /sms/{id} answers whether it has a message, and <see cref="AnswerDelay"/>
+/// keeps the answer to an accepted send back.
 /// </summary>
 public sealed class FakeSmsOperator : IAsyncDisposable
 {
@@ -23,6 +25,8 @@ public sealed class FakeSmsOperator : IAsyncDisposable
     }
 
     public ConcurrentQueue<(string To, string Text)> Delivered { get; } = new();
+    public ConcurrentDictionary<Guid, bool> Ids { get; } = new();
+    public TimeSpan AnswerDelay { get; set; }
     public int Refused { get; private set; }
     public Uri Url => new(_app.Urls.First() + "/sms");
 
@@ -43,8 +47,16 @@ public sealed class FakeSmsOperator : IAsyncDisposable
 
             var body = (await JsonNode.ParseAsync(request.Body))!;
             fake.Delivered.Enqueue((body["to"]!.GetValue<string>(), body["text"]!.GetValue<string>()));
-            return Results.Ok(new { id = Guid.NewGuid() });
+            var id = body["id"]!.GetValue<Guid>();
+            fake.Ids[id] = true;
+            if (fake.AnswerDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(fake.AnswerDelay, request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            return Results.Ok(new { id });
         });
+        app.MapGet("/sms/{id:guid}", (Guid id) => fake.Ids.ContainsKey(id) ? Results.Ok(new { status = "sent" }) : Results.NotFound());
         await app.StartAsync();
         return fake;
     }

@@ -45,6 +45,26 @@ public abstract class SmsDeliveryScenarios(TestDatabases databases, Store store)
         Assert.Single(sms.Delivered);
     }
 
+    [Fact]
+    public async Task GenericOperatorsAnswerLost_TheRetryAsksAndDoesNotSendAgain()
+    {
+        await using var sms = await FakeSmsOperator.StartAsync();
+        sms.AnswerDelay = TimeSpan.FromSeconds(5);
+        var settings = Settings(sms);
+        settings["Sms:TimeoutSeconds"] = "1";
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store), settings: settings);
+
+        await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+
+        var row = await Eventually.GetAsync(async () =>
+        {
+            await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+            return await db.Outbox.AsNoTracking().SingleAsync(m => m.Kind == OutboxKinds.Sms) is { Status: OutboxStatus.Done } done ? done : null;
+        }, TimeSpan.FromSeconds(30), "the outbox to record the SMS as sent");
+        Assert.Equal(1, row.Attempts);
+        Assert.Single(sms.Delivered);
+    }
+
     private static Dictionary<string, string> Settings(FakeSmsOperator sms) => new(StringComparer.Ordinal)
     {
         ["Notifications:Sms:Url"] = sms.Url.ToString(),

@@ -42,3 +42,12 @@ public sealed record AcknowledgementSuppressed(Guid Mail, string Reason) : Audit
 
     public override Message Describe(IAuditNames names) => Sentence(AuditText.Label("ackSuppressed", Reason));
 }
+
+/// <summary>
+/// An SMS's state changed: <paramref name="State"/> is delivered, undelivered or failed (the operator's
+/// delivery report, or a refusal). The number and text stay out of the log.
+/// </summary>
+public sealed record SmsStateChanged(Guid Message, string State) : AuditEventData
+{
+    public override Message Describe(IAuditNames names) => Sentence(AuditText.Label("smsState", State));
+}
