@@ -9,5 +9,8 @@ public static class StaffNoticeKinds
     public const string Escalated = "escalated";
     public const string CitizenReplied = "citizen-replied";
 
-    public static readonly IReadOnlyList<string> All = [Assigned, Returned, Reminder, Escalated, CitizenReplied];
+    /// <summary>An SMS to the citizen did not arrive (the e-desk checks the number).</summary>
+    public const string SmsUndelivered = "sms-undelivered";
+
+    public static readonly IReadOnlyList<string> All = [Assigned, Returned, Reminder, Escalated, CitizenReplied, SmsUndelivered];
 }

@@ -6,7 +6,10 @@ using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Infrastructure.Notifications;
 
-/// <summary>Writes an SMS's new state into its case's history (sms.state-changed); the number and text stay out of the log.</summary>
+/// <summary>
+/// Writes an SMS's new state into its case's history (sms.state-changed); the number and text stay out
+/// of the log. An SMS that did not reach the citizen also rings the e-desk's bell: the number may be mistyped.
+/// </summary>
 internal static class SmsAudit
 {
     public static async Task AddAsync(SkedDbContext db, IReadOnlyList<SmsMessage> changed, DateTimeOffset now, CancellationToken cancellationToken)
@@ -33,6 +36,17 @@ internal static class SmsAudit
                 DefinitionId = @case?.DefinitionId,
                 DefinitionVersion = @case?.DefinitionVersion,
             });
+            if (@case is not null && sms.State is SmsState.Undelivered or SmsState.Failed)
+            {
+                db.StaffNotices.Add(new StaffNotices.StaffNotice
+                {
+                    Recipient = Domain.Staff.Roles.EDesk,
+                    Kind = Engine.Tasks.StaffNoticeKinds.SmsUndelivered,
+                    Text = Domain.Text.Catalogue.Render(StaffNotices.StaffNoticeTexts.SmsUndelivered, @case.TrackingCode),
+                    TrackingCode = @case.TrackingCode,
+                    At = now,
+                });
+            }
         }
     }
 }

@@ -11,4 +11,7 @@ public static class StaffNoticeTexts
 
     /// <summary>{0} tracking code.</summary>
     public const string Escalated = "notice.escalated";
+
+    /// <summary>{0} tracking code.</summary>
+    public const string SmsUndelivered = "notice.sms-undelivered";
 }

@@ -58,6 +58,8 @@ public abstract class SmsOperatorScenarios(TestDatabases databases, Store store)
         Assert.Contains(events, e => e.TrackingCode == delivered && e.Data.Contains("\"delivered\"", StringComparison.Ordinal));
         Assert.Contains(events, e => e.TrackingCode == undelivered && e.Data.Contains("\"undelivered\"", StringComparison.Ordinal));
         Assert.Equal(2, events.Count);
+        var notices = await db.StaffNotices.AsNoTracking().Where(n => n.Kind == "sms-undelivered").ToListAsync();
+        Assert.Equal((undelivered, "EDesk"), (Assert.Single(notices).TrackingCode, notices[0].Recipient));
     }
 
     [Fact]

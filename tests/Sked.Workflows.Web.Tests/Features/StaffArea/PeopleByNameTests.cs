@@ -92,6 +92,7 @@ public sealed class PeopleByNameTests(TestDatabases databases) : BunitContext
         Services.AddSingleton(app.Service<AuditChainVerifier>());
         Services.AddSingleton(app.Service<TimeProvider>());
         Services.AddScoped<StaffNames>();
+        Services.AddSingleton(app.Service<Sked.Workflows.Web.Features.Sms.ListCaseSms.Handler>());
         JSInterop.Mode = JSRuntimeMode.Loose;
         Render<MudPopoverProvider>();
         return app;
