@@ -48,6 +48,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<OutboxNudge>();
         builder.Services.AddSingleton<TaskFeed>();
         builder.Services.AddSingleton<StaffNotices.StaffNoticeFeed>();
+        builder.Services.AddSingleton<Search.FaqIndex>();
         builder.Services.AddSingleton<GroupCommitter>();
         builder.Services.AddSingleton<EngineRunner>();
         builder.Services.AddSingleton<FireTimer>();

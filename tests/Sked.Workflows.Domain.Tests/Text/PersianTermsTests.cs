@@ -1,0 +1,34 @@
+using Sked.Workflows.Domain.Text;
+
+namespace Sked.Workflows.Domain.Tests.Text;
+
+/// <summary>The same question typed the ways citizens type it gives the same terms.</summary>
+public sealed class PersianTermsTests
+{
+    [Theory]
+    [InlineData("چاه‌های برق روستا", "چاه های برق روستا")]
+    [InlineData("کنتور برق می‌یابد", "کنتور برق می یابد")]
+    [InlineData("کنتور برق می‌یابد", "کنتور برق مییابد")]
+    [InlineData("قبض برق", "قبض")]
+    [InlineData("صورتحساب برق", "قبض برق")]
+    [InlineData("خاموشی امروز", "قطعی امروز")]
+    [InlineData("ماينر در كوچه", "ماینر در کوچه")]
+    [InlineData("قبض ۱۴۰۳", "قبض 1403")]
+    [InlineData("قبض‌ها را کجا ببینم؟", "قبض رو کجا ببینم")]
+    [InlineData("میخوام انشعاب بگیرم", "می‌خواهم انشعاب بگیرم")]
+    [InlineData("خونه‌ام برق نداره", "خانه برق نداره")]
+    public void TheSameQuestion_SpelledDifferently_HasTheSameTerms(string one, string other) =>
+        Assert.Equal(PersianTerms.Of(other), PersianTerms.Of(one));
+
+    [Fact]
+    public void WordsThatSayNothingAboutTheSubject_AreDropped() =>
+        Assert.Equal(["قبض", "ماه", "بالا"], PersianTerms.Of("سلام، چرا قبض برق من این ماه بالا است؟"));
+
+    [Fact]
+    public void DifferentSubjects_KeepDifferentTerms() =>
+        Assert.NotEqual(PersianTerms.Of("قبض گاز"), PersianTerms.Of("قبض برق"));
+
+    [Fact]
+    public void ACompoundTypedWithSpaces_IsRelatedToItsJoinedForm() =>
+        Assert.All(PersianTerms.Of("برنامه ریزی"), part => Assert.True(PersianTerms.Related(part, Assert.Single(PersianTerms.Of("برنامه‌ریزی")))));
+}
