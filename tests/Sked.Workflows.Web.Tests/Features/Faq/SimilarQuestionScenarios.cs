@@ -59,6 +59,20 @@ public abstract class SimilarQuestionScenarios(TestDatabases databases, Store st
     }
 
     [Fact]
+    public async Task TheFaqPage_SearchesWithTheSameAnalysis_BestAnswerFirst()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        await PublishAsync(app);
+
+        var html = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/faq?q=" + Uri.EscapeDataString("چرا قبضم اینقدر زیاد اومده")));
+
+        var best = html.IndexOf("چرا مبلغ قبض برق این ماه زیاد شده است؟", StringComparison.Ordinal);
+        Assert.True(best > 0, "the colloquial question found its entry");
+        Assert.True(best < html.IndexOf("چگونه قبض برق را آنلاین پرداخت کنم؟", StringComparison.Ordinal), "the best answer comes first");
+        Assert.DoesNotContain("کنتور برق خراب شده است", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ABadQuestion_IsAProblemWithItsField_NotAnError()
     {
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
