@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Audit;
@@ -19,31 +18,19 @@ internal static class SmsAudit
             return;
         }
 
-        var caseIds = changed.Where(s => s.CaseId is not null).Select(s => s.CaseId!.Value).Distinct().ToList();
-        var rows = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Join(db.Instances, c => c.Id, i => i.CaseId, (c, i) => new { c.Id, c.TrackingCode, Instance = i.Id, i.DefinitionId, i.DefinitionVersion })
-            .ToListAsync(cancellationToken);
-        var cases = rows.DistinctBy(c => c.Id).ToDictionary(c => c.Id);
-        foreach (var sms in changed)
+        var events = await CaseAuditEvents.AddAsync(db,
+            [.. changed.Select(sms => new CaseAuditEvents.About(null, sms.CaseId, new SmsStateChanged(sms.Id, sms.State.Wire())))],
+            SystemActor.Name, null, now, cancellationToken);
+        foreach (var (sms, audited) in changed.Zip(events))
         {
-            var @case = sms.CaseId is { } id ? cases.GetValueOrDefault(id) : null;
-            db.AuditEvents.Add(new AuditEvent(new SmsStateChanged(sms.Id, sms.State.Wire()), SystemActor.Name)
-            {
-                At = now,
-                CaseId = @case?.Id,
-                TrackingCode = @case?.TrackingCode,
-                InstanceId = @case?.Instance,
-                DefinitionId = @case?.DefinitionId,
-                DefinitionVersion = @case?.DefinitionVersion,
-            });
-            if (@case is not null && sms.State is SmsState.Undelivered or SmsState.Failed)
+            if (audited.TrackingCode is { } code && sms.State is SmsState.Undelivered or SmsState.Failed)
             {
                 db.StaffNotices.Add(new StaffNotices.StaffNotice
                 {
                     Recipient = Domain.Staff.Roles.EDesk,
                     Kind = Engine.Tasks.StaffNoticeKinds.SmsUndelivered,
-                    Text = Domain.Text.Catalogue.Render(StaffNotices.StaffNoticeTexts.SmsUndelivered, @case.TrackingCode),
-                    TrackingCode = @case.TrackingCode,
+                    Text = Domain.Text.Catalogue.Render(StaffNotices.StaffNoticeTexts.SmsUndelivered, code),
+                    TrackingCode = code,
                     At = now,
                 });
             }

@@ -72,34 +72,9 @@ public sealed class OutboxResults(OutboxOptions options, TimeProvider time, stri
         }
     }
 
-    /// <summary>A message that reached a citizen is part of the case's history; the batch's cases are read with one query.</summary>
-    private static async Task AddSentEventsAsync(SkedDbContext db, List<OutboxMessage> sent, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (sent.Count == 0)
-        {
-            return;
-        }
-
-        var codes = sent.Select(m => OutboxDelivery.NotificationOf(m)!.TrackingCode).Distinct(StringComparer.Ordinal).ToList();
-        var rows = await db.Cases.AsNoTracking().Where(c => codes.Contains(c.TrackingCode))
-            .Join(db.Instances, c => c.Id, i => i.CaseId, (c, i) => new { c.Id, c.TrackingCode, Instance = i.Id, i.DefinitionId, i.DefinitionVersion })
-            .ToListAsync(cancellationToken);
-        var cases = rows.DistinctBy(c => c.TrackingCode, StringComparer.Ordinal).ToDictionary(c => c.TrackingCode, StringComparer.Ordinal);
-        foreach (var message in sent)
-        {
-            var @case = cases.GetValueOrDefault(OutboxDelivery.NotificationOf(message)!.TrackingCode);
-            var channel = message.Kind == OutboxKinds.Sms ? "sms" : "email";
-            // The address itself stays out of the log; which message and channel is what an auditor needs.
-            var data = new NotificationSent(message.Id, channel, message.Attempts + 1);
-            db.AuditEvents.Add(new AuditEvent(data, SystemActor.Name)
-            {
-                At = now,
-                CaseId = @case?.Id,
-                TrackingCode = @case?.TrackingCode,
-                InstanceId = @case?.Instance,
-                DefinitionId = @case?.DefinitionId,
-                DefinitionVersion = @case?.DefinitionVersion,
-            });
-        }
-    }
+    /// <summary>A message that reached a citizen is part of the case's history; the address stays out of the log.</summary>
+    private static Task<IReadOnlyList<AuditEvent>> AddSentEventsAsync(SkedDbContext db, List<OutboxMessage> sent, DateTimeOffset now, CancellationToken cancellationToken) =>
+        CaseAuditEvents.AddAsync(db, [.. sent.Select(message => new CaseAuditEvents.About(OutboxDelivery.NotificationOf(message)!.TrackingCode, null,
+            new NotificationSent(message.Id, message.Kind == OutboxKinds.Sms ? "sms" : "email", message.Attempts + 1)))],
+            SystemActor.Name, null, now, cancellationToken);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Infrastructure.Mail;
+using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
@@ -47,7 +48,9 @@ public static class CancelOutboxMessage
                     .SetProperty(m => m.SuppressedBecause, "cancelled by " + admin.Name), cancellationToken);
             }
 
-            await OutboxCaseAudit.AddAsync(db, message, new OutboxMessageCancelled(message.Id, message.Kind, message.Attempts), admin, now, cancellationToken);
+            // The event belongs to the message's case when it has one, so the case's history shows it.
+            await CaseAuditEvents.AddAsync(db, [new CaseAuditEvents.About(OutboxDelivery.NotificationOf(message)?.TrackingCode, null,
+                new OutboxMessageCancelled(message.Id, message.Kind, message.Attempts))], admin.Name, admin.ClientAddress, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return WorkflowResult.Ok;

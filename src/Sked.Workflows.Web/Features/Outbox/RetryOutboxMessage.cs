@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Engine.Audit.Events;
+using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Outbox;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
@@ -39,7 +40,9 @@ public static partial class RetryOutboxMessage
                 return WorkflowResult.Conflict(OutboxAdminTexts.NotDead);
             }
 
-            await OutboxCaseAudit.AddAsync(db, message, new OutboxMessageRetried(message.Id, message.Kind, message.Attempts), admin, now, cancellationToken);
+            // The event belongs to the message's case when it has one, so the case's history shows it.
+            await CaseAuditEvents.AddAsync(db, [new CaseAuditEvents.About(OutboxDelivery.NotificationOf(message)?.TrackingCode, null,
+                new OutboxMessageRetried(message.Id, message.Kind, message.Attempts))], admin.Name, admin.ClientAddress, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             nudge.Notify();
