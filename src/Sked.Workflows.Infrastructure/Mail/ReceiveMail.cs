@@ -26,7 +26,7 @@ public sealed partial class ReceiveMail(
     TimeProvider time,
     ILogger<ReceiveMail> logger)
 {
-    /// <summary>The task feed's kind for a citizen's reply: an inbox showing the case tells its user.</summary>
+    /// <summary>The task feed's kind for a citizen's reply (open inboxes reload; the bell tells the holder).</summary>
     public const string CitizenReplied = "citizen.replied";
 
     private static readonly Actor Citizen = Actor.Citizen(null);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -45,7 +46,8 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
         }
 
         return [.. snapshot.Searcher.Search(query, limit * 4).ScoreDocs
-            .Select(hit => (Entry: snapshot.Entries[snapshot.Searcher.Doc(hit.Doc).Get("id", System.Globalization.CultureInfo.InvariantCulture)], Wording: snapshot.Searcher.Doc(hit.Doc).Get("terms", System.Globalization.CultureInfo.InvariantCulture), hit.Score))
+            .Select(hit => (Document: snapshot.Searcher.Doc(hit.Doc), hit.Score))
+            .Select(hit => (Entry: snapshot.Entries[hit.Document.Get("id", CultureInfo.InvariantCulture)], Wording: hit.Document.Get("terms", CultureInfo.InvariantCulture), hit.Score))
             .GroupBy(h => h.Entry.Id)
             .Select(g => g.OrderByDescending(h => h.Score).First())
             .Take(limit)

@@ -33,8 +33,7 @@ public static class ListMyNotices
                 .Select(n => new Row(n.Id, n.Kind, n.Text, n.TrackingCode, n.TaskId, n.At,
                     db.StaffNoticeReads.Any(r => r.NoticeId == n.Id && r.UserName == user)))
                 .ToListAsync(cancellationToken);
-            var unread = await mine.Where(n => !db.StaffNoticeReads.Any(r => r.NoticeId == n.Id && r.UserName == user))
-                .Take(100).CountAsync(cancellationToken);
+            var unread = await mine.CountAsync(n => !db.StaffNoticeReads.Any(r => r.NoticeId == n.Id && r.UserName == user), cancellationToken);
             return new Response(unread, rows);
         }
     }
