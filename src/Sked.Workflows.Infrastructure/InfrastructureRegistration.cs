@@ -108,6 +108,12 @@ public static class InfrastructureRegistration
             // Writers queue for the lock instead of failing at once; WAL is switched on at start-up.
             options.ConnectionString += ";Default Timeout=30;Pooling=True";
         }
+        else if (!options.ConnectionString!.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            // Npgsql prepares a statement once it has been run this often on a connection, and keeps it for the
+            // connection's life: the hot reads and inserts skip parsing and planning.
+            options.ConnectionString += ";Max Auto Prepare=64;Auto Prepare Min Usages=2";
+        }
 
         return options;
     }
@@ -154,11 +160,13 @@ public static class InfrastructureRegistration
         {
             // One writer at a time, queued in-process (SqliteWriterGate), instead of SQLite's busy handler.
             services.AddSingleton<SqliteWriterGate>();
+            services.AddSingleton<SqliteStatementCache>();
             services.AddPooledDbContextFactory<SqliteSkedDbContext>((sp, o) => o.UseSqlite(database.ConnectionString)
-                .AddInterceptors(sp.GetRequiredService<SqliteWriterGate>(), sp.GetRequiredService<AuditChainSealer>()));
+                .AddInterceptors(sp.GetRequiredService<SqliteWriterGate>(), sp.GetRequiredService<AuditChainSealer>(), sp.GetRequiredService<SqliteStatementCache>()));
             services.AddSingleton<IDbContextFactory<SkedDbContext>, ProviderContextFactory<SqliteSkedDbContext>>();
         }
 
+        services.AddSingleton<PreparedContexts>();
         services.AddScoped<SkedDbContext>(sp => sp.GetRequiredService<IDbContextFactory<SkedDbContext>>().CreateDbContext());
     }
 

@@ -21,8 +21,20 @@ public sealed partial class SmtpMailSender(IOptions<MailOptions> options, ILogge
         using var client = new SmtpClient();
         await MailConnections.ConnectAsync(client, smtp, cancellationToken);
         await client.SendAsync(message, cancellationToken);
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        // The server has taken the mail: neither a stop arriving now nor a failed goodbye may make it look
+        // unsent, or it would go out twice.
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException)
+        {
+            LogQuitFailed(logger, message.MessageId ?? "-", ex);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Mail {MessageId} was sent, but the SMTP goodbye failed")]
+    private static partial void LogQuitFailed(ILogger logger, string messageId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No SMTP host configured (Mail__Smtp__Host); mail {MessageId} logged only")]
     private static partial void LogNotConfigured(ILogger logger, string messageId);

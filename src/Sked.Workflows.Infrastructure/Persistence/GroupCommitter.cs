@@ -19,7 +19,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
 {
     public const int MaxBatch = 32;
 
-    private readonly IDbContextFactory<SkedDbContext> _dbFactory;
+    private readonly PreparedContexts _contexts;
     private readonly TimeProvider _time;
     private readonly int _retries;
     private readonly ILogger<GroupCommitter> _logger;
@@ -27,10 +27,10 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
 
-    public GroupCommitter(IDbContextFactory<SkedDbContext> dbFactory, DatabaseOptions database, TimeProvider time,
+    public GroupCommitter(PreparedContexts contexts, DatabaseOptions database, TimeProvider time,
         Microsoft.Extensions.Options.IOptions<Workflows.EngineOptions> options, ILogger<GroupCommitter> logger)
     {
-        _dbFactory = dbFactory;
+        _contexts = contexts;
         _time = time;
         _retries = Math.Max(1, options.Value.ConflictRetries);
         _logger = logger;
@@ -99,7 +99,8 @@ public sealed partial class GroupCommitter : IAsyncDisposable
         var refused = new List<PendingUnit>();
         try
         {
-            await using var owner = await _dbFactory.CreateDbContextAsync(_stopping.Token);
+            await using var lease = await _contexts.RentAsync(_stopping.Token);
+            var owner = lease.Context;
             await using var transaction = await owner.Database.BeginTransactionAsync(_stopping.Token);
             try
             {
@@ -171,7 +172,8 @@ public sealed partial class GroupCommitter : IAsyncDisposable
         {
             try
             {
-                await using var db = await _dbFactory.CreateDbContextAsync(unit.Token);
+                await using var lease = await _contexts.RentAsync(unit.Token);
+                var db = lease.Context;
                 await using var transaction = await db.Database.BeginTransactionAsync(unit.Token);
                 var scope = new UnitScope(db, _time.GetUtcNow());
                 var committed = false;

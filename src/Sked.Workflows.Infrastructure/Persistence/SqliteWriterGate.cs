@@ -113,6 +113,13 @@ public sealed class SqliteWriterGate : IDbTransactionInterceptor, IDbConnectionI
         }
     }
 
+    /// <summary>
+    /// A kept-open connection handed back to <see cref="PreparedContexts"/> holds no transaction any
+    /// more; a hold still recorded (a transaction disposed without commit or rollback) ends here,
+    /// since the connection will not close to end it.
+    /// </summary>
+    internal void Returned(DbConnection connection) => Release(connection);
+
     private void Release(DbConnection connection)
     {
         if (_holders.TryGetValue(connection, out var holder))

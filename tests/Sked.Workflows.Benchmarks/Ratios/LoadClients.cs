@@ -4,9 +4,15 @@ using Sked.Workflows.Benchmarks.Cases;
 namespace Sked.Workflows.Benchmarks.Ratios;
 
 /// <summary>What a load run measured: requests answered as expected, the others, and every latency.</summary>
-internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, LatencyRecorder Latency)
+internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, LatencyRecorder Latency, TimeSpan Cpu = default)
 {
     public double PerSecond => Succeeded / Elapsed.TotalSeconds;
+
+    /// <summary>
+    /// The whole process's CPU time per answered request (server, client and all): unlike the rate, it
+    /// hardly moves when other work shares the machine.
+    /// </summary>
+    public double CpuMicrosecondsPerRequest => Cpu.TotalMicroseconds / Math.Max(1, Succeeded + Failed);
 }
 
 /// <summary>
@@ -38,6 +44,7 @@ internal static class LoadClients
     {
         var latency = new LatencyRecorder();
         int sent = 0, succeeded = 0, failed = 0;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
@@ -48,7 +55,7 @@ internal static class LoadClients
                 Interlocked.Increment(ref ok ? ref succeeded : ref failed);
             }
         }));
-        return new LoadResult(succeeded, failed, Stopwatch.GetElapsedTime(start), latency);
+        return new LoadResult(succeeded, failed, Stopwatch.GetElapsedTime(start), latency, Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
     public static async Task<LoadResult> OpenLoopAsync(double perSecond, TimeSpan duration, Func<int, Task<bool>> request)

@@ -77,6 +77,7 @@ internal static class LookupBenchmark
 
             Console.Write(new RatioTable($"{store.ToString().ToLowerInvariant()}: saturation with {clients} closed-loop clients, then an open loop at {rate:0} lookups/s (half the median saturation); {options.Seconds} s per stretch, {options.Repetitions} repetitions")
                 .Compare("lookups / s, saturated", [.. lookupSaturation.Select(r => r.PerSecond)], "hello-world / s", [.. helloSaturation.Select(r => r.PerSecond)])
+                .Compare("process CPU µs per request, saturated", [.. lookupSaturation.Select(r => r.CpuMicrosecondsPerRequest)], "hello-world", [.. helloSaturation.Select(r => r.CpuMicrosecondsPerRequest)], "0")
                 .Compare("lookup ms p50, saturated", [.. lookupSaturation.Select(r => r.Latency.Percentile(50))], "hello-world", [.. helloSaturation.Select(r => r.Latency.Percentile(50))], "0.00")
                 .Compare("lookup ms p50 at half saturation", [.. lookupOpen.Select(r => r.Latency.Percentile(50))], "hello-world, same rate", [.. helloOpen.Select(r => r.Latency.Percentile(50))], "0.00")
                 .Compare("lookup ms p99 at half saturation", [.. lookupOpen.Select(r => r.Latency.Percentile(99))], "hello-world, same rate", [.. helloOpen.Select(r => r.Latency.Percentile(99))], "0.00")

@@ -46,14 +46,18 @@ public static class TrackCase
 
     /// <summary>
     /// The case a citizen may see by its code (and, for a letter, its password); null when either is wrong.
-    /// The API and the portal's track page both look up through here, each on a pooled context of its own.
+    /// The API and the portal's track page both look up through here, each on a prepared context of its own (prepared statements on SQLite).
     /// </summary>
-    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory)
+    public sealed class Handler(PreparedContexts contexts)
     {
         public async Task<CaseFile?> HandleAsync(TrackingCode code, string? password, CancellationToken cancellationToken)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var found = await ByCodeAsync(db, code.Value, cancellationToken);
+            CaseFile? found;
+            await using (var lease = await contexts.RentAsync(cancellationToken))
+            {
+                found = await ByCodeAsync(lease.Context, code.Value, cancellationToken);
+            }
+
             // A wrong password and an unknown code get the same answer, so neither can be probed alone.
             return found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)) ? null : found;
         }
