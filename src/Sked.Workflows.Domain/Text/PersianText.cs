@@ -23,10 +23,22 @@ public static class PersianText
             return string.Empty;
         }
 
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Trim())
+        var trimmed = text.Trim();
+        var builder = new StringBuilder(trimmed.Length);
+        for (var i = 0; i < trimmed.Length; i++)
         {
-            builder.Append(MapLetter(c));
+            var c = trimmed[i];
+            if (char.IsSurrogate(c))
+            {
+                // Half of a pair cannot be stored (PostgreSQL's UTF-8 refuses it): it shows as the replacement character.
+                var paired = char.IsHighSurrogate(c) && i + 1 < trimmed.Length && char.IsLowSurrogate(trimmed[i + 1]);
+                builder.Append(paired ? trimmed.AsSpan(i++, 2) : "\uFFFD");
+            }
+            else if (!char.IsControl(c) || c is '\n' or '\r' or '\t')
+            {
+                // NUL and the other control characters are nothing a person typed, and PostgreSQL refuses NUL.
+                builder.Append(MapLetter(c));
+            }
         }
 
         return CollapseSpaces(RemoveStrayJoiners(builder));

@@ -7,4 +7,10 @@ public static class HttpTexts
     public const string Back = "http.back";
 
     public const string TooManyRequests = "http.too-many-requests";
+
+    /// <summary>POST /login without a user name or password.</summary>
+    public const string LoginFieldsRequired = "http.login-fields-required";
+
+    /// <summary>A state-changing API call from another site's page, carrying a staff member's cookie.</summary>
+    public const string CrossSiteRefused = "http.cross-site-refused";
 }

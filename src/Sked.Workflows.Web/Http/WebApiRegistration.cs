@@ -75,14 +75,15 @@ public static class WebApiRegistration
         });
     }
 
-    // A guessing client is limited by its address, whatever codes it tries.
+    // A guessing client is limited by its address (an IPv6 client by its /64), whatever codes it tries.
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute, string kind = "api") =>
         RateLimitPartition.GetFixedWindowLimiter(
-            kind + ":" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            kind + ":" + ClientAddress.PartitionKey(context.Connection.RemoteIpAddress),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseTrustedProxies();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         var policy = Features.Portal.PortalRegistration.ContentSecurityPolicy(app.Services);
@@ -101,6 +102,7 @@ public static class WebApiRegistration
         });
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseCrossSiteGuard();
         // Before endpoint authorization, so an auditor's write is refused the same way everywhere.
         app.UseAuditorReadOnly();
         app.UseAuthorization();

@@ -111,7 +111,9 @@ public static class GetServiceRequests
         error = null;
         if (serviceCodes.Count > 0)
         {
-            query = query.Where(c => serviceCodes.Contains(c.Category!));
+            // Only codes of services that exist reach the database (a NUL or other junk cannot match anyway).
+            var known = serviceCodes.Where(ReportCategories.PersianNames.ContainsKey).ToList();
+            query = query.Where(c => known.Contains(c.Category!));
         }
 
         var unknownStatus = statuses.Find(s => s is not ("open" or "closed"));
@@ -190,7 +192,8 @@ public static class GetServiceRequests
             || DateTimeOffset.TryParse(trimmed.Replace(' ', '+'), CultureInfo.InvariantCulture, styles, out parsed))
         {
             instant = parsed;
-            return true;
+            // No report is that old or that far ahead; at the calendar's ends the 90-day window would overflow.
+            return parsed.Year is >= 1900 and <= 2200;
         }
 
         return false;

@@ -168,7 +168,8 @@ public static class PostServiceRequest
                     [Domain.Text.Catalogue.Render(Open311Texts.ContentType)]));
             }
         }
-        catch (Exception ex) when (ex is InvalidDataException or JsonException)
+        // InvalidOperationException: a string holding half of a surrogate pair (\ud800), which no text can carry.
+        catch (Exception ex) when (ex is InvalidDataException or JsonException or InvalidOperationException)
         {
             return (parameters, Open311Errors.BadRequest(Domain.Text.Catalogue.Render(Open311Texts.BodyUnreadable)));
         }

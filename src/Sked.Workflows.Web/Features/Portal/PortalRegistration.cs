@@ -27,9 +27,11 @@ public static class PortalRegistration
         }
 
         var path = request.Path;
-        // The staff login form is limited on its own, so a busy office's morning logins and the
+        // The staff login form and the API's login are limited on their own, so a busy office's morning logins and the
         // citizens behind the same address do not use up each other's allowance.
-        if (path.StartsWithSegments("/staff/login", StringComparison.OrdinalIgnoreCase))
+        if (path.StartsWithSegments("/staff/login", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/login", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/refresh", StringComparison.OrdinalIgnoreCase))
         {
             return Http.WebApiRegistration.LoginLimit;
         }
@@ -38,8 +40,6 @@ public static class PortalRegistration
         // load posts to /_blazor) and their signed-in screens are not citizens' form posts.
         if (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/login", StringComparison.OrdinalIgnoreCase)
-            || path.StartsWithSegments("/refresh", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/_blazor", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/staff", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/designer", StringComparison.OrdinalIgnoreCase))

@@ -51,8 +51,14 @@ public static class StaffAreaRegistration
 
     public static WebApplication MapStaffArea(this WebApplication app)
     {
-        app.MapPost("/staff/logout", async (HttpContext http) =>
+        app.MapPost("/staff/logout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery) =>
         {
+            // The layout's form carries the token; a post without it (another site's page) must not end a session.
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.BadRequest();
+            }
+
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
             return Results.Redirect("/staff/login");
         }).RequireAuthorization(StaffPagesPolicy);
