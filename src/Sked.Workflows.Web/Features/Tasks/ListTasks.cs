@@ -6,6 +6,7 @@ using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Search;
 using Sked.Workflows.Web.Http;
 using Sked.Workflows.Web.Staff;
 
@@ -27,14 +28,19 @@ public static class ListTasks
     /// <summary>A list longer than this says "more than 1,000" instead of counting every row.</summary>
     public const int CountCap = 1000;
 
-    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, TimeProvider time)
+    /// <summary>A text search looks among at most this many of the best-matching cases in the member's reach.</summary>
+    public const int SearchLimit = 2000;
+
+    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, CaseIndex index, TimeProvider time)
     {
         public async Task<InboxResult> HandleAsync(InboxRequest request, StaffMember staff, CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow();
+            // The words are looked up once in the case index, among the cases the member's queues can hold.
+            var found = index.Find(request.Search, CaseAccessKeys.Of(staff), SearchLimit);
             var queues = Queues(db.Tasks.AsNoTracking(), request.Scope, staff)
-                .Select(q => Search(db, Filter(q, request, now), request.Search))
+                .Select(q => Search(db, Filter(q, request, now), request.Search, found))
                 .ToList();
             if (queues.Count == 0)
             {
@@ -163,7 +169,11 @@ public static class ListTasks
             : tasks;
     }
 
-    private static IQueryable<HumanTask> Search(SkedDbContext db, IQueryable<HumanTask> tasks, string? text)
+    /// <summary>
+    /// Digits are a tracking-code prefix; words go through the case index (<paramref name="found"/>: name, subject,
+    /// body, answers, in Persian analysis) and, while it is not ready or when they hold no searchable term, a scan.
+    /// </summary>
+    private static IQueryable<HumanTask> Search(SkedDbContext db, IQueryable<HumanTask> tasks, string? text, IReadOnlyList<Guid>? found)
     {
         var search = PersianText.ToAsciiDigits(PersianText.Normalize(text));
         if (search.Length > 0 && search.All(char.IsAsciiDigit))
@@ -173,6 +183,11 @@ public static class ListTasks
 #pragma warning disable CA1309 // EF translates this overload to SQL's own (ordinal, for ASCII digits) comparison.
             return tasks.Where(t => string.Compare(t.TrackingCode, search) >= 0 && string.Compare(t.TrackingCode, upper) < 0);
 #pragma warning restore CA1309
+        }
+
+        if (search.Length > 0 && found is not null)
+        {
+            return tasks.Where(t => found.Contains(t.CaseId));
         }
 
         if (search.Length > 0)
