@@ -23,13 +23,12 @@ public static class AuditEventSearch
     /// <summary>A text search looks among at most this many of the best-matching cases.</summary>
     public const int TextLimit = 2000;
 
-    /// <summary>The filters, as the API's query string names them; empty ones do not filter.</summary>
+    /// <summary>
+    /// The filters, as the API's query string names them; empty ones do not filter. <c>Text</c>: words of the case
+    /// (citizen's name, subject, body, answers, tracking code), as the case index analyses them.
+    /// </summary>
     public sealed record Criteria(string? Actor, string? Type, string? Department, string? CaseType, string? TrackingCode,
-        string? From, string? To, int? Page, int? PageSize)
-    {
-        /// <summary>Words of the case (citizen's name, subject, body, answers, tracking code), as the case index analyses them.</summary>
-        public string? Text { get; init; }
-    }
+        string? From, string? To, int? Page, int? PageSize, string? Text = null);
 
     /// <summary>The matching events, or the field that could not be read and why (in Persian).</summary>
     public sealed record Filtered(IQueryable<AuditEvent>? Events, string? Field, string? Error);
