@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Text;
@@ -38,6 +39,8 @@ public static class CaseDocuments
         var document = new Document
         {
             new StringField(Id, @case.Id.ToString(), Field.Store.YES),
+            // The id again as a column, so a search reads its hits' ids without loading their stored fields.
+            new BinaryDocValuesField(Id, new BytesRef(@case.Id.ToByteArray())),
             new TextField(Terms, string.Join(' ', PersianTerms.Of(text)), Field.Store.NO),
             new StoredField(Topic, string.Join(' ', TopicOf(@case.Subject + " " + @case.Body))),
             new Int64Field(Created, @case.CreatedAt.ToUnixTimeMilliseconds(), Field.Store.NO),
@@ -58,6 +61,9 @@ public static class CaseDocuments
 
     /// <summary>The distinct terms of a text, as two cases' topics are compared.</summary>
     public static IReadOnlyList<string> TopicOf(string text) => [.. PersianTerms.Of(text).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>What <see cref="Of"/> writes; an index written in another format is rebuilt.</summary>
+    public const string Format = "2";
 
     public static Guid IdOf(Document document) => Guid.Parse(document.Get(Id, CultureInfo.InvariantCulture));
 }

@@ -22,6 +22,7 @@ public sealed class CaseIndex(string folder) : IDisposable
     private const string SeqKey = "seq";
     private const string DatabaseKey = "database";
     private const string CompleteKey = "complete";
+    private const string FormatKey = "format";
     private FSDirectory? _directory;
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
@@ -52,7 +53,8 @@ public sealed class CaseIndex(string folder) : IDisposable
         var state = new State(
             data.TryGetValue(SeqKey, out var seq) ? long.Parse(seq, CultureInfo.InvariantCulture) : 0,
             data.TryGetValue(DatabaseKey, out var database) ? database : null,
-            data.TryGetValue(CompleteKey, out var complete) && complete == "true");
+            data.TryGetValue(CompleteKey, out var complete) && complete == "true"
+                && data.TryGetValue(FormatKey, out var format) && format == CaseDocuments.Format);
         Seq = state.Seq;
         return state;
     }
@@ -81,6 +83,7 @@ public sealed class CaseIndex(string folder) : IDisposable
             [SeqKey] = seq.ToString(CultureInfo.InvariantCulture),
             [DatabaseKey] = database,
             [CompleteKey] = complete ? "true" : "false",
+            [FormatKey] = CaseDocuments.Format,
         });
         Writer.Commit();
         _searchers!.MaybeRefreshBlocking();
@@ -113,7 +116,7 @@ public sealed class CaseIndex(string folder) : IDisposable
             query.Add(AnyOf(CaseAccessKeys.Field, access), Occur.MUST);
         }
 
-        return Search(query, limit, (searcher, hit) => CaseDocuments.IdOf(searcher.Doc(hit.Doc)));
+        return Search(query, limit, IdOf);
     }
 
     /// <summary>Open cases created since <paramref name="since"/> by the citizen these keys name, other than <paramref name="except"/>. Null when not ready.</summary>
@@ -161,6 +164,16 @@ public sealed class CaseIndex(string folder) : IDisposable
         {
             searchers.Release(searcher);
         }
+    }
+
+    // Read from the id column of the hit's segment: no stored fields are loaded.
+    private static Guid IdOf(IndexSearcher searcher, ScoreDoc hit)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+        var bytes = new BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues(CaseDocuments.Id).Get(hit.Doc - leaf.DocBase, bytes);
+        return new Guid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
     }
 
     // The word being typed: the whole term, or (from three letters) any term it starts.

@@ -101,7 +101,7 @@ public static class AuditEventSearch
     {
         if (index?.Find(text, access: null, TextLimit) is { } found)
         {
-            return events.Where(a => a.CaseId != null && found.Contains(a.CaseId.Value));
+            return events.Where(a => a.CaseId != null && EF.Parameter(found).Contains(a.CaseId.Value));
         }
 
         var words = PersianText.Normalize(text);

@@ -29,7 +29,7 @@ public static class ListTasks
     public const int CountCap = 1000;
 
     /// <summary>A text search looks among at most this many of the best-matching cases in the member's reach.</summary>
-    public const int SearchLimit = 2000;
+    public const int SearchLimit = 1000;
 
     public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, CaseIndex index, TimeProvider time)
     {
@@ -187,7 +187,8 @@ public static class ListTasks
 
         if (search.Length > 0 && found is not null)
         {
-            return tasks.Where(t => found.Contains(t.CaseId));
+            // One array parameter (json_each on SQLite, = ANY on PostgreSQL), not a thousand scalar ones.
+            return tasks.Where(t => EF.Parameter(found).Contains(t.CaseId));
         }
 
         if (search.Length > 0)
