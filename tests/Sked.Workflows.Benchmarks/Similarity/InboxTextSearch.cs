@@ -47,23 +47,27 @@ internal static class InboxTextSearch
         Console.WriteLine($"the case index of {count:N0} cases was rebuilt in the background in {build.Elapsed.TotalSeconds:0} s (the app answered from the start)");
         var query = app.Service<ListTasks.Handler>();
         var edesk = new StaffMember("edesk", new HashSet<string>([Roles.EDesk], StringComparer.Ordinal), null, null);
-        Console.WriteLine("| Inbox text search, e-desk, first page | Tasks matching | p50 ms | p95 ms |");
-        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        Console.WriteLine("| Inbox text search, e-desk, first page | Tasks matching | p50 ms | p95 ms | of which the index p50 ms |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
         foreach (var words in new[] { "کنتور خراب", "قبض المثني", "ترانس دود", "انشعاب موقت ساختمون", "شماره 77777" })
         {
-            await TimeAsync(words, query, edesk);
+            await TimeAsync(words, query, edesk, index);
         }
     }
 
     private static Dictionary<string, string> Folder(string folder, string name) =>
         new(StringComparer.Ordinal) { ["Search:CaseIndexPath"] = Path.Combine(folder, name), ["Search:BatchSize"] = "5000" };
 
-    private static async Task TimeAsync(string words, ListTasks.Handler query, StaffMember member)
+    private static async Task TimeAsync(string words, ListTasks.Handler query, StaffMember member, CaseIndex index)
     {
         var times = new List<double>();
+        var lookups = new List<double>();
         var total = 0;
         for (var i = 0; i < Rounds; i++)
         {
+            var lookup = Stopwatch.StartNew();
+            index.Find(words, CaseAccessKeys.Of(member), ListTasks.SearchLimit);
+            lookups.Add(lookup.Elapsed.TotalMilliseconds);
             var clock = Stopwatch.StartNew();
             var page = await query.HandleAsync(new InboxRequest(InboxScope.Available) { Search = words }, member, CancellationToken.None);
             times.Add(clock.Elapsed.TotalMilliseconds);
@@ -71,8 +75,9 @@ internal static class InboxTextSearch
         }
 
         times.Sort();
+        lookups.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {words} | {total:N0}{(total >= ListTasks.CountCap ? "+" : string.Empty)} | {SimilarityBenchmark.Percentile(times, 0.5):0.0} | {SimilarityBenchmark.Percentile(times, 0.95):0.0} |"));
+            $"| {words} | {total:N0}{(total >= ListTasks.CountCap ? "+" : string.Empty)} | {SimilarityBenchmark.Percentile(times, 0.5):0.0} | {SimilarityBenchmark.Percentile(times, 0.95):0.0} | {SimilarityBenchmark.Percentile(lookups, 0.5):0.0} |"));
     }
 
     // Case i: subject i % n of the labelled questions and the next one as body, numbered; every third task at the e-desk.

@@ -55,7 +55,13 @@ public static class TrackCase
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var found = await ByCodeAsync(db, code.Value, cancellationToken);
             // A wrong password and an unknown code get the same answer, so neither can be probed alone.
-            return found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)) ? null : found;
+            if (found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)))
+            {
+                return null;
+            }
+
+            await Duplicates.MergedAnswer.FillAsync(db, found, cancellationToken);
+            return found;
         }
     }
 
