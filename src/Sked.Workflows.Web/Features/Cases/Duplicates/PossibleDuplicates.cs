@@ -57,8 +57,8 @@ public static class PossibleDuplicates
             var ids = index.SameCitizen(keys, since, @case.Id, 50) is { } found
                 ? found.Where(c => SameProblem(topic, c.Topic)).Select(c => c.CaseId).ToList()
                 : await ScanAsync(db, @case, topic, since, cancellationToken);
-            return await Rows(db.Cases.Where(c => ids.Contains(c.Id) && c.MergedIntoId == null && c.ClosedAt == null && c.CreatedAt <= until))
-                .OrderBy(r => r.CreatedAt).ToListAsync(cancellationToken);
+            return await Rows(db.Cases.Where(c => ids.Contains(c.Id) && c.MergedIntoId == null && c.ClosedAt == null && c.CreatedAt <= until)
+                .OrderBy(c => c.CreatedAt)).ToListAsync(cancellationToken);
         }
 
         // While the index is being built: the same citizen's open cases of the window, read from the cases themselves.
