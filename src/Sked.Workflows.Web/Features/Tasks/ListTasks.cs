@@ -194,8 +194,8 @@ public static class ListTasks
 
         if (search.Length > 0 && found is not null)
         {
-            // One array parameter (json_each on SQLite, = ANY on PostgreSQL), not a thousand scalar ones.
-            return found.Count == 0 ? tasks.Where(t => false) : tasks.Where(t => EF.Parameter(found).Contains(t.Id));
+            // A list of ids the planner can count (the primary key's lookups), not one opaque array parameter.
+            return found.Count == 0 ? tasks.Where(t => false) : tasks.Where(t => found.Contains(t.Id));
         }
 
         if (search.Length > 0)
