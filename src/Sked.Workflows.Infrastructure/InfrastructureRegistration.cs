@@ -49,6 +49,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<TaskFeed>();
         builder.Services.AddSingleton<StaffNotices.StaffNoticeFeed>();
         builder.Services.AddSingleton<Search.FaqIndex>();
+        Search.SearchRegistration.AddCaseSearch(builder);
         builder.Services.AddSingleton<GroupCommitter>();
         builder.Services.AddSingleton<EngineRunner>();
         builder.Services.AddSingleton<FireTimer>();

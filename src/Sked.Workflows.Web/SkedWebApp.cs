@@ -45,6 +45,7 @@ public static class SkedWebApp
         api.MapTasks();
         api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq().MapSimilarQuestions();
         api.MapOutbox();
+        Sked.Workflows.Web.Features.Cases.Duplicates.DuplicatesFeature.MapDuplicates(api);
         app.MapOpen311();
         app.MapStaffArea();
         app.MapPages();

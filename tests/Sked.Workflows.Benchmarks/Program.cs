@@ -3,6 +3,7 @@ using Sked.Workflows.Benchmarks.Cases;
 using Sked.Workflows.Benchmarks.Designer;
 using Sked.Workflows.Benchmarks.Inbox;
 using Sked.Workflows.Benchmarks.Ratios;
+using Sked.Workflows.Benchmarks.Similarity;
 
 // Benchmarks are run by hand, in Release, not by the test command:
 //   dotnet run -c Release --project tests/Sked.Workflows.Benchmarks -- cases [--store sqlite|postgres|both] [--cases N] [--concurrency C]
@@ -13,6 +14,8 @@ using Sked.Workflows.Benchmarks.Ratios;
 //   … -- lookup [--store both] [--seconds 20] [--clients 8] [--repetitions 3]
 //   … -- timers [--store both] [--count 10000] [--seconds 10] [--repetitions 3] [--timeout 600]
 //   … -- inbox [--store both] [--count 1000000] [--seconds 10] [--repetitions 3]
+// Same-question recognition and case search (docs/performance.md, "Same question and case search"):
+//   … -- similarity [sqlite|postgres] [--entries 100000] [--cases 1000000]
 return args.FirstOrDefault() switch
 {
     "cases" => await CaseBenchmark.RunAsync(args.Skip(1).ToArray()),
@@ -22,11 +25,12 @@ return args.FirstOrDefault() switch
     "intake" => await IntakeBenchmark.RunAsync(args.Skip(1).ToArray()),
     "lookup" => await LookupBenchmark.RunAsync(args.Skip(1).ToArray()),
     "timers" => await TimerBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "similarity" => await SimilarityBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: cases | audit-verify | inbox | dry-run | intake | lookup | timers   (options and figures in docs/performance.md)");
+    Console.Error.WriteLine("usage: cases | audit-verify | inbox | dry-run | intake | lookup | timers | similarity   (options and figures in docs/performance.md)");
     return 2;
 }

@@ -43,6 +43,8 @@ public sealed class TestApp : IAsyncDisposable
             ["Demo:Cases"] = "0",
             ["RateLimits:TrackingPerMinute"] = "100000",
             ["RateLimits:SubmissionsPerMinute"] = "100000",
+            // Each app its own case index folder, as each node has (a test's settings may pass a folder to share across a restart).
+            ["Search:CaseIndexPath"] = Path.Combine(Path.GetTempPath(), "sked-case-index-" + Guid.NewGuid().ToString("N")),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
         };

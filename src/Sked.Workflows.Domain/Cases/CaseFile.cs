@@ -34,6 +34,9 @@ public sealed class CaseFile
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ExpectedAnswerAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>The open case of the same citizen this one was merged into as a duplicate; that case's answer reaches this one's tracking page too.</summary>
+    public Guid? MergedIntoId { get; set; }
     public List<CaseTimelineEntry> Timeline { get; init; } = [];
 
     /// <summary>Moves the citizen-visible status and notes it on the timeline, once per change.</summary>

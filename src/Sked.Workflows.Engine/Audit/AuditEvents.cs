@@ -37,6 +37,10 @@ public static class AuditEvents
         Type<IdentityRead>("identity.read", AuditJsonStyle.Escaped),
         Type<LetterPasswordReissued>("letter.password-reissued", AuditJsonStyle.Escaped),
 
+        // Duplicate cases across channels (the e-desk merges them).
+        Type<CaseMerged>("case.merged", AuditJsonStyle.Escaped),
+        Type<DuplicateLinked>("case.duplicate-linked", AuditJsonStyle.Escaped),
+
         // Tasks (human-task node; staff through the task use cases).
         Type<TaskOpened>("task.opened", AuditJsonStyle.RelaxedWithoutNulls),
         Type<TaskClaimed>("task.claimed", AuditJsonStyle.RelaxedWithNulls),

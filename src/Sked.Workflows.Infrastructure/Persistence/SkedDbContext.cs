@@ -143,6 +143,8 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasIndex(c => new { c.Type, c.CreatedAt });
             e.HasIndex(c => new { c.Department, c.Status });
             e.HasIndex(c => c.QuestionKey);
+            // The duplicates merged into a case (issue 14).
+            e.HasIndex(c => c.MergedIntoId);
             e.Property(c => c.TrackingCode).HasMaxLength(20);
             e.Property(c => c.Type).HasMaxLength(40);
             e.Property(c => c.Subject).HasMaxLength(SubmissionValidator.SubjectMax);

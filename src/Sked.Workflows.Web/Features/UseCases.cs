@@ -24,6 +24,7 @@ public static class UseCases
         services.AddSingleton<PublishDefinition.Handler>();
         services.AddOutboxAdministration();
         services.AddSingleton<Sms.ListCaseSms.Handler>();
+        Cases.Duplicates.DuplicatesFeature.AddDuplicates(services);
         return services;
     }
 }

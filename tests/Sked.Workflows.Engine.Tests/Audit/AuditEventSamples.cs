@@ -91,6 +91,8 @@ public static class AuditEventSamples
         (new IdentityRead("DepartmentHead"), Plain(new { role = "DepartmentHead" })),
         (new IdentityRead(null), Plain(new { role = (string?)null })),
         (new LetterPasswordReissued(true), Plain(new { sent = true })),
+        (new CaseMerged(Id, "12345678901234"), Plain(new { into = Id, intoTrackingCode = "12345678901234" })),
+        (new DuplicateLinked(Id, "12345678901234"), Plain(new { duplicate = Id, duplicateTrackingCode = "12345678901234" })),
         (new DepartmentCreated("water", "آب & <فاضلاب>"), Plain(new { code = "water", name = "آب & <فاضلاب>" })),
         (new StaffCreated("staff.water", "water", ["Department", "Auditor"]), Plain(new { user = "staff.water", department = "water", roles = new List<string> { "Department", "Auditor" } })),
         (new StaffCreated("admin2", null, []), Plain(new { user = "admin2", department = (string?)null, roles = Array.Empty<string>() })),

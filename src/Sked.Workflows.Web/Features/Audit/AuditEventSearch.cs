@@ -5,6 +5,7 @@ using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Domain.TrackingCodes;
 using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Search;
 
 namespace Sked.Workflows.Web.Features.Audit;
 
@@ -19,18 +20,30 @@ public static class AuditEventSearch
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
-    /// <summary>The filters, as the API's query string names them; empty ones do not filter.</summary>
+    /// <summary>A text search looks among at most this many of the best-matching cases.</summary>
+    public const int TextLimit = 2000;
+
+    /// <summary>
+    /// The filters, as the API's query string names them; empty ones do not filter. <c>Text</c>: words of the case
+    /// (citizen's name, subject, body, answers, tracking code), as the case index analyses them.
+    /// </summary>
     public sealed record Criteria(string? Actor, string? Type, string? Department, string? CaseType, string? TrackingCode,
-        string? From, string? To, int? Page, int? PageSize);
+        string? From, string? To, int? Page, int? PageSize, string? Text = null);
 
     /// <summary>The matching events, or the field that could not be read and why (in Persian).</summary>
     public sealed record Filtered(IQueryable<AuditEvent>? Events, string? Field, string? Error);
 
     public sealed record Page(int Number, int Size, int Total, IReadOnlyList<AuditEvent> Items);
 
-    public static Filtered Filter(SkedDbContext db, Criteria criteria)
+    /// <summary>The events matching <paramref name="criteria"/>; the text goes through <paramref name="index"/> when it is ready, else a scan of the cases.</summary>
+    public static Filtered Filter(SkedDbContext db, Criteria criteria, CaseIndex? index = null)
     {
         var events = db.AuditEvents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(criteria.Text))
+        {
+            events = ByText(db, events, criteria.Text, index);
+        }
+
         if (!string.IsNullOrWhiteSpace(criteria.Actor))
         {
             events = events.Where(a => a.Actor == criteria.Actor.Trim());
@@ -82,6 +95,17 @@ public static class AuditEventSearch
         }
 
         return new Filtered(events, null, null);
+    }
+
+    private static IQueryable<AuditEvent> ByText(SkedDbContext db, IQueryable<AuditEvent> events, string text, CaseIndex? index)
+    {
+        if (index?.Find(text, access: null, TextLimit) is { } found)
+        {
+            return events.Where(a => a.CaseId != null && EF.Parameter(found).Contains(a.CaseId.Value));
+        }
+
+        var words = PersianText.Normalize(text);
+        return events.Where(a => db.Cases.Any(c => c.Id == a.CaseId && (c.Subject.Contains(words) || c.Body.Contains(words))));
     }
 
     /// <summary>One page in chain order; the page number and size are clamped (1…, 1–<see cref="MaxPageSize"/>).</summary>

@@ -4,6 +4,7 @@ using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Search;
 using Sked.Workflows.Web.Http;
 
 namespace Sked.Workflows.Web.Features.Audit;
@@ -26,9 +27,9 @@ public static class SearchEvents
         return api;
     }
 
-    private static async Task<IResult> Search([AsParameters] AuditEventSearch.Criteria query, SkedDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Search([AsParameters] AuditEventSearch.Criteria query, SkedDbContext db, CaseIndex index, CancellationToken cancellationToken)
     {
-        var found = AuditEventSearch.Filter(db, query);
+        var found = AuditEventSearch.Filter(db, query, index);
         if (found.Events is null)
         {
             return ApiResults.Invalid(found.Field!, found.Error!);
@@ -39,9 +40,9 @@ public static class SearchEvents
     }
 
     /// <summary>Every match as CSV; the staff screen links here through /staff/audit/events.csv too.</summary>
-    public static IResult Export([AsParameters] AuditEventSearch.Criteria query, SkedDbContext db, CancellationToken cancellationToken)
+    public static IResult Export([AsParameters] AuditEventSearch.Criteria query, SkedDbContext db, CaseIndex index, CancellationToken cancellationToken)
     {
-        var found = AuditEventSearch.Filter(db, query);
+        var found = AuditEventSearch.Filter(db, query, index);
         if (found.Events is not { } events)
         {
             return ApiResults.Invalid(found.Field!, found.Error!);

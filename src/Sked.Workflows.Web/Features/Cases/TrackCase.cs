@@ -59,7 +59,13 @@ public static class TrackCase
             }
 
             // A wrong password and an unknown code get the same answer, so neither can be probed alone.
-            return found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)) ? null : found;
+            if (found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)))
+            {
+                return null;
+            }
+
+            await Duplicates.MergedAnswer.FillAsync(db, found, cancellationToken);
+            return found;
         }
     }
 

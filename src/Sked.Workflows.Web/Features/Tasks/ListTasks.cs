@@ -6,6 +6,7 @@ using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Search;
 using Sked.Workflows.Web.Http;
 using Sked.Workflows.Web.Staff;
 
@@ -27,14 +28,19 @@ public static class ListTasks
     /// <summary>A list longer than this says "more than 1,000" instead of counting every row.</summary>
     public const int CountCap = 1000;
 
-    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, TimeProvider time)
+    /// <summary>A text search looks among at most this many of the best-matching cases in the member's reach.</summary>
+    public const int SearchLimit = 1000;
+
+    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, CaseIndex index, TimeProvider time)
     {
         public async Task<InboxResult> HandleAsync(InboxRequest request, StaffMember staff, CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow();
+            // The words are looked up once in the case index, among the cases the member's queues can hold.
+            var found = await FoundTasksAsync(db, index.Find(request.Search, CaseAccessKeys.Of(staff), SearchLimit), cancellationToken);
             var queues = Queues(db.Tasks.AsNoTracking(), request.Scope, staff)
-                .Select(q => Search(db, Filter(q, request, now), request.Search))
+                .Select(q => Search(db, Filter(q, request, now), request.Search, found))
                 .ToList();
             if (queues.Count == 0)
             {
@@ -70,6 +76,12 @@ public static class ListTasks
             var ordered = after.Count == 1 ? Order(after[0], request) : Order(Union(after.Select(q => Order(q, request).Take(skip + size))), request);
             return ordered.Skip(skip).Take(size).ToListAsync(cancellationToken);
         }
+
+        // The found cases' tasks, read by the (case, id) index: the lists then test a short id list instead of scanning a queue against the cases.
+        private static async Task<IReadOnlyList<Guid>?> FoundTasksAsync(SkedDbContext db, IReadOnlyList<Guid>? cases, CancellationToken cancellationToken) =>
+            cases is null ? null
+            : cases.Count == 0 ? []
+            : await db.Tasks.AsNoTracking().Where(t => EF.Parameter(cases).Contains(t.CaseId)).Select(t => t.Id).ToListAsync(cancellationToken);
 
         private static int Size(InboxRequest request) => Math.Clamp(request.PageSize, 1, 200);
     }
@@ -163,7 +175,12 @@ public static class ListTasks
             : tasks;
     }
 
-    private static IQueryable<HumanTask> Search(SkedDbContext db, IQueryable<HumanTask> tasks, string? text)
+    /// <summary>
+    /// Digits are a tracking-code prefix; words go through the case index (<paramref name="found"/>: the tasks of the cases
+    /// whose name, subject, body or answers match in Persian analysis) and, while it is not ready or when they hold no
+    /// searchable term, a scan.
+    /// </summary>
+    private static IQueryable<HumanTask> Search(SkedDbContext db, IQueryable<HumanTask> tasks, string? text, IReadOnlyList<Guid>? found)
     {
         var search = PersianText.ToAsciiDigits(PersianText.Normalize(text));
         if (search.Length > 0 && search.All(char.IsAsciiDigit))
@@ -173,6 +190,12 @@ public static class ListTasks
 #pragma warning disable CA1309 // EF translates this overload to SQL's own (ordinal, for ASCII digits) comparison.
             return tasks.Where(t => string.Compare(t.TrackingCode, search) >= 0 && string.Compare(t.TrackingCode, upper) < 0);
 #pragma warning restore CA1309
+        }
+
+        if (search.Length > 0 && found is not null)
+        {
+            // A list of ids the planner can count (the primary key's lookups), not one opaque array parameter.
+            return found.Count == 0 ? tasks.Where(t => false) : tasks.Where(t => found.Contains(t.Id));
         }
 
         if (search.Length > 0)

@@ -273,6 +273,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text");
 
@@ -300,6 +303,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("QuestionKey");
 

@@ -262,6 +262,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PasswordHash")
                         .HasColumnType("TEXT");
 
@@ -289,6 +292,8 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("QuestionKey");
 

@@ -1,0 +1,208 @@
+using System.Globalization;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+using Sked.Workflows.Domain.Text;
+using Document = Lucene.Net.Documents.Document;
+
+namespace Sked.Workflows.Infrastructure.Search;
+
+/// <summary>
+/// The cases in a Lucene index of Persian terms, kept on disk in this node's own folder
+/// (<see cref="CaseIndexOptions.CaseIndexPath"/>). <see cref="CaseIndexer"/> builds it and keeps it up to
+/// date; until it holds every case (<see cref="IsReady"/>) searches answer null and callers use their
+/// database query. Each commit records the audit chain position it has read up to, so a restart reads on
+/// from there instead of rebuilding.
+/// </summary>
+public sealed class CaseIndex(string folder) : IDisposable
+{
+    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
+    private const string SeqKey = "seq";
+    private const string DatabaseKey = "database";
+    private const string CompleteKey = "complete";
+    private const string FormatKey = "format";
+    private FSDirectory? _directory;
+    private IndexWriter? _writer;
+    private SearcherManager? _searchers;
+    private volatile bool _ready;
+
+    /// <summary>What the folder held when it was opened: the chain position read up to, the database it was built from, whether it was complete.</summary>
+    public sealed record State(long Seq, string? Database, bool Complete);
+
+    /// <summary>An open case of the same citizen, with the terms of its subject and body.</summary>
+    public sealed record Candidate(Guid CaseId, IReadOnlyList<string> Topic);
+
+    public string Folder => folder;
+
+    /// <summary>Whether the index holds every case, so its answers are complete.</summary>
+    public bool IsReady => _ready;
+
+    /// <summary>The audit chain position the index has read up to.</summary>
+    public long Seq { get; private set; }
+
+    /// <summary>Opens (or creates) the folder; throws <see cref="LockObtainFailedException"/> when another process writes it.</summary>
+    public State Open()
+    {
+        System.IO.Directory.CreateDirectory(folder);
+        _directory = FSDirectory.Open(folder);
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version)) { OpenMode = OpenMode.CREATE_OR_APPEND });
+        _searchers = new SearcherManager(_writer, true, null);
+        var data = _writer.CommitData;
+        var state = new State(
+            data.TryGetValue(SeqKey, out var seq) ? long.Parse(seq, CultureInfo.InvariantCulture) : 0,
+            data.TryGetValue(DatabaseKey, out var database) ? database : null,
+            data.TryGetValue(CompleteKey, out var complete) && complete == "true"
+                && data.TryGetValue(FormatKey, out var format) && format == CaseDocuments.Format);
+        Seq = state.Seq;
+        return state;
+    }
+
+    /// <summary>Empties the index before a rebuild; searches use the database meanwhile.</summary>
+    internal void Clear()
+    {
+        _ready = false;
+        Writer.DeleteAll();
+    }
+
+    /// <summary>Adds or replaces these cases' documents.</summary>
+    internal void Put(IEnumerable<Document> documents)
+    {
+        foreach (var document in documents)
+        {
+            Writer.UpdateDocument(new Term(CaseDocuments.Id, document.Get(CaseDocuments.Id, CultureInfo.InvariantCulture)), document);
+        }
+    }
+
+    /// <summary>Makes what was put durable and searchable, recording the chain position it reflects.</summary>
+    internal void Commit(long seq, string database, bool complete)
+    {
+        Writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SeqKey] = seq.ToString(CultureInfo.InvariantCulture),
+            [DatabaseKey] = database,
+            [CompleteKey] = complete ? "true" : "false",
+            [FormatKey] = CaseDocuments.Format,
+        });
+        Writer.Commit();
+        _searchers!.MaybeRefreshBlocking();
+        Seq = seq;
+        _ready = complete;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> cases whose text holds every term of <paramref name="text"/> (the last
+    /// may be the start of a word, as one types), best first; with <paramref name="access"/>, only cases
+    /// those keys may come across. Null when the index is not ready or the text has no terms: ask the database.
+    /// </summary>
+    public IReadOnlyList<Guid>? Find(string? text, IReadOnlyList<string>? access, int limit)
+    {
+        var terms = PersianTerms.Of(text).Distinct(StringComparer.Ordinal).ToList();
+        if (!_ready || terms.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var term in terms.SkipLast(1))
+        {
+            query.Add(new TermQuery(new Term(CaseDocuments.Terms, term)), Occur.MUST);
+        }
+
+        query.Add(Typing(terms[^1]), Occur.MUST);
+        if (access is not null)
+        {
+            query.Add(AnyOf(CaseAccessKeys.Field, access), Occur.MUST);
+        }
+
+        return Search(query, limit, IdOf);
+    }
+
+    /// <summary>Open cases created since <paramref name="since"/> by the citizen these keys name, other than <paramref name="except"/>. Null when not ready.</summary>
+    public IReadOnlyList<Candidate>? SameCitizen(IReadOnlyList<string> citizen, DateTimeOffset since, Guid except, int limit)
+    {
+        if (!_ready)
+        {
+            return null;
+        }
+
+        if (citizen.Count == 0)
+        {
+            return [];
+        }
+
+        var query = new BooleanQuery
+        {
+            { AnyOf(CitizenKeys.Field, citizen), Occur.MUST },
+            { new TermQuery(new Term(CaseDocuments.Open, "1")), Occur.MUST },
+            { NumericRangeQuery.NewInt64Range(CaseDocuments.Created, since.ToUnixTimeMilliseconds(), null, true, true), Occur.MUST },
+            { new TermQuery(new Term(CaseDocuments.Id, except.ToString())), Occur.MUST_NOT },
+        };
+        return Search(query, limit, (searcher, hit) =>
+        {
+            var document = searcher.Doc(hit.Doc);
+            return new Candidate(CaseDocuments.IdOf(document),
+                document.Get(CaseDocuments.Topic, CultureInfo.InvariantCulture)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
+        });
+    }
+
+    private List<T>? Search<T>(Query query, int limit, Func<IndexSearcher, ScoreDoc, T> read)
+    {
+        var searchers = _searchers;
+        if (searchers is null)
+        {
+            return null;
+        }
+
+        var searcher = searchers.Acquire();
+        try
+        {
+            return [.. searcher.Search(query, Math.Max(limit, 1)).ScoreDocs.Select(hit => read(searcher, hit))];
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
+    // Read from the id column of the hit's segment: no stored fields are loaded.
+    private static Guid IdOf(IndexSearcher searcher, ScoreDoc hit)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+        var bytes = new BytesRef();
+        leaf.AtomicReader.GetBinaryDocValues(CaseDocuments.Id).Get(hit.Doc - leaf.DocBase, bytes);
+        return new Guid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
+    }
+
+    // The word being typed: the whole term, or (from three letters) any term it starts.
+    private static Query Typing(string term) => term.Length < 3
+        ? new TermQuery(new Term(CaseDocuments.Terms, term))
+        : new BooleanQuery
+        {
+            { new TermQuery(new Term(CaseDocuments.Terms, term)), Occur.SHOULD },
+            { new PrefixQuery(new Term(CaseDocuments.Terms, term)), Occur.SHOULD },
+        };
+
+    private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
+    {
+        var any = new BooleanQuery();
+        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private IndexWriter Writer => _writer ?? throw new InvalidOperationException("The case index is not open.");
+
+    public void Dispose()
+    {
+        _ready = false;
+        _searchers?.Dispose();
+        _writer?.Dispose();
+        _directory?.Dispose();
+    }
+}

@@ -1,0 +1,187 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Lucene.Net.Store;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Workflows;
+
+namespace Sked.Workflows.Infrastructure.Search;
+
+/// <summary>
+/// Keeps this node's <see cref="CaseIndex"/> up to date, in the background so start-up never waits for it.
+/// A missing or foreign index (another database's, or one ahead of the chain after a restore) is rebuilt
+/// from the cases. After that it follows the audit chain: every change to a case writes an audit event in
+/// the change's own transaction, and the chain's positions come in commit order without gaps, so reading the
+/// events past the index's position (after each local commit, and every poll for other nodes' commits)
+/// finds every changed case exactly once, however many nodes there are.
+/// </summary>
+public sealed partial class CaseIndexer(
+    CaseIndex index,
+    IDbContextFactory<SkedDbContext> dbFactory,
+    DatabaseOptions database,
+    TaskFeed feed,
+    IOptions<CaseIndexOptions> options,
+    TimeProvider time,
+    ILogger<CaseIndexer> logger) : BackgroundService
+{
+    private readonly Outbox.OutboxNudge _wake = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var fingerprint = Fingerprint(database);
+        CaseIndex.State state;
+        try
+        {
+            state = index.Open();
+        }
+        catch (LockObtainFailedException ex)
+        {
+            LogLocked(logger, index.Folder, ex);
+            return;
+        }
+
+        feed.Changed += OnChanged;
+        try
+        {
+            await StartAsync(state, fingerprint, stoppingToken);
+            await FollowAsync(fingerprint, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping; what was committed stays, the rest is read again at the next start.
+        }
+        finally
+        {
+            feed.Changed -= OnChanged;
+        }
+    }
+
+    /// <summary>Takes the folder as it is when it is this database's and complete; otherwise rebuilds it, trying again until the database answers.</summary>
+    private async Task StartAsync(CaseIndex.State state, string fingerprint, CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                if (state.Complete && state.Database == fingerprint && state.Seq <= await HeadAsync(stoppingToken))
+                {
+                    index.Commit(state.Seq, fingerprint, complete: true);
+                }
+                else
+                {
+                    await RebuildAsync(fingerprint, stoppingToken);
+                }
+
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFollowFailed(logger, ex);
+                await Task.Delay(options.Value.PollInterval * 5, time, stoppingToken);
+            }
+        }
+    }
+
+    private void OnChanged(object? sender, TaskChangedEventArgs change) => _wake.Notify();
+
+    /// <summary>Indexes every case, keyset-paged by id; the chain position taken first is where following starts.</summary>
+    private async Task RebuildAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var from = await HeadAsync(cancellationToken);
+        index.Clear();
+        var count = 0;
+        Guid? after = null;
+        while (true)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var ids = await db.Cases.AsNoTracking().Where(c => after == null || c.Id.CompareTo(after.Value) > 0)
+                .OrderBy(c => c.Id).Select(c => c.Id).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                break;
+            }
+
+            index.Put(await CaseDocuments.LoadAsync(db, ids, cancellationToken));
+            count += ids.Count;
+            after = ids[^1];
+        }
+
+        index.Commit(from, fingerprint, complete: true);
+        var elapsed = time.GetElapsedTime(started);
+        LogRebuilt(logger, count, elapsed, index.Folder);
+    }
+
+    private async Task FollowAsync(string fingerprint, CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await CatchUpAsync(fingerprint, stoppingToken) >= options.Value.BatchSize)
+                {
+                    // A full batch: more changes are waiting.
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFollowFailed(logger, ex);
+            }
+
+            await _wake.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+        }
+    }
+
+    /// <summary>Re-indexes the cases of the next audit events past the index's position; returns how many events were read.</summary>
+    public async Task<int> CatchUpAsync(string fingerprint, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var seq = index.Seq;
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.Seq > seq).OrderBy(a => a.Seq)
+            .Select(a => new { a.Seq, a.CaseId }).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        if (events.Count == 0)
+        {
+            return 0;
+        }
+
+        var changed = events.Where(e => e.CaseId != null).Select(e => e.CaseId!.Value).Distinct().ToList();
+        if (changed.Count > 0)
+        {
+            index.Put(await CaseDocuments.LoadAsync(db, changed, cancellationToken));
+        }
+
+        index.Commit(events[^1].Seq, fingerprint, complete: true);
+        return events.Count;
+    }
+
+    private async Task<long> HeadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.AuditEvents.MaxAsync(a => (long?)a.Seq, cancellationToken) ?? 0;
+    }
+
+    /// <summary>Which database an index was built from (server and database, never a password), so a folder is never read against another.</summary>
+    public static string Fingerprint(DatabaseOptions database)
+    {
+        var parts = new DbConnectionStringBuilder { ConnectionString = database.ConnectionString };
+        var identity = string.Join('|', database.Provider,
+            Read(parts, "Host"), Read(parts, "Port"), Read(parts, "Database"), Read(parts, "Data Source"));
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
+    }
+
+    private static string? Read(DbConnectionStringBuilder parts, string key) => parts.TryGetValue(key, out var value) ? value?.ToString() : null;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The case index folder {Folder} is in use by another process; searches use the database")]
+    private static partial void LogLocked(ILogger logger, string folder, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Case index rebuilt: {Count} cases in {Elapsed} ({Folder})")]
+    private static partial void LogRebuilt(ILogger logger, int count, TimeSpan elapsed, string folder);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Building or following the case index failed; it will try again")]
+    private static partial void LogFollowFailed(ILogger logger, Exception exception);
+}
