@@ -52,11 +52,8 @@ public static class TrackCase
     {
         public async Task<CaseFile?> HandleAsync(TrackingCode code, string? password, CancellationToken cancellationToken)
         {
-            CaseFile? found;
-            await using (var lease = await contexts.RentAsync(cancellationToken))
-            {
-                found = await ByCodeAsync(lease.Context, code.Value, cancellationToken);
-            }
+            await using var lease = await contexts.RentAsync(cancellationToken);
+            var found = await ByCodeAsync(lease.Context, code.Value, cancellationToken);
 
             // A wrong password and an unknown code get the same answer, so neither can be probed alone.
             if (found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)))
@@ -64,7 +61,7 @@ public static class TrackCase
                 return null;
             }
 
-            await Duplicates.MergedAnswer.FillAsync(db, found, cancellationToken);
+            await Duplicates.MergedAnswer.FillAsync(lease.Context, found, cancellationToken);
             return found;
         }
     }
