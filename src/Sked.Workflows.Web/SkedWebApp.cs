@@ -3,6 +3,7 @@ using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Web.Components;
 using Sked.Workflows.Web.Features;
 using Sked.Workflows.Web.Features.Audit;
+using Sked.Workflows.Web.Features.Calendar;
 using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Departments;
 using Sked.Workflows.Web.Features.Faq;
@@ -45,6 +46,7 @@ public static class SkedWebApp
         api.MapTasks();
         api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq().MapSimilarQuestions();
         api.MapOutbox();
+        api.MapCalendar();
         app.MapOpen311();
         app.MapStaffArea();
         app.MapPages();

@@ -1,3 +1,4 @@
+using Sked.Workflows.Web.Features.Calendar;
 using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
@@ -23,6 +24,7 @@ public static class UseCases
         services.AddSingleton<RetryIncident.Handler>();
         services.AddSingleton<PublishDefinition.Handler>();
         services.AddOutboxAdministration();
+        services.AddCalendar();
         services.AddSingleton<Sms.ListCaseSms.Handler>();
         return services;
     }
