@@ -37,9 +37,9 @@ public sealed class WorkingCalendar
     public string? WhyClosed(DateOnly day) =>
         _holidays.TryGetValue(day, out var holiday) ? holiday.Title : Closures.FirstOrDefault(c => c.Covers(day))?.Reason;
 
-    /// <summary>Opening and closing instants of a day; null when the office does not open.</summary>
+    /// <summary>Opening and closing instants of a day (in UTC, as stores keep instants); null when the office does not open.</summary>
     public (DateTimeOffset Opens, DateTimeOffset Closes)? HoursOn(DateOnly day) =>
-        Hours.ClosingOn(KindOf(day)) is { } closes ? (JalaliDate.At(day, Hours.Opens), JalaliDate.At(day, closes)) : null;
+        Hours.ClosingOn(KindOf(day)) is { } closes ? (JalaliDate.At(day, Hours.Opens).ToUniversalTime(), JalaliDate.At(day, closes).ToUniversalTime()) : null;
 
     public bool IsWorkingDay(DateOnly day) => KindOf(day) != DayKind.Off;
 
