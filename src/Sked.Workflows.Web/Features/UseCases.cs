@@ -3,6 +3,7 @@ using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
 using Sked.Workflows.Web.Features.Outbox;
+using Sked.Workflows.Web.Features.Sla;
 using Sked.Workflows.Web.Features.Tasks;
 using Sked.Workflows.Web.Features.Workflows;
 
@@ -25,6 +26,8 @@ public static class UseCases
         services.AddSingleton<PublishDefinition.Handler>();
         services.AddOutboxAdministration();
         services.AddCalendar();
+        services.AddSla();
+        services.AddSingleton<CitizenReplies.ReplyToQuestion.Handler>();
         services.AddSingleton<Sms.ListCaseSms.Handler>();
         return services;
     }

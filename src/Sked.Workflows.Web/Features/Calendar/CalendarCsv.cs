@@ -67,10 +67,7 @@ public static class CalendarCsv
     private static void Line(StringBuilder text, string kind, DateOnly from, DateOnly to, string title, bool confirmed) =>
         text.Append(kind).Append(',').Append(GetCalendar.Iso(from)).Append(',').Append(GetCalendar.Iso(to)).Append(',')
             .Append(JalaliDate.FormatAscii(from)).Append(',').Append(JalaliDate.FormatAscii(to)).Append(',')
-            .Append(Quote(title)).Append(',').Append(confirmed ? "true" : "false").Append('\n');
-
-    private static string Quote(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+            .Append(Http.Csv.Field(title)).Append(',').Append(confirmed ? "true" : "false").Append('\n');
 
     private static List<string> Fields(string line)
     {
