@@ -72,7 +72,8 @@ public static class SlaExport
                 }
             }
 
-            sheet.Columns().AdjustToContents();
+            // A fixed width: measuring the contents would need GDI+ (libgdiplus), which servers here lack.
+            sheet.Columns(1, section.Header.Length).Width = 22;
         }
 
         using var stream = new MemoryStream();
@@ -107,12 +108,11 @@ public static class SlaExport
 
     public static RouteGroupBuilder MapSla(this RouteGroupBuilder api)
     {
-        // Bearer for API clients, the staff cookie for the page's download links.
-        var sla = api.MapGroup("/sla").WithTags("SLA").RequireAuthorization(p => p
-            .AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme)
-            .RequireRole(Domain.Staff.Roles.DepartmentHead, Domain.Staff.Roles.CeoOffice, Domain.Staff.Roles.Admin));
+        string[] roles = [Domain.Staff.Roles.DepartmentHead, Domain.Staff.Roles.CeoOffice, Domain.Staff.Roles.Admin];
+        var sla = api.MapGroup("/sla").WithTags("SLA");
         sla.MapGet("/", async (HttpContext http, SlaReport.Handler handler, CancellationToken ct) =>
-            await handler.HandleAsync(http.Member(), ct) is { } report ? Results.Ok(report) : Results.Forbid());
+            await handler.HandleAsync(http.Member(), ct) is { } report ? Results.Ok(report) : Results.Forbid())
+            .RequireAuthorization(p => p.RequireRole(roles));
         sla.MapGet("/export", async (string? format, HttpContext http, SlaReport.Handler handler, DepartmentDirectory departments, CancellationToken ct) =>
         {
             if (await handler.HandleAsync(http.Member(), ct) is not { } report)
@@ -123,7 +123,9 @@ public static class SlaExport
             return format == "xlsx"
                 ? Results.File(Excel(report, departments), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "sla.xlsx")
                 : Results.File(Csv(report, departments), "text/csv; charset=utf-8", "sla.csv");
-        });
+        })
+            // Bearer for API clients, and the staff cookie for the page's download links.
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme, IdentityConstants.ApplicationScheme).RequireRole(roles));
         return api;
     }
 }
