@@ -52,9 +52,11 @@ public abstract class WorkingCalendarScenarios(TestDatabases databases, Store st
         }
 
         using var admin = await app.LoginAsync("admin");
-        var closure = await admin.PostAsJsonAsync("/api/v1/calendar/closures", new { from = "1405/01/08", to = "2026-03-29", reason = "گرمای هوا" });
+        // A closure Wednesday 01/05 to Saturday 01/08 (Jalali and ISO days) while the e-desk's review is pending.
+        var closure = await admin.PostAsJsonAsync("/api/v1/calendar/closures", new { from = "۱۴۰۵/۰۱/۰۵", to = "2026-03-28", reason = "گرمای هوا" });
         Assert.Equal(HttpStatusCode.Created, closure.StatusCode);
 
+        // Seven working days again from now: Sun 01/09, Mon, Tue, (Wed–Fri) Sat 01/15, Sun, Mon, Tue 01/18.
         var moved = (await CaseApi.TrackAsync(citizen, code))["expectedAnswerAt"]!.GetValue<DateTimeOffset>();
         Assert.Equal(Close(1405, 1, 18), moved);
         var page = await TrackPageAsync(citizen, code);
@@ -65,6 +67,10 @@ public abstract class WorkingCalendarScenarios(TestDatabases databases, Store st
             Assert.True(await db.AuditEvents.AnyAsync(e => e.Type == "calendar.closure-added" && e.Actor == "admin"));
             Assert.True(await db.AuditEvents.AnyAsync(e => e.Type == "deadline.moved" && e.TrackingCode == code));
             Assert.Equal(2, (await db.Cases.SingleAsync(c => c.TrackingCode == code)).AnswerCalendarVersion);
+            // The review task's one working day (Wednesday 01/05) moved past the closure, with its reminder.
+            var review = await db.Tasks.SingleAsync(t => t.TrackingCode == code);
+            Assert.Equal((Close(1405, 1, 9), (int?)2), (review.DueAt!.Value, review.CalendarVersion));
+            Assert.True(await db.Timers.AnyAsync(t => t.TaskId == review.Id && t.CalendarVersion == 2));
         }
 
         using var edesk = await app.LoginAsync("edesk");
