@@ -43,6 +43,9 @@ public static class InfrastructureRegistration
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.Section));
 
         builder.Services.AddSingleton<DepartmentDirectory>();
+        builder.Services.AddSingleton<Calendar.CurrentCalendar>();
+        builder.Services.AddSingleton<Calendar.DeadlineMover>();
+        builder.Services.AddSingleton<Calendar.CalendarEditor>();
         builder.Services.AddSingleton<DefinitionCatalog>();
         builder.Services.AddSingleton<WorkflowDesign>();
         builder.Services.AddSingleton<OutboxNudge>();

@@ -194,8 +194,8 @@ public sealed class DesignerDocumentTests
         Assert.Equal(complaint.Nodes.Count, positions.Count);
         Assert.Equal(positions.Values.Min(p => p.X), positions["start"].X);
         Assert.All(complaint.Nodes.Where(n => n.Id != "start"), n => Assert.True(positions[n.Id].X > positions["start"].X, n.Id));
-        // Every connection but the one that sends a case back for another review leads to the right.
-        foreach (var connection in complaint.Connections.Where(c => c is not { From: "department-answer", Outcome: "return" }))
+        // Every connection leads to the right but the loops back: another review, and the department's task again after the citizen's answer.
+        foreach (var connection in complaint.Connections.Where(c => c is not ({ From: "department-answer", Outcome: "return" } or { From: "await-reply" })))
         {
             Assert.True(positions[connection.To].X > positions[connection.From].X, $"{connection.From} → {connection.To}");
         }

@@ -57,7 +57,7 @@ public sealed class VersionDiffViewTests : DesignerContext
 
         Assert.Contains("diff-changed", diff.Find(".sked-node[data-node-id=department-answer]").ClassList);
         var row = diff.Find(".sked-diff-node[data-node-id=department-answer] tr[data-path='properties.sla']");
-        Assert.Equal("P3D", row.QuerySelector(".sked-before")!.TextContent);
+        Assert.Equal("3WD", row.QuerySelector(".sked-before")!.TextContent);
         Assert.Equal("P5D", row.QuerySelector(".sked-after")!.TextContent);
         Assert.Single(diff.FindAll(".sked-diff-node"));
     }

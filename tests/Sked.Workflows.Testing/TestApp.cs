@@ -29,7 +29,8 @@ public sealed class TestApp : IAsyncDisposable
     public DatabaseTarget Database { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestApp> StartAsync(DatabaseTarget database, string? workflowsFolder = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<TestApp> StartAsync(DatabaseTarget database, string? workflowsFolder = null, IReadOnlyDictionary<string, string>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -59,7 +60,7 @@ public sealed class TestApp : IAsyncDisposable
         }
 
         var args = values.Select(v => $"--{v.Key}={v.Value}").ToArray();
-        var app = SkedWebApp.Create(args);
+        var app = SkedWebApp.Create(args, configure);
         await app.InitializeSkedAsync();
         await app.StartAsync();
         return new TestApp(app, database);

@@ -19,6 +19,21 @@ public static class PersianLabels
     /// <summary>An ISO 8601 duration read out in Persian ("۳ روز و ۴ ساعت"), or null when it is not one.</summary>
     public static string? Duration(string? text)
     {
+        if (text is [.., '%'] && int.TryParse(text[..^1], System.Globalization.CultureInfo.InvariantCulture, out var percent))
+        {
+            return Catalogue.Render("duration.share", percent);
+        }
+
+        if (text is ['+', .. var past] && Duration(past) is { } pastText)
+        {
+            return Catalogue.Render("duration.past-deadline", pastText);
+        }
+
+        if (Domain.Calendar.Deadline.TryParse(text, out var deadline) && deadline.IsWorkingTime)
+        {
+            return Catalogue.Render(deadline.Unit == Domain.Calendar.DeadlineUnit.WorkingDays ? "duration.working-days" : "duration.working-hours", deadline.Amount);
+        }
+
         if (!Durations.TryParse(text, out var duration))
         {
             return null;

@@ -7,7 +7,7 @@ namespace Sked.Workflows.Domain.Calendar;
 public static class JalaliDate
 {
     private static readonly PersianCalendar Calendar = new();
-    private static readonly TimeZoneInfo IranTime = FindIranTime();
+    internal static readonly TimeZoneInfo IranTime = FindIranTime();
 
     /// <summary>For example 1405/09/07 14:30, in Persian digits, for an instant on 28 November 2026.</summary>
     public static string Format(DateTimeOffset instant, bool withTime = true)
@@ -63,6 +63,54 @@ public static class JalaliDate
         var local = Calendar.ToDateTime(year, month, day, 0, 0, 0, 0);
         instant = new DateTimeOffset(local, IranTime.GetUtcOffset(local));
         return true;
+    }
+
+    /// <summary>The Gregorian day of a Jalali date, e.g. 1405/01/01 → 2026-03-21.</summary>
+    public static DateOnly FromJalali(int year, int month, int day) =>
+        DateOnly.FromDateTime(Calendar.ToDateTime(year, month, day, 0, 0, 0, 0));
+
+    /// <summary>Year, month and day of a (Gregorian) day in the Jalali calendar.</summary>
+    public static (int Year, int Month, int Day) Parts(DateOnly day)
+    {
+        var date = day.ToDateTime(TimeOnly.MinValue);
+        return (Calendar.GetYear(date), Calendar.GetMonth(date), Calendar.GetDayOfMonth(date));
+    }
+
+    /// <summary>yyyy/MM/dd in ASCII digits, for the API and CSV files (machines read it).</summary>
+    public static string FormatAscii(DateOnly day)
+    {
+        var (year, month, date) = Parts(day);
+        return string.Create(CultureInfo.InvariantCulture, $"{year:0000}/{month:00}/{date:00}");
+    }
+
+    /// <summary>The days of a Jalali year, 1 Farvardin up to the last of Esfand.</summary>
+    public static (DateOnly First, DateOnly Last) Year(int year) =>
+        (FromJalali(year, 1, 1), FromJalali(year + 1, 1, 1).AddDays(-1));
+
+    /// <summary>Reads a day written as ISO yyyy-MM-dd or as Jalali yyyy/MM/dd (Persian or ASCII digits).</summary>
+    public static bool TryParseDay(string? text, out DateOnly day)
+    {
+        var ascii = PersianText.ToAsciiDigits(text).Trim();
+        if (DateOnly.TryParseExact(ascii, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            return true;
+        }
+
+        if (ascii.Contains('/', StringComparison.Ordinal) && TryParse(ascii, out var start))
+        {
+            day = LocalDate(start);
+            return true;
+        }
+
+        day = default;
+        return false;
+    }
+
+    /// <summary>The instant of a wall-clock time on a day in Iran.</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, IranTime.GetUtcOffset(local));
     }
 
     private static TimeZoneInfo FindIranTime()

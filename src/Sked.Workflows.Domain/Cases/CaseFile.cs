@@ -33,6 +33,20 @@ public sealed class CaseFile
     public string? QuestionKey { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? ExpectedAnswerAt { get; set; }
+
+    /// <summary>The answer deadline the workflow promises (e.g. 7WD); while set, tasks' own deadlines do not move the promise.</summary>
+    public string? AnswerRule { get; set; }
+
+    /// <summary>The working calendar's version <see cref="ExpectedAnswerAt"/> was computed on.</summary>
+    public int? AnswerCalendarVersion { get; set; }
+
+    /// <summary>Why the promised date moved last (closure, calendar, pause), and the closure's reason: the tracking page tells it.</summary>
+    public string? PromiseMovedBy { get; set; }
+
+    public string? PromiseMovedDetail { get; set; }
+
+    /// <summary>Since when the case's clock is stopped, waiting for the citizen; null while it runs.</summary>
+    public DateTimeOffset? PausedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
 
     /// <summary>The open case of the same citizen this one was merged into as a duplicate; that case's answer reaches this one's tracking page too.</summary>

@@ -77,6 +77,18 @@ public static class AuditEvents
         Type<StaffRolesChanged>("staff.roles-changed", AuditJsonStyle.Escaped),
         Type<StaffLoggedIn>("staff.login", AuditJsonStyle.Escaped),
         Type<StaffLoginFailed>("staff.login-failed", AuditJsonStyle.Escaped),
+
+        // The working calendar (administration) and the deadlines it moves (issue 15).
+        Type<CalendarWeekChanged>("calendar.week-changed", AuditJsonStyle.Escaped),
+        Type<HolidaySaved>("calendar.holiday-saved", AuditJsonStyle.Escaped),
+        Type<HolidayRemoved>("calendar.holiday-removed", AuditJsonStyle.Escaped),
+        Type<ClosureAdded>("calendar.closure-added", AuditJsonStyle.Escaped),
+        Type<ClosureRemoved>("calendar.closure-removed", AuditJsonStyle.Escaped),
+        Type<CalendarImported>("calendar.imported", AuditJsonStyle.Escaped),
+        Type<DeadlineMoved>("deadline.moved", AuditJsonStyle.Escaped),
+        Type<ClockPaused>("clock.paused", AuditJsonStyle.Escaped),
+        Type<ClockResumed>("clock.resumed", AuditJsonStyle.Escaped),
+        Type<EscalatedToCeoOffice>("escalation.ceo-office", AuditJsonStyle.Escaped),
     ];
 
     private static readonly FrozenDictionary<Type, AuditEventType> ByRecord = All.ToFrozenDictionary(t => t.Record);

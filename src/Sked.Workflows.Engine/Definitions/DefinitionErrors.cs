@@ -35,6 +35,12 @@ public static class DefinitionErrors
     /// <summary>{0} property (path), {1} value.</summary>
     public const string InvalidDuration = "definition.invalid-duration";
 
+    /// <summary>{0} property, {1} value: a share or an overrun (75%, +2WD) where only a time allowed fits.</summary>
+    public const string InvalidDeadline = "definition.invalid-deadline";
+
+    /// <summary>An escalation step counted from the deadline (75%, +2WD) on a task without an SLA.</summary>
+    public const string EscalationNeedsSla = "definition.escalation-needs-sla";
+
     /// <summary>{0} property, {1} department code.</summary>
     public const string UnknownDepartment = "definition.unknown-department";
 

@@ -19,7 +19,8 @@ public static class DefinitionSchema
     public const string RelativePath = "workflows/schema/workflow-definition.schema.json";
 
     // ISO 8601 as Durations reads it: years, months, days, then T with hours, minutes, seconds; no weeks.
-    private const string DurationPattern = @"^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$";
+    // ISO 8601 (calendar time), nWD / nWH (working days / hours), and for escalation steps n% of the deadline or +time past it.
+    private const string DurationPattern = @"^(\+?(P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?|[1-9]\d*W[DH])|[1-9]\d?%|100%)$";
 
     private static readonly JsonSerializerOptions Writing = new() { WriteIndented = true, Encoder = DefinitionJson.Options.Encoder };
 

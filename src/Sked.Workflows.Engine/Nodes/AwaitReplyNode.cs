@@ -1,3 +1,4 @@
+using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Definitions;
@@ -27,11 +28,21 @@ public sealed class AwaitReplyNode : NodeType<AwaitReplyNode.Props>
     protected override IReadOnlyList<string> Outcomes(Props properties) =>
         string.IsNullOrWhiteSpace(properties.Timeout) ? [Replied] : [Replied, TimedOut];
 
+    protected override void Validate(Props properties, NodeCheck check) => Deadlines.CheckPlain(properties.Timeout, "timeout", check);
+
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
+        var question = context.Instance.Variables.GetValueOrDefault(NotifyNode.QuestionVariable);
         if (!string.IsNullOrWhiteSpace(properties.Status))
         {
-            context.ChangeStatus(properties.Status);
+            // The question is on the tracking page too, where the citizen may answer it.
+            context.ChangeStatus(properties.Status, properties.PauseClock ? question : null);
+        }
+
+        if (properties.PauseClock && context.Case.PausedAt is null)
+        {
+            context.Case.PausedAt = context.Now;
+            context.Audit(new ClockPaused(question));
         }
 
         if (!string.IsNullOrWhiteSpace(properties.Timeout))
@@ -42,7 +53,9 @@ public sealed class AwaitReplyNode : NodeType<AwaitReplyNode.Props>
                 Activation = context.Instance.Activation,
                 NodeId = context.Node.Id,
                 Kind = TimerKind.Wait,
-                DueAt = context.Now + Durations.Parse(properties.Timeout),
+                DueAt = context.DueAt(properties.Timeout),
+                Rule = properties.Timeout,
+                CalendarVersion = context.CalendarVersion,
                 CreatedAt = context.Now,
             };
             context.Emit(new ScheduleTimer(timer));
@@ -58,11 +71,38 @@ public sealed class AwaitReplyNode : NodeType<AwaitReplyNode.Props>
         {
             case CitizenRepliedSignal replied:
                 context.Instance.Variables[ReplyVariable] = replied.Text;
+                Resume(context, Replied);
                 return NodeStep.Continue(Replied);
             case TimerDueSignal { Timer.Kind: TimerKind.Wait }:
+                Resume(context, TimedOut);
                 return NodeStep.Continue(TimedOut);
             default:
                 throw new NodeFailureException($"an awaitReply node does not handle {signal.GetType().Name}.");
+        }
+    }
+
+    /// <summary>The clock runs again: the promised date moves on by what was left of it when it stopped.</summary>
+    private static void Resume(NodeContext context, string why)
+    {
+        if (context.Case.PausedAt is not { } pausedAt)
+        {
+            return;
+        }
+
+        context.Case.PausedAt = null;
+        context.Audit(new ClockResumed(pausedAt, why));
+        if (context.Case is { ExpectedAnswerAt: { } before, AnswerRule: { } rule })
+        {
+            var calendar = context.Environment.Calendar;
+            var after = Deadline.Parse(rule).Recount(before, pausedAt, calendar, context.Now, calendar);
+            if (after != before)
+            {
+                context.Case.ExpectedAnswerAt = after;
+                context.Case.AnswerCalendarVersion = calendar.Version;
+                context.Case.PromiseMovedBy = DeadlineReasons.Pause;
+                context.Case.PromiseMovedDetail = null;
+                context.Audit(new DeadlineMoved(DeadlineReasons.Promise, null, before, after, DeadlineReasons.Pause, null, calendar.Version));
+            }
         }
     }
 
@@ -73,5 +113,8 @@ public sealed class AwaitReplyNode : NodeType<AwaitReplyNode.Props>
 
         [NodeProperty("status", "Status the citizen sees while the company waits for them.")]
         public string? Status { get; init; }
+
+        [NodeProperty(PropertyKinds.Boolean, "Stop the case's clock while waiting: the promised answer date moves on by the wait (the citizen sees why).")]
+        public bool PauseClock { get; init; }
     }
 }

@@ -103,10 +103,11 @@ public sealed record TaskOutcome(
 
 /// <summary>One step of an escalation policy: after this long, remind or hand the task to the head.</summary>
 public sealed record EscalationStep(
-    [property: NodeProperty(PropertyKinds.Duration, "How long after the task opened (ISO 8601).", Required = true)] string After,
-    [property: NodeProperty("escalationAction", "remind or reassignToHead.", Required = true)] string Action)
+    [property: NodeProperty(PropertyKinds.Duration, "When: after the task opened (P2D, 2WD), a share of its deadline (75%), or past the deadline (+2WD).", Required = true)] string After,
+    [property: NodeProperty("escalationAction", "remind, reassignToHead or notifyCeoOffice.", Required = true)] string Action)
 {
     public const string Remind = "remind";
     public const string ReassignToHead = "reassignToHead";
-    public static readonly IReadOnlyList<string> Actions = [Remind, ReassignToHead];
+    public const string NotifyCeoOffice = "notifyCeoOffice";
+    public static readonly IReadOnlyList<string> Actions = [Remind, ReassignToHead, NotifyCeoOffice];
 }

@@ -46,6 +46,7 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
 
         ValidateOutcomes(properties, check);
         ValidateEscalation(properties, check);
+        Deadlines.CheckPlain(properties.Sla, "sla", check);
     }
 
     private static void ValidateOutcomes(Props properties, NodeCheck check)
@@ -80,6 +81,11 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
             {
                 check.Error(DefinitionErrors.ReassignNeedsDepartment);
             }
+
+            if (properties.Sla is null && EscalationTimes.NeedsDeadline(step.After))
+            {
+                check.Error(DefinitionErrors.EscalationNeedsSla);
+            }
         }
     }
 
@@ -103,7 +109,9 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
             CandidateRole = properties.CandidateRole,
             Department = department,
             CreatedAt = context.Now,
-            DueAt = properties.Sla is null ? null : context.Now + Durations.Parse(properties.Sla),
+            DueAt = properties.Sla is null ? null : context.DueAt(properties.Sla),
+            SlaRule = properties.Sla,
+            CalendarVersion = properties.Sla is null ? null : context.CalendarVersion,
         };
         context.Emit(new OpenTask(task));
         context.Audit(new TaskOpened(task.Id, task.CandidateRole, department, task.DueAt));
@@ -113,7 +121,8 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
             context.ChangeStatus(properties.Status, properties.Status == CaseStatuses.Referred ? context.DepartmentName(department) : null);
         }
 
-        if (task.DueAt is { } due && (context.Case.ExpectedAnswerAt is null || due > context.Case.ExpectedAnswerAt))
+        // A workflow that promises its own answer date keeps it; otherwise the latest task deadline is the best guess.
+        if (context.Case.AnswerRule is null && task.DueAt is { } due && (context.Case.ExpectedAnswerAt is null || due > context.Case.ExpectedAnswerAt))
         {
             context.Case.ExpectedAnswerAt = due;
         }
@@ -125,6 +134,12 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
     {
         for (var i = 0; i < properties.Escalation.Count; i++)
         {
+            var after = properties.Escalation[i].After;
+            if (EscalationTimes.DueAt(after, context.Now, properties.Sla, task.DueAt, context.Environment.Calendar) is not { } dueAt)
+            {
+                continue;
+            }
+
             var timer = new WorkflowTimer
             {
                 InstanceId = context.Instance.Id,
@@ -133,7 +148,9 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
                 Kind = TimerKind.Escalation,
                 Step = i,
                 TaskId = task.Id,
-                DueAt = context.Now + Durations.Parse(properties.Escalation[i].After),
+                DueAt = dueAt,
+                Rule = after,
+                CalendarVersion = context.CalendarVersion,
                 CreatedAt = context.Now,
             };
             context.Emit(new ScheduleTimer(timer));
@@ -224,6 +241,14 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
             return NodeStep.Wait;
         }
 
+        if (step.Action == EscalationStep.NotifyCeoOffice)
+        {
+            context.Emit(new StaffNoticeEffect(StaffNoticeKinds.Reminder, Roles.CeoOffice,
+                Catalogue.Render(TaskFormErrors.Overdue, properties.Title, context.Case.TrackingCode), timer.TaskId));
+            context.Audit(new EscalatedToCeoOffice(task, timer.Step));
+            return NodeStep.Wait;
+        }
+
         var department = properties.CandidateDepartment == RoutedDepartment ? context.Case.Department : properties.CandidateDepartment;
         context.Emit(new ReassignTask(task, Roles.DepartmentHead, department, timer.Step + 1));
         context.Audit(new EscalationReassigned(task, timer.Step, Roles.DepartmentHead, department));
@@ -248,10 +273,10 @@ public sealed class HumanTaskNode : NodeType<HumanTaskNode.Props>
         [NodeProperty("formFields", "Fields to fill: name, label, type, required / requiredFor, options, bind.")]
         public List<FormField> Form { get; init; } = [];
 
-        [NodeProperty(PropertyKinds.Duration, "Time allowed; sets the task's due date (ISO 8601, e.g. P3D).")]
+        [NodeProperty(PropertyKinds.Duration, "Time allowed; sets the task's due date: working days or hours (3WD, 4WH) or calendar time (ISO 8601, e.g. P3D).")]
         public string? Sla { get; init; }
 
-        [NodeProperty("escalation", "Steps after the task opened: after (duration) and action (remind | reassignToHead).")]
+        [NodeProperty("escalation", "The ladder: after (P2D / 2WD after opening, 75% of the deadline, +2WD past it) and action (remind | reassignToHead | notifyCeoOffice).")]
         public List<EscalationStep> Escalation { get; init; } = [];
 
         [NodeProperty("status", "Status the citizen sees while the task is open.")]

@@ -34,6 +34,9 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         {
             check.Error(DefinitionErrors.UnknownSubmissionField, field);
         }
+
+        Deadlines.CheckPlain(properties.AnswerWithin, "answerWithin", check);
+        Deadlines.CheckPlain(properties.AnswerWithinPrivate, "answerWithinPrivate", check);
     }
 
     protected override NodeStep Execute(NodeContext context, Props properties)
@@ -63,15 +66,22 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         }
 
         context.ChangeStatus(properties.Status ?? CaseStatuses.Received);
-        if (properties.AnswerWithin is { Length: > 0 } within)
+        if (Promise(context.Case, properties) is { Length: > 0 } within && context.Case.ExpectedAnswerAt is null)
         {
-            // The promise made at once in the acknowledgement; a task's later due date may move it on.
-            context.Case.ExpectedAnswerAt ??= context.Now + Durations.Parse(within);
+            // The promise made at once in the acknowledgement; it moves only with a pause or a calendar change.
+            context.Case.ExpectedAnswerAt = context.DueAt(within);
+            context.Case.AnswerRule = within;
+            context.Case.AnswerCalendarVersion = context.CalendarVersion;
         }
 
         context.Audit(new CaseReceived(context.Case.TrackingCode, context.Case.Type, properties.IssuePassword));
         return NodeStep.Continue(Next);
     }
+
+    private static string? Promise(CaseFile @case, Props properties) =>
+        @case.AnswerType == AnswerTypes.Private && !string.IsNullOrWhiteSpace(properties.AnswerWithinPrivate)
+            ? properties.AnswerWithinPrivate
+            : properties.AnswerWithin;
 
     public sealed class Props
     {
@@ -84,8 +94,11 @@ public sealed class IntakeNode : NodeType<IntakeNode.Props>
         [NodeProperty("status", "Status the citizen sees once the case is received; default received.")]
         public string? Status { get; init; }
 
-        [NodeProperty(PropertyKinds.Duration, "The answer promised within this time from receipt, told in the acknowledgement (ISO 8601, e.g. P5D).")]
+        [NodeProperty(PropertyKinds.Duration, "The answer promised within this time from receipt, told on the receipt, the tracking page, the acknowledgement and Open311: working days (e.g. 7WD) or calendar time (P5D).")]
         public string? AnswerWithin { get; init; }
+
+        [NodeProperty(PropertyKinds.Duration, "For a question answered privately (answerType private): its own promise, e.g. 5WD; answerWithin otherwise.")]
+        public string? AnswerWithinPrivate { get; init; }
 
         [NodeProperty("staffRole", "For an anonymous report: the one role that may see the reporter's identity; nobody else does.")]
         public string? IdentityVisibleTo { get; init; }

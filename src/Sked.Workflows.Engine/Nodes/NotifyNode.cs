@@ -64,7 +64,7 @@ public sealed partial class NotifyNode : NodeType<NotifyNode.Props>
             "subject" => context.Case.Subject,
             "department" => context.DepartmentName(context.Case.Department),
             "status" => CaseStatuses.PersianLabels.GetValueOrDefault(context.Case.Status, context.Case.Status),
-            "expectedAnswerAt" => context.Case.ExpectedAnswerAt is { } at ? JalaliDate.Format(at) : "-",
+            "expectedAnswerAt" => context.Case.ExpectedAnswerAt is { } at ? JalaliDate.Format(at, withTime: false) : "-",
             "type" => CaseTypes.PersianNames.GetValueOrDefault(context.Case.Type, context.Case.Type),
             "answer" => context.Case.Answer ?? string.Empty,
             "question" => context.Instance.Variables.GetValueOrDefault(QuestionVariable, string.Empty),

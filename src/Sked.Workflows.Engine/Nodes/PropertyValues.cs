@@ -80,7 +80,7 @@ public static class PropertyValues
         {
             check.Error(DefinitionErrors.UnknownValue, where, value);
         }
-        else if (kind == PropertyKinds.Duration && !Durations.TryParse(value, out _))
+        else if (kind == PropertyKinds.Duration && !EscalationTimes.IsValid(value))
         {
             check.Error(DefinitionErrors.InvalidDuration, where, value);
         }

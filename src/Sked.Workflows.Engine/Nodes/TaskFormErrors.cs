@@ -32,6 +32,9 @@ public static class TaskFormErrors
     /// <summary>{0} task title, {1} tracking code.</summary>
     public const string Reminder = "escalation.reminder";
 
+    /// <summary>{0} task title, {1} tracking code: the CEO office hears of a task long past its deadline.</summary>
+    public const string Overdue = "escalation.overdue-ceo";
+
     /// <summary>A field the workflow's intake requires is empty.</summary>
     public const string IntakeFieldRequired = "intake.field-required";
 

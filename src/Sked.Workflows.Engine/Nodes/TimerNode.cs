@@ -1,4 +1,3 @@
-using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Engine.Timers;
 
@@ -14,6 +13,8 @@ public sealed class TimerNode : NodeType<TimerNode.Props>
 
     protected override Props Starter => new() { Duration = "P1D" };
 
+    protected override void Validate(Props properties, NodeCheck check) => Deadlines.CheckPlain(properties.Duration, "duration", check);
+
     protected override NodeStep Execute(NodeContext context, Props properties)
     {
         var timer = new WorkflowTimer
@@ -22,7 +23,9 @@ public sealed class TimerNode : NodeType<TimerNode.Props>
             Activation = context.Instance.Activation,
             NodeId = context.Node.Id,
             Kind = TimerKind.Wait,
-            DueAt = context.Now + Durations.Parse(properties.Duration!),
+            DueAt = context.DueAt(properties.Duration!),
+            Rule = properties.Duration,
+            CalendarVersion = context.CalendarVersion,
             CreatedAt = context.Now,
         };
         context.Emit(new ScheduleTimer(timer));
@@ -37,7 +40,7 @@ public sealed class TimerNode : NodeType<TimerNode.Props>
 
     public sealed class Props
     {
-        [NodeProperty(PropertyKinds.Duration, "How long to wait (ISO 8601, e.g. PT1H or P2D).", Required = true)]
+        [NodeProperty(PropertyKinds.Duration, "How long to wait: calendar time (ISO 8601, e.g. PT1H or P2D) or working time (2WD, 4WH).", Required = true)]
         public string? Duration { get; init; }
     }
 }

@@ -1,3 +1,4 @@
+using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Engine.Definitions;
@@ -52,13 +53,23 @@ public sealed class NodeContext
         }
     }
 
+    /// <summary>When a time allowed from now falls due: calendar time, or working days/hours on the working calendar.</summary>
+    public DateTimeOffset DueAt(string rule) => Deadline.Parse(rule).DueFrom(Now, Environment.Calendar);
+
+    /// <summary>The version of the working calendar due dates are computed on in this run.</summary>
+    public int CalendarVersion => Environment.Calendar.Version;
+
     /// <summary>The Persian name of a department, for citizen timelines and notifications.</summary>
     public string DepartmentName(string? code) =>
         code is not null && Environment.Departments.TryGetValue(code, out var name) ? name : code ?? string.Empty;
 }
 
-/// <summary>The department directory and limits a run needs from outside the instance.</summary>
-public sealed record EngineEnvironment(IReadOnlyDictionary<string, string> Departments, EngineLimits Limits);
+/// <summary>The department directory, limits and working calendar a run needs from outside the instance.</summary>
+public sealed record EngineEnvironment(IReadOnlyDictionary<string, string> Departments, EngineLimits Limits)
+{
+    /// <summary>The calendar working days and hours are counted on; without one, the default week without holidays.</summary>
+    public WorkingCalendar Calendar { get; init; } = WorkingCalendar.Default;
+}
 
 /// <summary>How often a failing node is retried and how long to wait between attempts.</summary>
 public sealed record EngineLimits

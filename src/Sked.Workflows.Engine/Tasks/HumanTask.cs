@@ -19,7 +19,13 @@ public sealed class HumanTask
     public string? Assignee { get; set; }
     public HumanTaskStatus Status { get; set; } = HumanTaskStatus.Open;
     public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? DueAt { get; init; }
+    public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The SLA the due date was computed from (P1D, 3WD, 4WH), so a closure or a pause can count it again.</summary>
+    public string? SlaRule { get; init; }
+
+    /// <summary>The working calendar's version the due date was computed on.</summary>
+    public int? CalendarVersion { get; set; }
     public DateTimeOffset? ClaimedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public string? Outcome { get; set; }

@@ -16,7 +16,13 @@ public sealed class WorkflowTimer
     public int Step { get; init; }
 
     public Guid? TaskId { get; init; }
-    public DateTimeOffset DueAt { get; init; }
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>The time allowed the due date was computed from (P7D, 3WD), so a closure can count it again; none for retries.</summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The working calendar's version the due date was computed on.</summary>
+    public int? CalendarVersion { get; set; }
     public TimerStatus Status { get; set; } = TimerStatus.Pending;
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? FiredAt { get; set; }

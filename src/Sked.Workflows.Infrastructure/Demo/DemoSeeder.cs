@@ -27,6 +27,8 @@ public sealed partial class DemoSeeder(
     DemoCaseWriter caseWriter,
     DepartmentDirectory departments,
     DefinitionCatalog definitions,
+    Calendar.CurrentCalendar calendar,
+    TimeProvider time,
     IOptions<DemoOptions> options,
     ILogger<DemoSeeder> logger)
 {
@@ -108,6 +110,7 @@ public sealed partial class DemoSeeder(
             }
         }
 
+        await DemoHistory.SpreadAsync(db, calendar.Value, time.GetUtcNow(), _faker, cancellationToken);
         LogSeeded(logger, "demo cases", count);
     }
 

@@ -11,6 +11,8 @@ using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Demo;
 using Sked.Workflows.Infrastructure.Workflows;
 
+using Sked.Workflows.Infrastructure.Calendar;
+
 namespace Sked.Workflows.Infrastructure.Persistence;
 
 /// <summary>
@@ -23,6 +25,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<SkedDbContext> dbFactory,
     DatabaseOptions database,
     DepartmentDirectory departments,
+    CurrentCalendar calendar,
     DefinitionCatalog definitions,
     IOptions<EngineOptions> engine,
     IOptions<DemoOptions> demo)
@@ -50,9 +53,11 @@ public sealed class DatabaseInitializer(
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
             await SeedDepartmentsAsync(db, cancellationToken);
+            await CurrentCalendar.SeedAsync(db, cancellationToken);
         }
 
         await departments.ReloadAsync(cancellationToken);
+        await calendar.ReloadAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         await SeedRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await definitions.SyncFromFolderAsync(WorkflowsFolder(engine.Value), cancellationToken);

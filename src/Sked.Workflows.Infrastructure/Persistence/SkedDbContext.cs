@@ -49,6 +49,9 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<StaffNotice> StaffNotices => Set<StaffNotice>();
     public DbSet<StaffNoticeRead> StaffNoticeReads => Set<StaffNoticeRead>();
     public DbSet<SmsMessage> SmsMessages => Set<SmsMessage>();
+    public DbSet<Calendar.CalendarSettings> CalendarSettings => Set<Calendar.CalendarSettings>();
+    public DbSet<Calendar.CalendarHoliday> CalendarHolidays => Set<Calendar.CalendarHoliday>();
+    public DbSet<Calendar.CalendarClosure> CalendarClosures => Set<Calendar.CalendarClosure>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -59,6 +62,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         MapMail(builder);
         MapNotices(builder);
         MapSms(builder);
+        Calendar.CalendarModel.Map(builder);
     }
 
     private static void MapNotices(ModelBuilder builder)

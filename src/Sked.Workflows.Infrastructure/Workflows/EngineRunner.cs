@@ -5,6 +5,7 @@ using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Domain.TrackingCodes;
 using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Infrastructure.Calendar;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.StaffNotices;
@@ -24,6 +25,7 @@ public sealed partial class EngineRunner(
     GroupCommitter committer,
     DefinitionCatalog definitions,
     DepartmentDirectory departments,
+    CurrentCalendar calendar,
     IOptions<EngineOptions> options,
     OutboxNudge nudge,
     TimerNudge timerNudge,
@@ -37,7 +39,7 @@ public sealed partial class EngineRunner(
 
     internal DefinitionCatalog Definitions => definitions;
 
-    internal EngineEnvironment Environment => new(departments.ByCode, options.Value.ToLimits());
+    internal EngineEnvironment Environment => new(departments.ByCode, options.Value.ToLimits()) { Calendar = calendar.Value };
 
     /// <summary>
     /// Runs one unit of work in a transaction (shared with other units under load: a group commit) and

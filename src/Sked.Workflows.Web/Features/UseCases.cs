@@ -1,7 +1,9 @@
+using Sked.Workflows.Web.Features.Calendar;
 using Sked.Workflows.Web.Features.Cases;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
 using Sked.Workflows.Web.Features.Outbox;
+using Sked.Workflows.Web.Features.Sla;
 using Sked.Workflows.Web.Features.Tasks;
 using Sked.Workflows.Web.Features.Workflows;
 
@@ -23,6 +25,9 @@ public static class UseCases
         services.AddSingleton<RetryIncident.Handler>();
         services.AddSingleton<PublishDefinition.Handler>();
         services.AddOutboxAdministration();
+        services.AddCalendar();
+        services.AddSla();
+        services.AddSingleton<CitizenReplies.ReplyToQuestion.Handler>();
         services.AddSingleton<Sms.ListCaseSms.Handler>();
         Cases.Duplicates.DuplicatesFeature.AddDuplicates(services);
         return services;

@@ -100,6 +100,18 @@ public static class AuditEventSamples
             Plain(new { user = "staff.water", before = new { roles = new List<string> { "Department" }, department = (string?)"water" }, after = new { roles = new List<string> { "DepartmentHead", "Auditor" }, department = (string?)null } })),
         (new StaffLoggedIn(), "{}"),
         (new StaffLoginFailed("wrong-password"), Plain(new { reason = "wrong-password" })),
+        (new CalendarWeekChanged("WWWWWOO", "WWWWWHO", "07:30-14:30", "07:30-14:30/11:00", 3),
+            Plain(new { weekBefore = "WWWWWOO", weekAfter = "WWWWWHO", hoursBefore = "07:30-14:30", hoursAfter = "07:30-14:30/11:00", version = 3 })),
+        (new HolidaySaved("2026-03-21", "نوروز & <عید>", true, null, 2), Plain(new { date = "2026-03-21", title = "نوروز & <عید>", confirmed = true, titleBefore = (string?)null, version = 2 })),
+        (new HolidayRemoved("2026-03-21", "نوروز", 2), Plain(new { date = "2026-03-21", title = "نوروز", version = 2 })),
+        (new ClosureAdded("2026-07-25", "2026-07-26", Persian, 4), Plain(new { from = "2026-07-25", to = "2026-07-26", reason = Persian, version = 4 })),
+        (new ClosureRemoved("2026-07-25", "2026-07-26", Persian, 5), Plain(new { from = "2026-07-25", to = "2026-07-26", reason = Persian, version = 5 })),
+        (new CalendarImported(28, 1, 6), Plain(new { holidays = 28, closures = 1, version = 6 })),
+        (new DeadlineMoved("task", Id, Due, Due.AddDays(2), "closure", Persian, 4) { Node = Node },
+            Plain(new { what = "task", id = (Guid?)Id, before = Due, after = Due.AddDays(2), reason = "closure", detail = Persian, calendarVersion = 4, node = Node })),
+        (new ClockPaused(Persian) { Node = Node }, Plain(new { question = Persian, node = Node })),
+        (new ClockResumed(Due, "replied") { Node = Node }, Plain(new { pausedAt = Due, why = "replied", node = Node })),
+        (new EscalatedToCeoOffice(Id, 2) { Node = Node }, Plain(new { task = Id, step = 2, node = Node })),
     ];
 
     /// <summary>An event as a node records it: the engine adds the node's id.</summary>

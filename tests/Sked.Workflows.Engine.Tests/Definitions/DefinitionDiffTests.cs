@@ -55,7 +55,7 @@ public sealed class DefinitionDiffTests
 
         var node = Assert.Single(changes.Nodes);
         Assert.Equal((DepartmentAnswer, ChangeKind.Changed, false), (node.NodeId, node.Kind, node.Moved));
-        Assert.Equal([new PropertyChange("properties.sla", "P3D", "P5D")], node.Properties);
+        Assert.Equal([new PropertyChange("properties.sla", "3WD", "P5D")], node.Properties);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class DefinitionDiffTests
 
         var change = Assert.Single(node.Properties);
         Assert.Equal("properties.escalation", change.Path);
-        Assert.Equal("""[{"after":"P2D","action":"remind"},{"after":"P3D","action":"reassignToHead"}]""", change.Before);
+        Assert.Equal("""[{"after":"75%","action":"remind"},{"after":"100%","action":"reassignToHead"},{"after":"+2WD","action":"notifyCeoOffice"}]""", change.Before);
         Assert.Null(change.After);
     }
 

@@ -1,3 +1,4 @@
+using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Staff;
 using Sked.Workflows.Domain.Text;
@@ -37,8 +38,10 @@ public sealed class InterpreterTests
         Assert.Null(task.Department);
         Assert.Equal(run.Case.TrackingCode, task.TrackingCode);
         Assert.Equal(run.Instance.Activation, task.Activation);
-        Assert.Equal(run.Now.AddDays(1), task.DueAt);
-        Assert.Equal(task.DueAt, run.Case.ExpectedAnswerAt);
+        // Saturday 11:30 in Tehran: one working day is the close of Sunday; the complaint's own promise is seven.
+        Assert.Equal(WorkingCalendar.Default.EndOfWorkingDays(run.Now, 1), task.DueAt);
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 14, 30, 0, TimeSpan.FromHours(3.5)), task.DueAt);
+        Assert.Equal(WorkingCalendar.Default.EndOfWorkingDays(run.Now, 7), run.Case.ExpectedAnswerAt);
     }
 
     [Fact]
@@ -54,7 +57,8 @@ public sealed class InterpreterTests
         Assert.Equal(task.Id, timer.TaskId);
         Assert.Equal(Review, timer.NodeId);
         Assert.Equal(task.Activation, timer.Activation);
-        Assert.Equal(run.Now.AddHours(20), timer.DueAt);
+        // 75% of the ten office hours from Saturday 11:30 to Sunday's close: Sunday at 12:00.
+        Assert.Equal(new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.FromHours(3.5)), timer.DueAt);
     }
 
     [Fact]
@@ -338,7 +342,7 @@ public sealed class InterpreterTests
         run.Start();
         run.Complete(run.OpenTask(Review), "route", ("department", "billing"));
         var task = run.OpenTask(DepartmentAnswer);
-        var reassignStep = run.Timers.Single(t => t.NodeId == DepartmentAnswer && t.DueAt == run.Now.AddDays(3));
+        var reassignStep = run.Timers.Single(t => t.NodeId == DepartmentAnswer && t.DueAt == task.DueAt);
 
         var result = run.Fire(reassignStep);
 
@@ -356,7 +360,7 @@ public sealed class InterpreterTests
         var run = CaseRun.Complaint();
         run.Start();
         run.Complete(run.OpenTask(Review), "route", ("department", "billing"));
-        var remindStep = run.Timers.Single(t => t.NodeId == DepartmentAnswer && t.DueAt == run.Now.AddDays(2));
+        var remindStep = run.Timers.Single(t => t.NodeId == DepartmentAnswer && t.Step == 0);
 
         var result = run.Fire(remindStep);
 

@@ -122,7 +122,7 @@ public static class PostServiceRequest
     {
         var notice = Domain.Text.Catalogue.Render(Open311Texts.Submitted, started.TrackingCode);
         return started.ExpectedAnswerAt is { } expected
-            ? Domain.Text.Catalogue.Render(Open311Texts.SubmittedExpected, notice, JalaliDate.Format(expected))
+            ? Domain.Text.Catalogue.Render(Open311Texts.SubmittedExpected, notice, JalaliDate.Format(expected, withTime: false))
             : notice;
     }
 

@@ -230,6 +230,12 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Answer")
                         .HasColumnType("text");
 
+                    b.Property<int?>("AnswerCalendarVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AnswerRule")
+                        .HasColumnType("text");
+
                     b.Property<string>("AnswerType")
                         .HasColumnType("text");
 
@@ -277,6 +283,15 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PromiseMovedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PromiseMovedDetail")
                         .HasColumnType("text");
 
                     b.Property<string>("QuestionKey")
@@ -420,6 +435,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Assignee")
                         .HasColumnType("text");
 
+                    b.Property<int?>("CalendarVersion")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CandidateRole")
                         .IsRequired()
                         .HasColumnType("text");
@@ -464,6 +482,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("text");
 
                     b.Property<string>("Outcome")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SlaRule")
                         .HasColumnType("text");
 
                     b.Property<string>("Status")
@@ -516,6 +537,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Activation")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("CalendarVersion")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -538,6 +562,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("NodeId")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Rule")
                         .HasColumnType("text");
 
                     b.Property<string>("Status")
@@ -666,6 +693,90 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("Type", "At");
 
                     b.ToTable("audit_events", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Calendar.CalendarClosure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From");
+
+                    b.ToTable("calendar_closures", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Calendar.CalendarHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("calendar_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Calendar.CalendarSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("HalfDayCloses")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("calendar_settings", (string)null);
                 });
 
             modelBuilder.Entity("Sked.Workflows.Infrastructure.Definitions.DefinitionDraft", b =>

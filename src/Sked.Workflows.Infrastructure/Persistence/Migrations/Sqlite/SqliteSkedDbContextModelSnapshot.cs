@@ -219,6 +219,12 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Answer")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AnswerCalendarVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswerRule")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AnswerType")
                         .HasColumnType("TEXT");
 
@@ -266,6 +272,15 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PromiseMovedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PromiseMovedDetail")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("QuestionKey")
@@ -407,6 +422,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Assignee")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CalendarVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CandidateRole")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -451,6 +469,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlaRule")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -503,6 +524,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Activation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("CalendarVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -525,6 +549,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("NodeId")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -651,6 +678,88 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Type", "At");
 
                     b.ToTable("audit_events", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Calendar.CalendarClosure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("From");
+
+                    b.ToTable("calendar_closures", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Calendar.CalendarHoliday", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("calendar_holidays", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Calendar.CalendarSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("HalfDayCloses")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Opens")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("calendar_settings", (string)null);
                 });
 
             modelBuilder.Entity("Sked.Workflows.Infrastructure.Definitions.DefinitionDraft", b =>
