@@ -37,6 +37,16 @@ public static class AuditEvents
         Type<IdentityRead>("identity.read", AuditJsonStyle.Escaped),
         Type<LetterPasswordReissued>("letter.password-reissued", AuditJsonStyle.Escaped),
 
+        // The FAQ (curation page and API, the e-desk's confirmation, the promoteToFaq node's proposal).
+        Type<FaqCreated>("faq.created", AuditJsonStyle.Escaped),
+        Type<FaqEdited>("faq.edited", AuditJsonStyle.Escaped),
+        Type<FaqPublished>("faq.published", AuditJsonStyle.Escaped),
+        Type<FaqUnpublished>("faq.unpublished", AuditJsonStyle.Escaped),
+        Type<FaqMerged>("faq.merged", AuditJsonStyle.Escaped),
+        Type<FaqDeleted>("faq.deleted", AuditJsonStyle.Escaped),
+        Type<FaqRepeatConfirmed>("faq.repeat-confirmed", AuditJsonStyle.Escaped),
+        Type<FaqProposed>("faq.proposed", AuditJsonStyle.Escaped),
+
         // Tasks (human-task node; staff through the task use cases).
         Type<TaskOpened>("task.opened", AuditJsonStyle.RelaxedWithoutNulls),
         Type<TaskClaimed>("task.claimed", AuditJsonStyle.RelaxedWithNulls),
