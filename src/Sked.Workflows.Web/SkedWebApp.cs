@@ -43,7 +43,7 @@ public static class SkedWebApp
         api.MapRegisterLetter().MapReissueLetterPassword().MapStartEmailInquiry();
         api.MapListMyNotices().MapMarkNoticesRead();
         api.MapTasks();
-        api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq().MapSimilarQuestions();
+        api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq().MapSimilarQuestions().MapFaqCuration();
         api.MapOutbox();
         app.MapOpen311();
         app.MapStaffArea();

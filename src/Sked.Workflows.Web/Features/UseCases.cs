@@ -1,4 +1,5 @@
 using Sked.Workflows.Web.Features.Cases;
+using Sked.Workflows.Web.Features.Faq;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
 using Sked.Workflows.Web.Features.Outbox;
@@ -24,6 +25,7 @@ public static class UseCases
         services.AddSingleton<PublishDefinition.Handler>();
         services.AddOutboxAdministration();
         services.AddSingleton<Sms.ListCaseSms.Handler>();
+        services.AddFaq();
         return services;
     }
 }
