@@ -33,7 +33,7 @@ internal static class FaqCounting
         {
             entry.Repeats++;
             entry.AddAlternative(faq.Question);
-            db.FaqRepeats.Add(new FaqRepeat { CaseId = @case.Id, FaqEntryId = entry.Id, ConfirmedBy = "system", ConfirmedAt = now });
+            db.FaqRepeats.Add(new FaqRepeat { CaseId = @case.Id, FaqEntryId = entry.Id, ConfirmedBy = Domain.Staff.Actor.SystemName, ConfirmedAt = now });
         }
 
         // An entry not yet published gets the latest approved answer as the editor's starting point.

@@ -69,6 +69,13 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
     /// <summary>The FAQ changed in this process: the next search rebuilds instead of waiting for the freshness check.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
+    /// <summary>The same decision for two texts outside the index (a new public question and an earlier one still open).</summary>
+    public static bool IsSameQuestion(string asked, string earlier, double sameQuestionAt)
+    {
+        var terms = PersianTerms.Of(asked).Distinct(StringComparer.Ordinal).ToList();
+        return terms.Count > 0 && IsSameQuestion(terms, [.. PersianTerms.Of(earlier)], sameQuestionAt);
+    }
+
     /// <summary>
     /// The same question: most of what was asked is in the entry (at least <paramref name="coverage"/> of its
     /// terms), the entry is not mostly about something else (at least 40 % of its terms asked), and the

@@ -8,14 +8,19 @@ namespace Sked.Workflows.Web.Features.Faq;
 
 /// <summary>
 /// GET /api/v1/faq/same-as/{trackingCode}, and the task page's "probably the same as …": for a public CEO
-/// question, the entries (published ones and earlier public questions kept unpublished) the system
-/// holds to ask the same, best first; or the entry the question was already counted on.
+/// question, what the system holds to ask the same, best first: FAQ entries (published, and earlier
+/// public questions kept unpublished), then earlier public questions still open; or the entry the
+/// question was already counted on.
 /// </summary>
 public static class SameQuestionMatches
 {
     public const int Shown = 3;
 
-    public sealed record Match(Guid Id, string Question, string Answer, bool Published, int Repeats, double Score);
+    /// <summary>How far back open public questions are compared.</summary>
+    private static readonly TimeSpan OpenWithin = TimeSpan.FromDays(90);
+
+    /// <summary>An entry (<paramref name="Id"/>) or an earlier open question (<paramref name="TrackingCode"/>).</summary>
+    public sealed record Match(Guid? Id, string? TrackingCode, string Question, string Answer, bool Published, int Repeats, double Score);
 
     /// <summary><paramref name="Applies"/>: the case is a public CEO question; <paramref name="CountedOn"/>: the entry it already counts on.</summary>
     public sealed record Response(bool Applies, Match? CountedOn, IReadOnlyList<Match> Matches);
@@ -40,17 +45,40 @@ public static class SameQuestionMatches
                 .Join(db.Faq, r => r.FaqEntryId, f => f.Id, (_, f) => f).SingleOrDefaultAsync(cancellationToken);
             if (counted is not null)
             {
-                return new Response(true, new Match(counted.Id, counted.Question, counted.Answer, counted.PublishedAt is not null, counted.Repeats, 1), []);
+                return new Response(true, new Match(counted.Id, null, counted.Question, counted.Answer, counted.PublishedAt is not null, counted.Repeats, 1), []);
             }
 
             var threshold = configuration.GetValue("Faq:SameQuestionThreshold", 0.6);
-            var found = await index.SimilarAsync(@case.Subject, Shown, threshold, includeUnpublished: true, cancellationToken);
-            var same = found.Where(m => m.SameQuestion).ToList();
+            List<Match> matches = [.. await EntriesAsync(db, @case.Subject, threshold, cancellationToken)];
+            if (matches.Count < Shown)
+            {
+                matches.AddRange((await OpenQuestionsAsync(db, @case, threshold, cancellationToken)).Take(Shown - matches.Count));
+            }
+
+            return new Response(true, null, matches);
+        }
+
+        private async Task<IEnumerable<Match>> EntriesAsync(SkedDbContext db, string subject, double threshold, CancellationToken cancellationToken)
+        {
+            var same = (await index.SimilarAsync(subject, Shown, threshold, includeUnpublished: true, cancellationToken)).Where(m => m.SameQuestion).ToList();
             var ids = same.Select(m => m.Id).ToList();
-            var repeats = await db.Faq.AsNoTracking().Where(f => ids.Contains(f.Id))
-                .ToDictionaryAsync(f => f.Id, f => f.Repeats, cancellationToken);
-            return new Response(true, null, [.. same.Where(m => repeats.ContainsKey(m.Id))
-                .Select(m => new Match(m.Id, m.Question, m.Answer, m.Published, repeats[m.Id], m.Score))]);
+            var repeats = await db.Faq.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Repeats, cancellationToken);
+            return same.Where(m => repeats.ContainsKey(m.Id)).Select(m => new Match(m.Id, null, m.Question, m.Answer, m.Published, repeats[m.Id], m.Score));
+        }
+
+        // Public questions are few (a CEO office answers them by hand), so the recent open ones are compared directly.
+        private static async Task<IEnumerable<Match>> OpenQuestionsAsync(SkedDbContext db, CaseFile @case, double threshold, CancellationToken cancellationToken)
+        {
+            var since = @case.CreatedAt - OpenWithin;
+            var earlier = await db.Cases.AsNoTracking()
+                .Where(c => c.Type == CaseTypes.CeoQuestion && c.CreatedAt >= since && c.CreatedAt <= @case.CreatedAt && c.Id != @case.Id
+                    && c.AnswerType == AnswerTypes.Public && !db.FaqRepeats.Any(r => r.CaseId == c.Id))
+                .OrderByDescending(c => c.CreatedAt)
+                .Take(500)
+                .Select(c => new { c.TrackingCode, c.Subject, c.Answer })
+                .ToListAsync(cancellationToken);
+            return earlier.Where(c => FaqIndex.IsSameQuestion(@case.Subject, c.Subject, threshold))
+                .Select(c => new Match(null, c.TrackingCode, c.Subject, c.Answer ?? string.Empty, false, 1, 0));
         }
     }
 

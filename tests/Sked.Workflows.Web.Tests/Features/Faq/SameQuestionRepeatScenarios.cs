@@ -73,6 +73,37 @@ public abstract class SameQuestionRepeatScenarios(TestDatabases databases, Store
     }
 
     [Fact]
+    public async Task AnEarlierQuestionStillOpen_IsMatched_AndBothCountOnOneEntry_ProposedWhenItIsAnswered()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var citizen = app.Anonymous();
+        var first = await CaseApi.SubmitAsync(citizen, Question(First, "09130000013"));
+        var second = await CaseApi.SubmitAsync(citizen, Question(Colloquial, "09130000014"));
+        var edesk = await app.LoginAsync("edesk");
+
+        var match = Assert.Single((await edesk.GetFromJsonAsync<JsonObject>($"/api/v1/faq/same-as/{second}"))!["matches"]!.AsArray())!;
+        Assert.Equal(first, match["trackingCode"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.NoContent, (await edesk.PostAsJsonAsync("/api/v1/faq/repeats", new { trackingCode = second, earlierTrackingCode = first })).StatusCode);
+        await using (var db = await DbAsync(app))
+        {
+            var entry = Assert.Single(db.Faq);
+            Assert.Equal(2, entry.Repeats);
+            Assert.False(entry.IsProposed);
+        }
+
+        await new CaseDriver(app).DriveAsync(first);
+        await using (var db = await DbAsync(app))
+        {
+            var entry = Assert.Single(db.Faq);
+            Assert.True(entry.IsProposed);
+            Assert.Equal(First, entry.Question);
+            Assert.False(string.IsNullOrEmpty(entry.Answer));
+        }
+
+        Assert.Empty((await citizen.GetFromJsonAsync<JsonArray>("/api/v1/faq"))!);
+    }
+
+    [Fact]
     public async Task APrivateQuestion_IsNeverMatchedOrCounted()
     {
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
