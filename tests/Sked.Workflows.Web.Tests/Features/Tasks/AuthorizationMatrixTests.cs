@@ -48,7 +48,9 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
             ("merge FAQ entries", async c => await Status(c.PostAsJsonAsync($"/api/v1/faq/{await FaqEntryAsync(app)}/merge", new { into = await FaqEntryAsync(app) })), FaqCurators),
             ("see same-question matches", c => Status(c.GetAsync($"/api/v1/faq/same-as/{code}")), FaqCurators),
             ("confirm a repeated question", async c => await Status(c.PostAsJsonAsync($"/api/v1/faq/{await FaqEntryAsync(app)}/repeats",
-                new { trackingCode = await CaseApi.SubmitAsync(app.Anonymous(), new { type = "ceo-question", answerType = "public", subject = "پرسش عمومی", body = "متن پرسش عمومی", citizen = new { name = "الف", mobile = "09120000000" } }) })), FaqCurators),
+                new { trackingCode = await PublicQuestionAsync(app) })), FaqCurators),
+            ("confirm a repeat of an open question", async c => await Status(c.PostAsJsonAsync("/api/v1/faq/repeats",
+                new { trackingCode = await PublicQuestionAsync(app), earlierTrackingCode = await PublicQuestionAsync(app) })), FaqCurators),
             ("list the published FAQ", c => Status(c.GetAsync("/api/v1/faq")), Logins),
         };
 
@@ -83,6 +85,9 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
     private static readonly string[] FaqCurators = ["edesk", "ceo-office", "admin"];
 
     private static async Task<HttpStatusCode> Status(Task<HttpResponseMessage> request) => (await request).StatusCode;
+
+    private static Task<string> PublicQuestionAsync(TestApp app) => CaseApi.SubmitAsync(app.Anonymous(),
+        new { type = "ceo-question", answerType = "public", subject = "پرسش عمومی", body = "متن پرسش عمومی", citizen = new { name = "الف", mobile = "09120000000" } });
 
     /// <summary>A fresh FAQ entry for one try, so a delete or merge by one role does not leave the next nothing to act on.</summary>
     private static async Task<Guid> FaqEntryAsync(TestApp app)
