@@ -149,6 +149,15 @@ public abstract class SameQuestionRepeatScenarios(TestDatabases databases, Store
             Assert.Equal(0, await db.Cases.CountAsync());
         }
 
+        // "This answered my question" without script posts the form to the counter, which thanks the citizen.
+        var entry = (await client.GetFromJsonAsync<JsonArray>("/api/v1/faq"))![0]!["id"]!.GetValue<string>();
+        using (var helpful = new FormUrlEncodedContent(fields))
+        {
+            var thanks = await client.PostAsync($"/api/v1/faq/{entry}/helpful", helpful);
+            Assert.EndsWith("/faq/answered", thanks.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
+            Assert.Contains("سپاس از شما", WebUtility.HtmlDecode(await thanks.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
         fields["Form.Deflected"] = "1";
         using var again = new FormUrlEncodedContent(fields);
         var sent = await client.PostAsync("/send/complaint", again);
