@@ -21,6 +21,9 @@ public sealed class FaqEntry
     public List<string> Alternatives { get; set; } = [];
     public int Repeats { get; set; }
 
+    /// <summary>Staff wrote or edited the wording; only then may it be published (a citizen's own words never go out as they are).</summary>
+    public bool WordedByStaff { get; set; }
+
     /// <summary>How often a citizen said a suggested answer answered the question.</summary>
     public int Helpful { get; set; }
 

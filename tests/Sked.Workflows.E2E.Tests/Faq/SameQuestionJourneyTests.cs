@@ -68,6 +68,7 @@ public sealed class SameQuestionJourneyTests(TestDatabases databases, Chromium c
         await ceo.Locator("#faq-question").FillAsync(Published);
         await ceo.Locator("#faq-answer").FillAsync(Answer);
         await ceo.Locator("#faq-category").FillAsync("خاموشی");
+        await StaffBrowser.Shot(ceo, "faq-curation");
         await ceo.Locator("#faq-save-publish").ClickAsync();
         await Assertions.Expect(ceo.Locator("#faq-list tr", new() { HasText = Published })).ToContainTextAsync("منتشرشده");
         await Assertions.Expect(ceo.Locator("#faq-proposals")).ToHaveCountAsync(0);

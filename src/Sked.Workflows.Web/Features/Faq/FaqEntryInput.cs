@@ -54,6 +54,7 @@ public sealed record FaqEntryInput(string? Question, string? Answer, string? Cat
             entry.AddAlternative(alternative!);
         }
 
+        entry.WordedByStaff = true;
         entry.UpdatedAt = now;
     }
 }

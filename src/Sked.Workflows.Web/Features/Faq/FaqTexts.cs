@@ -14,6 +14,7 @@ public static class FaqTexts
     public const string AlreadyConfirmed = "faq.already-confirmed";
     public const string NotPublicQuestion = "faq.not-public-question";
     public const string NotCurator = "faq.not-curator";
+    public const string EditBeforePublishing = "faq.edit-before-publishing";
     public const string Saved = "faq.saved";
     public const string Confirmed = "faq.confirmed";
 }

@@ -8,7 +8,10 @@ using Sked.Workflows.Infrastructure.Workflows;
 
 namespace Sked.Workflows.Web.Features.Faq;
 
-/// <summary>The curation page's publish and unpublish buttons (the API does it with PUT's <c>published</c>). Audited.</summary>
+/// <summary>
+/// The curation page's publish and unpublish buttons (the API does it with PUT's <c>published</c>). A question kept
+/// from a citizen is published only through an edit (PUT), so a person has written what goes out. Audited.
+/// </summary>
 public static class PublishFaqEntry
 {
     public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, FaqIndex index, TimeProvider time)
@@ -25,6 +28,11 @@ public static class PublishFaqEntry
             if (entry is null)
             {
                 return WorkflowResult.NotFound(FaqTexts.NotFound);
+            }
+
+            if (published && !entry.WordedByStaff)
+            {
+                return WorkflowResult.Conflict(FaqTexts.EditBeforePublishing);
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -57,6 +57,10 @@ public abstract class SameQuestionRepeatScenarios(TestDatabases databases, Store
         }
 
         Assert.Empty((await citizen.GetFromJsonAsync<JsonArray>("/api/v1/faq"))!);
+        // The curation page's one-click publish refuses a citizen's own wording: it goes out only through an edit.
+        var member = new Domain.Staff.StaffMember("ceo-office", new HashSet<string>(StringComparer.Ordinal) { Domain.Staff.Roles.CeoOffice }, null, null);
+        var oneClick = await app.Service<Web.Features.Faq.PublishFaqEntry.Handler>().HandleAsync(Guid.Parse(id), true, member, CancellationToken.None);
+        Assert.Equal(Infrastructure.Workflows.WorkflowResultKind.Conflict, oneClick.Kind);
         var ceoOffice = await app.LoginAsync("ceo-office");
         Assert.Equal(HttpStatusCode.NoContent, (await ceoOffice.PutAsJsonAsync($"/api/v1/faq/{id}", new
         {

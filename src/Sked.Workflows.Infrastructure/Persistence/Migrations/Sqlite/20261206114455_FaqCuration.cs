@@ -44,6 +44,13 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "WordedByStaff",
+                table: "faq_entries",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "faq_repeats",
                 columns: table => new
@@ -88,6 +95,10 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropColumn(
                 name: "ProposedAt",
+                table: "faq_entries");
+
+            migrationBuilder.DropColumn(
+                name: "WordedByStaff",
                 table: "faq_entries");
         }
     }

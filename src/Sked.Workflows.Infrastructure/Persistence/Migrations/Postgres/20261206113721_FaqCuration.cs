@@ -45,6 +45,13 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<bool>(
+                name: "WordedByStaff",
+                table: "faq_entries",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.CreateTable(
                 name: "faq_repeats",
                 columns: table => new
@@ -89,6 +96,10 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "ProposedAt",
+                table: "faq_entries");
+
+            migrationBuilder.DropColumn(
+                name: "WordedByStaff",
                 table: "faq_entries");
         }
     }
