@@ -46,7 +46,7 @@ public static class SkedWebApp
         api.MapRegisterLetter().MapReissueLetterPassword().MapStartEmailInquiry();
         api.MapListMyNotices().MapMarkNoticesRead();
         api.MapTasks();
-        api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq().MapSimilarQuestions();
+        api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq().MapSimilarQuestions().MapFaqCuration();
         api.MapOutbox();
         Sked.Workflows.Web.Features.Cases.Duplicates.DuplicatesFeature.MapDuplicates(api);
         api.MapCalendar();

@@ -40,6 +40,15 @@ public static class AuditEvents
         // Duplicate cases across channels (the e-desk merges them).
         Type<CaseMerged>("case.merged", AuditJsonStyle.Escaped),
         Type<DuplicateLinked>("case.duplicate-linked", AuditJsonStyle.Escaped),
+        // The FAQ (curation page and API, the e-desk's confirmation, the promoteToFaq node's proposal).
+        Type<FaqCreated>("faq.created", AuditJsonStyle.Escaped),
+        Type<FaqEdited>("faq.edited", AuditJsonStyle.Escaped),
+        Type<FaqPublished>("faq.published", AuditJsonStyle.Escaped),
+        Type<FaqUnpublished>("faq.unpublished", AuditJsonStyle.Escaped),
+        Type<FaqMerged>("faq.merged", AuditJsonStyle.Escaped),
+        Type<FaqDeleted>("faq.deleted", AuditJsonStyle.Escaped),
+        Type<FaqRepeatConfirmed>("faq.repeat-confirmed", AuditJsonStyle.Escaped),
+        Type<FaqProposed>("faq.proposed", AuditJsonStyle.Escaped),
 
         // Tasks (human-task node; staff through the task use cases).
         Type<TaskOpened>("task.opened", AuditJsonStyle.RelaxedWithoutNulls),

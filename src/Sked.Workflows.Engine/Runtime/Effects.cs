@@ -43,7 +43,7 @@ public sealed record NotifyEffect(string Channel, string Recipient, string Text,
 /// </summary>
 public sealed record StaffNoticeEffect(string Kind, string Recipient, string Text, Guid? TaskId = null) : Effect;
 
-/// <summary>A public question was answered; count it and publish it in the FAQ at the threshold.</summary>
+/// <summary>A public question was answered; count it and propose it for the FAQ at the threshold (<paramref name="Question"/> is the citizen's subject, kept internal).</summary>
 public sealed record FaqRepeatEffect(string QuestionKey, string Question, string Answer, int Threshold) : Effect;
 
 /// <summary>A letter's password, shown once to the secretariat and stored only as a hash.</summary>

@@ -43,6 +43,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<DefinitionDraft> Drafts => Set<DefinitionDraft>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<FaqEntry> Faq => Set<FaqEntry>();
+    public DbSet<FaqRepeat> FaqRepeats => Set<FaqRepeat>();
     public DbSet<CannedAnswer> CannedAnswers => Set<CannedAnswer>();
     public DbSet<CaseMail> CaseMail => Set<CaseMail>();
     public DbSet<MailboxCursor> MailboxCursors => Set<MailboxCursor>();
@@ -61,6 +62,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         MapSupport(builder);
         MapMail(builder);
         MapNotices(builder);
+        MapFaq(builder);
         MapSms(builder);
         Calendar.CalendarModel.Map(builder);
     }
@@ -134,6 +136,25 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
             e.HasKey(m => m.Mailbox);
             e.Property(m => m.Mailbox).HasMaxLength(400);
             e.Property(m => m.Holder).HasMaxLength(200);
+        });
+    }
+
+    private static void MapFaq(ModelBuilder builder)
+    {
+        builder.Entity<FaqEntry>(e =>
+        {
+            e.ToTable("faq_entries");
+            e.HasKey(f => f.Id);
+            e.HasIndex(f => f.QuestionKey).IsUnique();
+            e.Property(f => f.Category).HasMaxLength(FaqEntry.CategoryMax);
+            e.Ignore(f => f.IsProposed);
+        });
+        builder.Entity<FaqRepeat>(e =>
+        {
+            e.ToTable("faq_repeats");
+            e.HasKey(r => r.CaseId);
+            e.HasIndex(r => r.FaqEntryId);
+            e.Property(r => r.ConfirmedBy).HasMaxLength(256);
         });
     }
 
@@ -291,12 +312,6 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         {
             e.ToTable("departments");
             e.HasKey(d => d.Code);
-        });
-        builder.Entity<FaqEntry>(e =>
-        {
-            e.ToTable("faq_entries");
-            e.HasKey(f => f.Id);
-            e.HasIndex(f => f.QuestionKey).IsUnique();
         });
         builder.Entity<StaffUser>(e => e.Property(u => u.Department).HasMaxLength(60));
         builder.Entity<CannedAnswer>(e =>

@@ -7,14 +7,18 @@ using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Infrastructure.Faq;
 using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Infrastructure.Search;
 
 /// <summary>
-/// The published FAQ in a Lucene index of Persian terms (<see cref="PersianTerms"/>), so a question in
-/// other words, spellings or colloquial Persian finds the entry that answers it. Kept in memory and
-/// rebuilt from the database when the FAQ changed (checked at most every <see cref="Freshness"/>).
+/// The FAQ in a Lucene index of Persian terms (<see cref="PersianTerms"/>), so a question in other words,
+/// spellings or colloquial Persian finds the entry that answers it. Each entry is indexed under its
+/// question and every alternative wording. Citizens search the published entries; staff (the e-desk's
+/// "probably the same as") search earlier public questions kept unpublished too. Kept in memory and
+/// rebuilt from the database when the FAQ changed (checked at most every <see cref="Freshness"/>, or
+/// at once after <see cref="Invalidate"/>).
 /// </summary>
 public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimeProvider time) : IDisposable
 {
@@ -22,15 +26,20 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private readonly SemaphoreSlim _rebuilding = new(1, 1);
     private Snapshot? _current;
+    private int _generation;
 
-    /// <summary>A published entry that may answer <c>q</c>: its score and whether the system holds it to be the same question.</summary>
-    public sealed record Match(Guid Id, string Question, string Answer, double Score, bool SameQuestion);
+    /// <summary>An entry that may answer <c>q</c>: its score, whether the system holds it to be the same question, and whether citizens see it.</summary>
+    public sealed record Match(Guid Id, string Question, string Answer, double Score, bool SameQuestion, bool Published = true);
 
     /// <summary>
-    /// At most <paramref name="limit"/> entries for <paramref name="question"/>, best first; <paramref name="sameQuestionAt"/>
+    /// At most <paramref name="limit"/> published entries for <paramref name="question"/>, best first; <paramref name="sameQuestionAt"/>
     /// is the share of the question's terms the entry must hold to be the same question.
     /// </summary>
-    public async Task<IReadOnlyList<Match>> SimilarAsync(string question, int limit, double sameQuestionAt, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Match>> SimilarAsync(string question, int limit, double sameQuestionAt, CancellationToken cancellationToken) =>
+        SimilarAsync(question, limit, sameQuestionAt, includeUnpublished: false, cancellationToken);
+
+    /// <summary>As above; with <paramref name="includeUnpublished"/> (staff only) earlier public questions not published count too.</summary>
+    public async Task<IReadOnlyList<Match>> SimilarAsync(string question, int limit, double sameQuestionAt, bool includeUnpublished, CancellationToken cancellationToken)
     {
         var terms = PersianTerms.Of(question).Distinct(StringComparer.Ordinal).ToList();
         if (terms.Count == 0)
@@ -39,20 +48,32 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
         }
 
         var snapshot = await CurrentAsync(cancellationToken);
-        var query = new BooleanQuery();
+        var words = new BooleanQuery();
         foreach (var term in terms)
         {
-            query.Add(new TermQuery(new Term("terms", term)), Occur.SHOULD);
+            words.Add(new TermQuery(new Term("terms", term)), Occur.SHOULD);
         }
 
-        return [.. snapshot.Searcher.Search(query, limit * 4).ScoreDocs
+        // A filter, not a clause: whether an entry is published must not change its score.
+        var filter = includeUnpublished ? null : new QueryWrapperFilter(new TermQuery(new Term("published", "1")));
+        return [.. snapshot.Searcher.Search(words, filter, (limit * 4) + FaqEntry.AlternativesMax).ScoreDocs
             .Select(hit => (Document: snapshot.Searcher.Doc(hit.Doc), hit.Score))
             .Select(hit => (Entry: snapshot.Entries[hit.Document.Get("id", CultureInfo.InvariantCulture)], Wording: hit.Document.Get("terms", CultureInfo.InvariantCulture), hit.Score))
             .GroupBy(h => h.Entry.Id)
-            .Select(g => g.OrderByDescending(h => h.Score).First())
             .Take(limit)
-            .Select(h => new Match(h.Entry.Id, h.Entry.Question, h.Entry.Answer, Math.Round(h.Score, 4),
-                IsSameQuestion(terms, h.Wording.Split(' ', StringSplitOptions.RemoveEmptyEntries), sameQuestionAt)))];
+            // The entry's best wording gives its rank; any of its wordings may make it the same question.
+            .Select(g => new Match(g.First().Entry.Id, g.First().Entry.Question, g.First().Entry.Answer, Math.Round(g.Max(h => h.Score), 4),
+                g.Any(h => IsSameQuestion(terms, h.Wording.Split(' ', StringSplitOptions.RemoveEmptyEntries), sameQuestionAt)), g.First().Entry.Published))];
+    }
+
+    /// <summary>The FAQ changed in this process: the next search rebuilds instead of waiting for the freshness check.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    /// <summary>The same decision for two texts outside the index (a new public question and an earlier one still open).</summary>
+    public static bool IsSameQuestion(string asked, string earlier, double sameQuestionAt)
+    {
+        var terms = PersianTerms.Of(asked).Distinct(StringComparer.Ordinal).ToList();
+        return terms.Count > 0 && IsSameQuestion(terms, [.. PersianTerms.Of(earlier)], sameQuestionAt);
     }
 
     /// <summary>
@@ -72,7 +93,7 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
     private async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_current is { } fresh && now - fresh.CheckedAt < Freshness)
+        if (_current is { } fresh && now - fresh.CheckedAt < Freshness && fresh.Generation == Volatile.Read(ref _generation))
         {
             return fresh;
         }
@@ -80,18 +101,20 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
         await _rebuilding.WaitAsync(cancellationToken);
         try
         {
+            // Read before the rows, so a change committed meanwhile leaves this snapshot stale and it is built again.
+            var generation = Volatile.Read(ref _generation);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var published = db.Faq.AsNoTracking().Where(f => f.PublishedAt != null);
-            var version = $"{await published.CountAsync(cancellationToken)}:{await published.MaxAsync(f => (DateTimeOffset?)f.UpdatedAt, cancellationToken)}";
-            if (_current is { } same && same.Version == version)
+            var all = db.Faq.AsNoTracking();
+            var version = $"{await all.CountAsync(cancellationToken)}:{await all.MaxAsync(f => (DateTimeOffset?)f.UpdatedAt, cancellationToken)}";
+            if (_current is { } same && same.Version == version && same.Generation == generation)
             {
                 _current = same with { CheckedAt = now };
                 return _current;
             }
 
-            var entries = await published.Select(f => new Entry(f.Id, f.Question, f.Answer)).ToListAsync(cancellationToken);
+            var entries = await all.Select(f => new Entry(f.Id, f.Question, f.Answer, f.Alternatives, f.PublishedAt != null)).ToListAsync(cancellationToken);
             var previous = _current;
-            _current = Build(entries, version, now);
+            _current = Build(entries, version, generation, now);
             previous?.Dispose();
             return _current;
         }
@@ -101,25 +124,30 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
         }
     }
 
-    private static Snapshot Build(IReadOnlyList<Entry> entries, string version, DateTimeOffset now)
+    private static Snapshot Build(IReadOnlyList<Entry> entries, string version, int generation, DateTimeOffset now)
     {
         var directory = new RAMDirectory();
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))))
         {
+            // One document per wording, so an alternative is judged on its own terms, not diluted by the others.
             foreach (var entry in entries)
             {
-                writer.AddDocument(new Document
+                foreach (var wording in entry.Alternatives.Prepend(entry.Question))
                 {
-                    new StringField("id", entry.Id.ToString(), Field.Store.YES),
-                    new TextField("terms", string.Join(' ', PersianTerms.Of(entry.Question)), Field.Store.YES),
-                });
+                    writer.AddDocument(new Document
+                    {
+                        new StringField("id", entry.Id.ToString(), Field.Store.YES),
+                        new StringField("published", entry.Published ? "1" : "0", Field.Store.NO),
+                        new TextField("terms", string.Join(' ', PersianTerms.Of(wording)), Field.Store.YES),
+                    });
+                }
             }
 
             writer.Commit();
         }
 
         var reader = DirectoryReader.Open(directory);
-        return new Snapshot(version, now, entries.ToDictionary(e => e.Id.ToString()), directory, reader, new IndexSearcher(reader));
+        return new Snapshot(version, generation, now, entries.ToDictionary(e => e.Id.ToString()), directory, reader, new IndexSearcher(reader));
     }
 
     public void Dispose()
@@ -128,9 +156,9 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
         _rebuilding.Dispose();
     }
 
-    private sealed record Entry(Guid Id, string Question, string Answer);
+    private sealed record Entry(Guid Id, string Question, string Answer, List<string> Alternatives, bool Published);
 
-    private sealed record Snapshot(string Version, DateTimeOffset CheckedAt, Dictionary<string, Entry> Entries, RAMDirectory Directory, DirectoryReader Reader, IndexSearcher Searcher)
+    private sealed record Snapshot(string Version, int Generation, DateTimeOffset CheckedAt, Dictionary<string, Entry> Entries, RAMDirectory Directory, DirectoryReader Reader, IndexSearcher Searcher)
         : IDisposable
     {
         public void Dispose()

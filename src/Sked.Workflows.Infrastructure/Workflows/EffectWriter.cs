@@ -79,7 +79,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                     await NoticeAsync(notice, cancellationToken);
                     break;
                 case FaqRepeatEffect faq:
-                    await CountFaqAsync(faq, cancellationToken);
+                    await FaqCounting.CountAsync(db, @case, faq, now, Audit, cancellationToken);
                     break;
                 case PasswordIssued issued:
                     password = issued.Password;
@@ -224,25 +224,6 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
         {
             timer.Status = TimerStatus.Cancelled;
             Audit(new TimerCancelled(timer.Id, timer.Kind.ToString()));
-        }
-    }
-
-    private async Task CountFaqAsync(FaqRepeatEffect faq, CancellationToken cancellationToken)
-    {
-        var entry = await db.Faq.SingleOrDefaultAsync(f => f.QuestionKey == faq.QuestionKey, cancellationToken);
-        if (entry is null)
-        {
-            entry = new FaqEntry { QuestionKey = faq.QuestionKey, Question = faq.Question, Answer = faq.Answer };
-            db.Faq.Add(entry);
-        }
-
-        entry.Repeats++;
-        entry.Answer = faq.Answer;
-        entry.UpdatedAt = now;
-        if (entry.PublishedAt is null && entry.Repeats >= faq.Threshold)
-        {
-            entry.PublishedAt = now;
-            Audit(new FaqPromoted(entry.Id, entry.Repeats));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Sked.Workflows.Web.Features.Calendar;
 using Sked.Workflows.Web.Features.Cases;
+using Sked.Workflows.Web.Features.Faq;
 using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
 using Sked.Workflows.Web.Features.Outbox;
@@ -30,6 +31,7 @@ public static class UseCases
         services.AddSingleton<CitizenReplies.ReplyToQuestion.Handler>();
         services.AddSingleton<Sms.ListCaseSms.Handler>();
         Cases.Duplicates.DuplicatesFeature.AddDuplicates(services);
+        services.AddFaq();
         return services;
     }
 }

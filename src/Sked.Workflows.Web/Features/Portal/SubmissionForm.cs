@@ -21,6 +21,9 @@ public sealed class SubmissionForm
     public string? Lng { get; set; }
     public bool Anonymous { get; set; }
 
+    /// <summary>"1" once the form has shown FAQ answers for the subject, so the next submit creates the case.</summary>
+    public string? Deflected { get; set; }
+
     /// <summary>A field people never see; a bot that fills it is turned away.</summary>
     public string? Website { get; set; }
 

@@ -1,11 +1,14 @@
-// The portal's only script: the report map (Leaflet, bundled) and the receipt's print button.
-// Every form works without it; the map only fills two hidden fields.
+// The portal's only script: the report map (Leaflet, bundled), the receipt's print button and the
+// FAQ answers shown while a citizen types a subject. Every form works without it; the map only fills
+// two hidden fields, and without it the answers appear after a first submit instead.
 (function () {
     "use strict";
 
     document.querySelectorAll("[data-print]").forEach(function (button) {
         button.addEventListener("click", function () { window.print(); });
     });
+
+    suggestAnswers();
 
     var mapElement = document.getElementById("map");
     if (!mapElement) {
@@ -64,4 +67,87 @@
             locate.hidden = true;
         }
     });
+
+    // As the subject is typed, up to three published answers that the system holds to ask the same
+    // question; "answered" is counted without leaving the form.
+    function suggestAnswers() {
+        var section = document.getElementById("faq-suggestions");
+        var subject = document.getElementById("subject");
+        var deflected = document.getElementById("faq-deflected");
+        if (!section || !subject) {
+            return;
+        }
+
+        var list = section.querySelector("ul");
+        var timer = null;
+        var asked = subject.value.trim();
+
+        function thank(button) {
+            var thanks = document.createElement("p");
+            thanks.className = "faq-thanks";
+            thanks.textContent = section.dataset.thanks;
+            button.replaceWith(thanks);
+        }
+
+        section.addEventListener("click", function (event) {
+            var button = event.target.closest("button.faq-helpful");
+            if (!button) {
+                return;
+            }
+
+            event.preventDefault();
+            fetch("/api/v1/faq/" + encodeURIComponent(button.dataset.faq) + "/helpful", { method: "POST", credentials: "same-origin" })
+                .then(function () { thank(button); }, function () { thank(button); });
+        });
+
+        function show(matches) {
+            list.replaceChildren();
+            matches.forEach(function (match) {
+                var item = document.createElement("li");
+                var question = document.createElement("p");
+                question.className = "faq-question";
+                question.textContent = match.question;
+                var answer = document.createElement("p");
+                answer.className = "faq-answer";
+                answer.textContent = match.answer;
+                var button = document.createElement("button");
+                button.type = "button";
+                button.className = "faq-helpful";
+                button.dataset.faq = match.id;
+                button.textContent = section.dataset.helpfulLabel;
+                item.append(question, answer, button);
+                list.appendChild(item);
+            });
+            section.hidden = matches.length === 0;
+            if (matches.length > 0 && deflected) {
+                deflected.value = "1";
+            }
+        }
+
+        function ask() {
+            var text = subject.value.trim();
+            if (text === asked) {
+                return;
+            }
+
+            asked = text;
+            if (text.length < 3) {
+                show([]);
+                return;
+            }
+
+            fetch(section.dataset.similar + "?limit=" + section.dataset.limit + "&q=" + encodeURIComponent(text), { headers: { Accept: "application/json" } })
+                .then(function (response) { return response.ok ? response.json() : []; })
+                .then(function (matches) {
+                    if (subject.value.trim() === text) {
+                        show(matches.filter(function (m) { return m.sameQuestion; }));
+                    }
+                }, function () { /* Suggestions are a help, not a step: the form still works. */ });
+        }
+
+        subject.addEventListener("input", function () {
+            window.clearTimeout(timer);
+            timer = window.setTimeout(ask, 400);
+        });
+    }
 }());

@@ -42,6 +42,16 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
             ("record e-mail inquiry", c => Status(c.PostAsJsonAsync("/api/v1/email-inquiries", new { subject = "پرسش", body = "متن پرسش ایمیلی آزمایشی", fromAddress = "a@b.ir" })), ["edesk", "admin"]),
             ("list dead outbox messages", c => Status(c.GetAsync("/api/v1/outbox?status=dead")), ["admin"]),
             ("retry a dead outbox message", c => Status(c.PostAsync($"/api/v1/outbox/{deadLetter}/retry", null)), ["admin"]),
+            ("write an FAQ entry", c => Status(c.PostAsJsonAsync("/api/v1/faq", new { question = "پرسش آزمایشی " + Guid.NewGuid(), answer = "پاسخ" })), FaqCurators),
+            ("edit an FAQ entry", async c => await Status(c.PutAsJsonAsync($"/api/v1/faq/{await FaqEntryAsync(app)}", new { question = "پرسش ویرایش‌شده", answer = "پاسخ", published = true })), FaqCurators),
+            ("delete an FAQ entry", async c => await Status(c.DeleteAsync($"/api/v1/faq/{await FaqEntryAsync(app)}")), FaqCurators),
+            ("merge FAQ entries", async c => await Status(c.PostAsJsonAsync($"/api/v1/faq/{await FaqEntryAsync(app)}/merge", new { into = await FaqEntryAsync(app) })), FaqCurators),
+            ("see same-question matches", c => Status(c.GetAsync($"/api/v1/faq/same-as/{code}")), FaqCurators),
+            ("confirm a repeated question", async c => await Status(c.PostAsJsonAsync($"/api/v1/faq/{await FaqEntryAsync(app)}/repeats",
+                new { trackingCode = await PublicQuestionAsync(app) })), FaqCurators),
+            ("confirm a repeat of an open question", async c => await Status(c.PostAsJsonAsync("/api/v1/faq/repeats",
+                new { trackingCode = await PublicQuestionAsync(app), earlierTrackingCode = await PublicQuestionAsync(app) })), FaqCurators),
+            ("list the published FAQ", c => Status(c.GetAsync("/api/v1/faq")), Logins),
         };
 
         var wrong = new List<string>();
@@ -72,7 +82,23 @@ public sealed class AuthorizationMatrixTests(TestDatabases databases)
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 
+    private static readonly string[] FaqCurators = ["edesk", "ceo-office", "admin"];
+
     private static async Task<HttpStatusCode> Status(Task<HttpResponseMessage> request) => (await request).StatusCode;
+
+    private static Task<string> PublicQuestionAsync(TestApp app) => CaseApi.SubmitAsync(app.Anonymous(),
+        new { type = "ceo-question", answerType = "public", subject = "پرسش عمومی", body = "متن پرسش عمومی", citizen = new { name = "الف", mobile = "09120000000" } });
+
+    /// <summary>A fresh FAQ entry for one try, so a delete or merge by one role does not leave the next nothing to act on.</summary>
+    private static async Task<Guid> FaqEntryAsync(TestApp app)
+    {
+        await using var db = await app.Service<Microsoft.EntityFrameworkCore.IDbContextFactory<Infrastructure.Persistence.SkedDbContext>>().CreateDbContextAsync();
+        var question = "پرسش " + Guid.NewGuid();
+        var entry = new Infrastructure.Faq.FaqEntry { QuestionKey = Domain.Text.PersianText.MatchKey(question), Question = question, Answer = "پاسخ" };
+        db.Faq.Add(entry);
+        await db.SaveChangesAsync();
+        return entry.Id;
+    }
 
     /// <summary>A message the outbox gave up on, for the administrator's retry (the first retry succeeds, any later one is 409).</summary>
     private static async Task<Guid> DeadLetterAsync(TestApp app)

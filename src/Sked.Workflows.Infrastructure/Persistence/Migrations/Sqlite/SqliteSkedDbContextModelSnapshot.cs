@@ -831,9 +831,26 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("Alternatives")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Answer")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Helpful")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ProposeAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProposedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
@@ -852,12 +869,39 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WordedByStaff")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("QuestionKey")
                         .IsUnique();
 
                     b.ToTable("faq_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Faq.FaqRepeat", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FaqEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("FaqEntryId");
+
+                    b.ToTable("faq_repeats", (string)null);
                 });
 
             modelBuilder.Entity("Sked.Workflows.Infrastructure.Identity.StaffUser", b =>
