@@ -96,9 +96,13 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
         await OpenAsync(owner, "/designer/complaint");
-        // The draft: the department's answer removed, e-desk routing straight to publishing.
-        await owner.Locator(".sked-node[data-node-id=\"department-answer\"]").ClickAsync();
-        await owner.Locator("#designer-delete-node").ClickAsync();
+        // The draft: the department's answer (with its loop asking the citizen) removed, e-desk routing straight to publishing.
+        foreach (var id in new[] { "department-answer", "notify-ask", "await-reply" })
+        {
+            await owner.Locator($".sked-node[data-node-id=\"{id}\"]").ClickAsync();
+            await owner.Locator("#designer-delete-node").ClickAsync();
+        }
+
         await owner.Locator(".sked-node[data-node-id=\"edesk-review\"]").ClickAsync();
         await owner.Locator(".sked-connections tr[data-outcome=\"route\"] select").SelectOptionAsync("publish-answer");
         await Assertions.Expect(owner.Locator(".sked-validation-ok")).ToBeVisibleAsync();
@@ -138,7 +142,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await Assertions.Expect(auditor.Locator("#designer-versions tr[data-version=\"2\"]")).Not.ToContainTextAsync("process-owner");
         await Assertions.Expect(auditor.Locator(".designer-rollback")).ToHaveCountAsync(0);
         var sla2 = auditor.Locator("#designer-diff .sked-diff-node[data-node-id=\"department-answer\"] tr[data-path=\"properties.sla\"]");
-        await Assertions.Expect(sla2.Locator(".sked-before")).ToHaveTextAsync("P3D");
+        await Assertions.Expect(sla2.Locator(".sked-before")).ToHaveTextAsync("3WD");
         await Assertions.Expect(sla2.Locator(".sked-after")).ToHaveTextAsync("P5D");
         await StaffBrowser.Shot(auditor, "designer-auditor-diff");
     }
@@ -157,7 +161,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await owner.Locator("#designer-versions tr[data-version=\"1\"] .designer-rollback").ClickAsync();
         var review = owner.Locator("#designer-rollback-review tr[data-path=\"properties.sla\"]");
         await Assertions.Expect(review.Locator(".sked-before")).ToHaveTextAsync("P5D");
-        await Assertions.Expect(review.Locator(".sked-after")).ToHaveTextAsync("P3D");
+        await Assertions.Expect(review.Locator(".sked-after")).ToHaveTextAsync("3WD");
         await owner.Locator("#designer-rollback-confirm").ClickAsync();
         await Assertions.Expect(owner.Locator("#designer-title")).ToContainTextAsync("نسخه ۳");
         await owner.GetByRole(AriaRole.Tab, new() { Name = "نسخه‌ها و مقایسه" }).ClickAsync();
@@ -166,7 +170,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         var exported = await context.APIRequest.GetAsync("/api/v1/workflows/complaint/export");
         Assert.Equal(200, exported.Status);
         var file = Engine.Definitions.DefinitionJson.TryParse(await exported.TextAsync(), "export", out _)!;
-        Assert.Equal("P3D", file.Nodes.Single(n => n.Id == "department-answer").Properties!["sla"]!.GetValue<string>());
+        Assert.Equal("3WD", file.Nodes.Single(n => n.Id == "department-answer").Properties!["sla"]!.GetValue<string>());
 
         var edited = file with { Nodes = file.Nodes.Select(n => n.Id == "edesk-review" ? n with { Label = "بازبینی میز خدمت" } : n).ToList() };
         var path = Path.Combine(databases.NewFolder(), "complaint.json");
