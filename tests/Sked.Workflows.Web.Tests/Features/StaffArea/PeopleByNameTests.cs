@@ -93,6 +93,12 @@ public sealed class PeopleByNameTests(TestDatabases databases) : BunitContext
         Services.AddSingleton(app.Service<TimeProvider>());
         Services.AddScoped<StaffNames>();
         Services.AddSingleton(app.Service<Sked.Workflows.Web.Features.Sms.ListCaseSms.Handler>());
+        Services.AddSingleton(app.Service<Sked.Workflows.Infrastructure.Search.CaseIndex>());
+        Services.AddSingleton(app.Service<Sked.Workflows.Web.Features.Cases.Duplicates.PossibleDuplicates.Handler>());
+        Services.AddSingleton(app.Service<Sked.Workflows.Web.Features.Cases.Duplicates.MergeDuplicate.Handler>());
+        Services.AddScoped<StaffSession>();
+        // The case page's duplicates panel asks who is looking; an auditor sees it without the merge.
+        AddAuthorization().SetAuthorized("auditor").SetRoles(Sked.Workflows.Domain.Staff.Roles.Auditor);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Render<MudPopoverProvider>();
         return app;
