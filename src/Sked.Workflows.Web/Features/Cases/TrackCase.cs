@@ -23,8 +23,10 @@ public static class TrackCase
 
     public sealed record AnswerView(string Text, DateTimeOffset At, string AtJalali);
 
+    // ExpectedAnswerMovedBecause: why the promised date moved (a closure, a calendar change, a pause for the citizen), in Persian; null when it never moved.
     public sealed record Response(string TrackingCode, string Type, string TypeName, string Status, string StatusLabel,
-        DateTimeOffset CreatedAt, DateTimeOffset? ExpectedAnswerAt, IReadOnlyList<TimelineItem> Timeline, AnswerView? Answer);
+        DateTimeOffset CreatedAt, DateTimeOffset? ExpectedAnswerAt, IReadOnlyList<TimelineItem> Timeline, AnswerView? Answer,
+        string? ExpectedAnswerMovedBecause = null);
 
     public static RouteGroupBuilder MapTrackCase(this RouteGroupBuilder api)
     {
@@ -90,7 +92,8 @@ public static class TrackCase
         found.Timeline.OrderBy(t => t.Id)
             .Select(t => new TimelineItem(t.At, JalaliDate.Format(t.At), t.Status, Label(t.Status, t.Detail)))
             .ToList(),
-        found.Answer is null || found.AnsweredAt is null ? null : new AnswerView(found.Answer, found.AnsweredAt.Value, JalaliDate.Format(found.AnsweredAt.Value)));
+        found.Answer is null || found.AnsweredAt is null ? null : new AnswerView(found.Answer, found.AnsweredAt.Value, JalaliDate.Format(found.AnsweredAt.Value)),
+        CaseStatuses.IsFinal(found.Status) ? null : Calendar.PromiseNote.For(found));
 
     private static string Label(string status, string? detail)
     {

@@ -57,8 +57,11 @@ public abstract class WorkingCalendarScenarios(TestDatabases databases, Store st
         Assert.Equal(HttpStatusCode.Created, closure.StatusCode);
 
         // Seven working days again from now: Sun 01/09, Mon, Tue, (Wed–Fri) Sat 01/15, Sun, Mon, Tue 01/18.
-        var moved = (await CaseApi.TrackAsync(citizen, code))["expectedAnswerAt"]!.GetValue<DateTimeOffset>();
+        var tracked = await CaseApi.TrackAsync(citizen, code);
+        var moved = tracked["expectedAnswerAt"]!.GetValue<DateTimeOffset>();
         Assert.Equal(Close(1405, 1, 18), moved);
+        // The API says why, as the page does.
+        Assert.Contains("گرمای هوا", tracked["expectedAnswerMovedBecause"]!.GetValue<string>(), StringComparison.Ordinal);
         var page = await TrackPageAsync(citizen, code);
         Assert.Contains(JalaliDate.Format(moved, withTime: false), page);
         Assert.Contains("گرمای هوا", page);
