@@ -21,11 +21,12 @@ public sealed class PreparedContexts : IDisposable
     private readonly ConcurrentBag<SkedDbContext> _idle = [];
     private readonly int _keep = Environment.ProcessorCount * 4;
 
-    public PreparedContexts(IDbContextFactory<SkedDbContext> factory, IServiceProvider services)
+    /// <summary>The statement cache and writer gate are registered on SQLite only; on PostgreSQL they stay null.</summary>
+    public PreparedContexts(IDbContextFactory<SkedDbContext> factory, SqliteStatementCache? statements = null, SqliteWriterGate? gate = null)
     {
         _factory = factory;
-        _statements = services.GetService(typeof(SqliteStatementCache)) as SqliteStatementCache;
-        _gate = services.GetService(typeof(SqliteWriterGate)) as SqliteWriterGate;
+        _statements = statements;
+        _gate = gate;
     }
 
     /// <summary>A context to use alone; dispose the lease to give it back (its tracked entities are forgotten).</summary>

@@ -105,7 +105,11 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
             var generation = Volatile.Read(ref _generation);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var all = db.Faq.AsNoTracking();
-            var version = $"{await all.CountAsync(cancellationToken)}:{await all.MaxAsync(f => (DateTimeOffset?)f.UpdatedAt, cancellationToken)}";
+            // One statement for the check that runs every two seconds on every node.
+            var stamp = (await all.GroupBy(_ => 1)
+                .Select(g => new { Count = g.Count(), Latest = g.Max(f => (DateTimeOffset?)f.UpdatedAt) })
+                .ToListAsync(cancellationToken)).FirstOrDefault();
+            var version = $"{stamp?.Count ?? 0}:{stamp?.Latest}";
             if (_current is { } same && same.Version == version && same.Generation == generation)
             {
                 _current = same with { CheckedAt = now };
@@ -113,9 +117,9 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
             }
 
             var entries = await all.Select(f => new Entry(f.Id, f.Question, f.Answer, f.Alternatives, f.PublishedAt != null)).ToListAsync(cancellationToken);
-            var previous = _current;
+            // The previous snapshot is not disposed: a search that took it a moment ago may still be reading
+            // it. It holds managed memory only, so the collector frees it once the last reader lets go.
             _current = Build(entries, version, generation, now);
-            previous?.Dispose();
             return _current;
         }
         finally
@@ -146,25 +150,12 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
             writer.Commit();
         }
 
-        var reader = DirectoryReader.Open(directory);
-        return new Snapshot(version, generation, now, entries.ToDictionary(e => e.Id.ToString()), directory, reader, new IndexSearcher(reader));
+        return new Snapshot(version, generation, now, entries.ToDictionary(e => e.Id.ToString()), new IndexSearcher(DirectoryReader.Open(directory)));
     }
 
-    public void Dispose()
-    {
-        _current?.Dispose();
-        _rebuilding.Dispose();
-    }
+    public void Dispose() => _rebuilding.Dispose();
 
     private sealed record Entry(Guid Id, string Question, string Answer, List<string> Alternatives, bool Published);
 
-    private sealed record Snapshot(string Version, int Generation, DateTimeOffset CheckedAt, Dictionary<string, Entry> Entries, RAMDirectory Directory, DirectoryReader Reader, IndexSearcher Searcher)
-        : IDisposable
-    {
-        public void Dispose()
-        {
-            Reader.Dispose();
-            Directory.Dispose();
-        }
-    }
+    private sealed record Snapshot(string Version, int Generation, DateTimeOffset CheckedAt, Dictionary<string, Entry> Entries, IndexSearcher Searcher);
 }

@@ -67,7 +67,7 @@ public static class InboxPagingBenchmark
         await using (var db = await factory.CreateDbContextAsync())
         {
             db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            foreach (var statement in database.Store == Store.Postgres ? PostgresFill(count) : SqliteFill(count))
+            foreach (var statement in BulkCases.Sql(database.Store == Store.Postgres, count, ["شماره"], ["متن پرونده"], Departments))
             {
                 await db.Database.ExecuteSqlRawAsync(statement);
             }
@@ -171,81 +171,5 @@ public static class InboxPagingBenchmark
 
         times.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {view} | {total:N0} | {times[times.Count / 2]:0.0} | {times[(int)Math.Ceiling(times.Count * 0.95) - 1]:0.0} |"));
-    }
-
-    // Case i: every third task waits at the e-desk, the rest in one of ten departments; a seventh of the
-    // department tasks are claimed, a seventh completed; due dates spread from 5 days ago to 5 days ahead.
-    private static string[] SqliteFill(int count)
-    {
-        var now = TimeProvider.System.GetUtcNow().UtcTicks;
-        var day = TimeSpan.TicksPerDay;
-        var series = $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})";
-        var department = "CASE WHEN i % 3 = 0 THEN NULL ELSE CASE (i / 3) % 10 " + string.Concat(Departments.Select((d, k) => $"WHEN {k} THEN '{d}' ")) + "END END";
-        return
-        [
-            "PRAGMA synchronous = OFF",
-            $"""
-            {series}
-            INSERT INTO cases (Id, TrackingCode, Type, Subject, Body, Anonymous, Status, CreatedAt, Department)
-            SELECT printf('%08X-0000-4000-8000-%012X', i, i), printf('9%013d', i), 'complaint', 'شماره ' || i, 'متن پرونده شماره ' || i,
-                   0, 'in-review', {now} - (i % 30) * {day}, {department}
-            FROM n
-            """,
-            $"""
-            {series}
-            INSERT INTO workflow_instances (Id, CaseId, DefinitionId, DefinitionVersion, CurrentNodeId, Activation, Status, Variables, Attempts, StartedAt, UpdatedAt, Version)
-            SELECT printf('%08X-0001-4000-8000-%012X', i, i), printf('%08X-0000-4000-8000-%012X', i, i), 'complaint', 1, 'edesk-review', 5, 'Waiting', '{EmptyJson}', 0, {now}, {now}, 0
-            FROM n
-            """,
-            $"""
-            {series}
-            INSERT INTO human_tasks (Id, InstanceId, CaseId, TrackingCode, CaseType, NodeId, Activation, Title, CandidateRole, Department, Assignee, Status,
-                                     CreatedAt, DueAt, CompletedBy, Data, EscalationLevel, Version)
-            SELECT printf('%08X-0002-4000-8000-%012X', i, i), printf('%08X-0001-4000-8000-%012X', i, i), printf('%08X-0000-4000-8000-%012X', i, i),
-                   printf('9%013d', i), 'complaint', CASE WHEN i % 3 = 0 THEN 'edesk-review' ELSE 'department-answer' END, 5, 'بررسی',
-                   CASE WHEN i % 3 = 0 THEN 'EDesk' ELSE 'Department' END, {department},
-                   CASE WHEN i % 3 <> 0 AND i % 7 = 1 THEN 'staff.' || ({department}) END,
-                   CASE WHEN i % 3 = 0 THEN 'Open' WHEN i % 7 = 1 THEN 'Claimed' WHEN i % 7 = 2 THEN 'Completed' ELSE 'Open' END,
-                   {now} - 6 * {day}, {now} + ((i % 11) - 5) * {day},
-                   CASE WHEN i % 3 <> 0 AND i % 7 = 2 THEN 'staff.' || ({department}) END, '{EmptyJson}', 0, 0
-            FROM n
-            """,
-            "ANALYZE",
-        ];
-    }
-
-    private static string[] PostgresFill(int count)
-    {
-        var departments = "ARRAY[" + string.Join(",", Departments.Select(d => $"'{d}'")) + "]";
-        var department = $"CASE WHEN i % 3 = 0 THEN NULL ELSE ({departments})[((i / 3) % 10) + 1] END";
-        string Id(string part) => $"('00000000-{part}-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid";
-        return
-        [
-            $"""
-            INSERT INTO cases ("Id", "TrackingCode", "Type", "Subject", "Body", "Anonymous", "Status", "CreatedAt", "Department")
-            SELECT {Id("0000")}, '9' || lpad(i::text, 13, '0'), 'complaint', 'شماره ' || i, 'متن پرونده شماره ' || i, false, 'in-review',
-                   now() - (i % 30) * interval '1 day', {department}
-            FROM generate_series(1, {count}) AS i
-            """,
-            $"""
-            INSERT INTO workflow_instances ("Id", "CaseId", "DefinitionId", "DefinitionVersion", "CurrentNodeId", "Activation", "Status", "Variables", "Attempts", "StartedAt", "UpdatedAt", "Version")
-            SELECT {Id("0001")}, {Id("0000")}, 'complaint', 1, 'edesk-review', 5, 'Waiting', '{EmptyJson}', 0, now(), now(), 0
-            FROM generate_series(1, {count}) AS i
-            """,
-            $"""
-            INSERT INTO human_tasks ("Id", "InstanceId", "CaseId", "TrackingCode", "CaseType", "NodeId", "Activation", "Title", "CandidateRole", "Department", "Assignee", "Status",
-                                     "CreatedAt", "DueAt", "CompletedBy", "Data", "EscalationLevel", "Version")
-            SELECT {Id("0002")}, {Id("0001")}, {Id("0000")}, '9' || lpad(i::text, 13, '0'), 'complaint',
-                   CASE WHEN i % 3 = 0 THEN 'edesk-review' ELSE 'department-answer' END, 5, 'بررسی',
-                   CASE WHEN i % 3 = 0 THEN 'EDesk' ELSE 'Department' END, {department},
-                   CASE WHEN i % 3 <> 0 AND i % 7 = 1 THEN 'staff.' || ({department}) END,
-                   CASE WHEN i % 3 = 0 THEN 'Open' WHEN i % 7 = 1 THEN 'Claimed' WHEN i % 7 = 2 THEN 'Completed' ELSE 'Open' END,
-                   now() - interval '6 days', now() + ((i % 11) - 5) * interval '1 day',
-                   CASE WHEN i % 3 <> 0 AND i % 7 = 2 THEN 'staff.' || ({department}) END, '{EmptyJson}', 0, 0
-            FROM generate_series(1, {count}) AS i
-            """,
-            // As autovacuum would have by now: the visibility map lets counts read the index alone.
-            "VACUUM ANALYZE",
-        ];
     }
 }

@@ -55,29 +55,28 @@ public static class ConfirmSameQuestion
             }
 
             var now = time.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var entry = earlier is null
-                ? await db.Faq.SingleOrDefaultAsync(f => f.Id == id, cancellationToken)
-                : await EntryOfAsync(db, earlier, member.UserName, now, cancellationToken);
-            if (entry is null)
+            return await FaqAudit.ChangeAsync(db, index, async () =>
             {
-                return WorkflowResult.NotFound(FaqTexts.NotFound);
-            }
+                var entry = earlier is null
+                    ? await db.Faq.SingleOrDefaultAsync(f => f.Id == id, cancellationToken)
+                    : await EntryOfAsync(db, earlier, member.UserName, now, cancellationToken);
+                if (entry is null)
+                {
+                    return WorkflowResult.NotFound(FaqTexts.NotFound);
+                }
 
-            entry.Repeats++;
-            entry.AddAlternative(@case.Subject);
-            entry.UpdatedAt = now;
-            db.FaqRepeats.Add(new FaqRepeat { CaseId = @case.Id, FaqEntryId = entry.Id, ConfirmedBy = member.UserName, ConfirmedAt = now });
-            FaqAudit.Add(db, new FaqRepeatConfirmed(entry.Id, entry.Repeats), member, now, @case);
-            if (entry.ProposeIfDue(now))
-            {
-                FaqAudit.Add(db, new FaqProposed(entry.Id, entry.Repeats), member, now, @case);
-            }
+                entry.Repeats++;
+                entry.AddAlternative(@case.Subject);
+                entry.UpdatedAt = now;
+                db.FaqRepeats.Add(new FaqRepeat { CaseId = @case.Id, FaqEntryId = entry.Id, ConfirmedBy = member.UserName, ConfirmedAt = now });
+                FaqAudit.Add(db, new FaqRepeatConfirmed(entry.Id, entry.Repeats), member, now, @case);
+                if (entry.ProposeIfDue(now))
+                {
+                    FaqAudit.Add(db, new FaqProposed(entry.Id, entry.Repeats), member, now, @case);
+                }
 
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            index.Invalidate();
-            return WorkflowResult.Ok;
+                return WorkflowResult.Ok;
+            }, cancellationToken);
         }
 
         private static bool IsPublicQuestion(CaseFile @case) => @case.Type == CaseTypes.CeoQuestion && @case.AnswerType == AnswerTypes.Public;

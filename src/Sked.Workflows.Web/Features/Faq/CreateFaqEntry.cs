@@ -45,12 +45,11 @@ public static class CreateFaqEntry
             var entry = new FaqEntry { QuestionKey = key, Question = clean.Question!, Answer = clean.Answer! };
             clean.ApplyTo(entry, now);
             entry.PublishedAt = clean.Published == true ? now : null;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.Faq.Add(entry);
-            FaqAudit.Add(db, new FaqCreated(entry.Id, entry.Question, entry.PublishedAt is not null), member, now);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            index.Invalidate();
+            await FaqAudit.ChangeAsync(db, index, () =>
+            {
+                db.Faq.Add(entry);
+                FaqAudit.Add(db, new FaqCreated(entry.Id, entry.Question, entry.PublishedAt is not null), member, now);
+            }, cancellationToken);
             return (WorkflowResult.Ok, entry.Id);
         }
     }

@@ -28,14 +28,13 @@ public static class DeleteFaqEntry
                 return WorkflowResult.NotFound(FaqTexts.NotFound);
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            db.FaqRepeats.RemoveRange(await db.FaqRepeats.Where(r => r.FaqEntryId == id).ToListAsync(cancellationToken));
-            db.Faq.Remove(entry);
-            FaqAudit.Add(db, new FaqDeleted(entry.Id, entry.Question), member, time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            index.Invalidate();
-            return WorkflowResult.Ok;
+            return await FaqAudit.ChangeAsync(db, index, async () =>
+            {
+                db.FaqRepeats.RemoveRange(await db.FaqRepeats.Where(r => r.FaqEntryId == id).ToListAsync(cancellationToken));
+                db.Faq.Remove(entry);
+                FaqAudit.Add(db, new FaqDeleted(entry.Id, entry.Question), member, time.GetUtcNow());
+                return WorkflowResult.Ok;
+            }, cancellationToken);
         }
     }
 

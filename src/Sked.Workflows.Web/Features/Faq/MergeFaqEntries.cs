@@ -40,24 +40,23 @@ public static class MergeFaqEntries
             }
 
             var now = time.GetUtcNow();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var wording in from.Alternatives.Prepend(from.Question))
+            return await FaqAudit.ChangeAsync(db, index, async () =>
             {
-                into.AddAlternative(wording);
-            }
+                foreach (var wording in from.Alternatives.Prepend(from.Question))
+                {
+                    into.AddAlternative(wording);
+                }
 
-            into.Repeats += from.Repeats;
-            into.Helpful += from.Helpful;
-            into.ProposeAfter ??= from.ProposeAfter;
-            into.ProposedAt ??= into.PublishedAt is null ? from.ProposedAt : null;
-            into.UpdatedAt = now;
-            await db.FaqRepeats.Where(r => r.FaqEntryId == from.Id).ForEachAsync(r => r.FaqEntryId = into.Id, cancellationToken);
-            db.Faq.Remove(from);
-            FaqAudit.Add(db, new FaqMerged(from.Id, from.Question, into.Id, into.Question), member, now);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            index.Invalidate();
-            return WorkflowResult.Ok;
+                into.Repeats += from.Repeats;
+                into.Helpful += from.Helpful;
+                into.ProposeAfter ??= from.ProposeAfter;
+                into.ProposedAt ??= into.PublishedAt is null ? from.ProposedAt : null;
+                into.UpdatedAt = now;
+                await db.FaqRepeats.Where(r => r.FaqEntryId == from.Id).ForEachAsync(r => r.FaqEntryId = into.Id, cancellationToken);
+                db.Faq.Remove(from);
+                FaqAudit.Add(db, new FaqMerged(from.Id, from.Question, into.Id, into.Question), member, now);
+                return WorkflowResult.Ok;
+            }, cancellationToken);
         }
     }
 

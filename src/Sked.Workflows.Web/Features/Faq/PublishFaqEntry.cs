@@ -35,12 +35,7 @@ public static class PublishFaqEntry
                 return WorkflowResult.Conflict(FaqTexts.EditBeforePublishing);
             }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            Apply(db, entry, published, member, time.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            index.Invalidate();
-            return WorkflowResult.Ok;
+            return await FaqAudit.ChangeAsync(db, index, () => Apply(db, entry, published, member, time.GetUtcNow()), cancellationToken);
         }
     }
 

@@ -41,16 +41,14 @@ public static class UpdateFaqEntry
 
             var now = time.GetUtcNow();
             var before = entry.Question;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            clean.ApplyTo(entry, now);
-            // The wording it had (often a citizen's, for a proposal) still finds it, though it is no longer shown.
-            entry.AddAlternative(before);
-            FaqAudit.Add(db, new FaqEdited(entry.Id, before, entry.Question), member, now);
-            PublishFaqEntry.Apply(db, entry, clean.Published, member, now);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            index.Invalidate();
-            return WorkflowResult.Ok;
+            return await FaqAudit.ChangeAsync(db, index, () =>
+            {
+                clean.ApplyTo(entry, now);
+                // The wording it had (often a citizen's, for a proposal) still finds it, though it is no longer shown.
+                entry.AddAlternative(before);
+                FaqAudit.Add(db, new FaqEdited(entry.Id, before, entry.Question), member, now);
+                PublishFaqEntry.Apply(db, entry, clean.Published, member, now);
+            }, cancellationToken);
         }
     }
 
