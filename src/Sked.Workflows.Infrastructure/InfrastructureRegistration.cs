@@ -62,6 +62,8 @@ public static class InfrastructureRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DemoCaseWriter>());
         SmsRegistration.AddSms(builder);
         builder.Services.AddHostedService<OutboxDispatcher>();
+        builder.Services.AddSingleton<Telemetry.SkedMetrics>();
+        builder.Services.AddHostedService<Telemetry.BacklogSampler>();
         AddMail(builder);
         return builder;
     }

@@ -33,12 +33,13 @@ public static class SkedWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SkedWebApp).Assembly.GetName().Name });
         builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
-        builder.AddInfrastructure().AddWebApi().AddPages().AddPortal().AddStaffArea();
+        builder.AddInfrastructure().AddWebApi().AddHealth().AddMetrics().AddPages().AddPortal().AddStaffArea();
         builder.Services.AddUseCases();
 
         var app = builder.Build();
         app.UseWebApi();
         app.MapHealth();
+        app.MapMetrics();
         app.MapStaffLogin();
         var api = app.MapGroup("/api/v1");
         api.MapSubmitCase().MapTrackCase().MapCaseHistory().MapEvidencePack().MapEvidencePage();

@@ -21,11 +21,12 @@ public sealed partial class OutboxDispatcher(
     OutgoingMail email,
     IOptions<OutboxOptions> options,
     TimeProvider time,
+    Telemetry.SkedMetrics metrics,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
     private readonly OutboxDelivery _delivery = new(sms, email);
-    private readonly OutboxResults _results = new(options.Value, time, sms.Provider);
+    private readonly OutboxResults _results = new(options.Value, time, sms.Provider, metrics);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

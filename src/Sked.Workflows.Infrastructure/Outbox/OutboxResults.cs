@@ -14,7 +14,7 @@ namespace Sked.Workflows.Infrastructure.Outbox;
 /// own row (<see cref="SmsMessage"/>) gets its state in the same transaction, and a secret in its text
 /// is redacted once the operator has accepted it (<see cref="SecretRedaction"/>).
 /// </summary>
-public sealed class OutboxResults(OutboxOptions options, TimeProvider time, string smsProvider)
+public sealed class OutboxResults(OutboxOptions options, TimeProvider time, string smsProvider, Telemetry.SkedMetrics metrics)
 {
     /// <summary>Returns the messages recorded; one missing was taken over by another node after this lease ran out.</summary>
     public async Task<int> RecordAsync(SkedDbContext db, OutboxLease lease, IReadOnlyList<OutboxOutcome> outcomes, CancellationToken cancellationToken)
@@ -38,6 +38,16 @@ public sealed class OutboxResults(OutboxOptions options, TimeProvider time, stri
         await new SmsResults(smsProvider).RecordAsync(db, held.Where(r => r.Kind == OutboxKinds.Sms).Select(r => (r, byId[r.Id])).ToList(), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        foreach (var row in held)
+        {
+            metrics.Delivered(row.Kind, row.Status switch
+            {
+                OutboxStatus.Done => "delivered",
+                OutboxStatus.Dead => "dead",
+                _ => "failed",
+            });
+        }
+
         return held.Count;
     }
 

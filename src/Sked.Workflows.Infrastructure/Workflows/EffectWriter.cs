@@ -34,6 +34,11 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
     /// <summary>Whom the bell rings for once this commits (logins and group keys).</summary>
     public List<string> Noticed { get; } = [];
 
+    /// <summary>Whether the case's answer was published in this unit (counted in the metrics once it commits).</summary>
+    public bool Answered { get; private set; }
+
+    public string CaseType => @case.Type;
+
     /// <summary>The earliest timer scheduled, so the poller can be woken for it after commit.</summary>
     public DateTimeOffset? EarliestTimer { get; private set; }
 
@@ -67,6 +72,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                     await CancelTimersAsync(cancel.Activation, cancellationToken);
                     break;
                 case AuditEffect audit:
+                    Answered |= audit.Data is CaseStatusChanged { After: CaseStatuses.Answered };
                     Audit(audit.Data, audit.Actor);
                     break;
                 case NotifyEffect { Channel: "email" } mail:

@@ -32,6 +32,7 @@ public sealed partial class EngineRunner(
     TaskFeed feed,
     StaffNoticeFeed notices,
     IOptions<MailOptions> mail,
+    Telemetry.SkedMetrics metrics,
     ILogger<EngineRunner> logger)
 {
     /// <summary>The right-hand side of the Message-IDs of our mail: our own address's domain.</summary>
@@ -107,6 +108,7 @@ public sealed partial class EngineRunner(
 
         await scope.SaveAsync(cancellationToken);
         AfterCommit(scope, writer, new TaskChangedEventArgs(@case.TrackingCode, null, "started"));
+        scope.AfterCommit(() => metrics.CaseStarted(@case.Type));
         return new StartedCase(WorkflowResult.Ok, @case.TrackingCode, password, @case.ExpectedAnswerAt);
     }
 
@@ -127,6 +129,10 @@ public sealed partial class EngineRunner(
 
             feed.Publish(change);
             notices.Publish(writer.Noticed);
+            if (writer.Answered)
+            {
+                metrics.CaseAnswered(writer.CaseType);
+            }
         });
     }
 

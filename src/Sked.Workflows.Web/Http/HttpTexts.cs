@@ -13,4 +13,12 @@ public static class HttpTexts
 
     /// <summary>A state-changing API call from another site's page, carrying a staff member's cookie.</summary>
     public const string CrossSiteRefused = "http.cross-site-refused";
+
+    /// <summary>The database cannot serve for now (503).</summary>
+    public const string Unavailable = "http.unavailable";
+
+    public const string UnavailableDetail = "http.unavailable-detail";
+
+    /// <summary>A body that could not be read (malformed JSON and the like).</summary>
+    public const string BadRequest = "http.bad-request";
 }

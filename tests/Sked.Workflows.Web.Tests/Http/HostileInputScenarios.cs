@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Testing;
 
@@ -59,7 +60,48 @@ public abstract class HostileInputScenarios(TestDatabases databases, Store store
         Assert.Empty((await response.Content.ReadFromJsonAsync<JsonArray>())!);
     }
 
+    [Theory]
+    [InlineData("/api/v1/cases", "{\"type\": \"complaint\", \"subject\": ")]
+    [InlineData("/api/v1/cases", "{\"type\": 42}")]
+    [InlineData("/open311/v2/requests.json", "[[[[")]
+    public async Task MalformedJson_Is400_AndLeavesNoErrorInTheLog(string path, string json)
+    {
+        var errors = new ErrorLog();
+        // In Development (the README's `dotnet run`) the framework throws on a body it cannot bind.
+        var development = new Dictionary<string, string>(StringComparer.Ordinal) { ["environment"] = "Development" };
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store), settings: development, configure: b => b.Logging.AddProvider(errors));
+        using var body = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await app.Anonymous().PostAsync(path, body);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("Sked.Workflows", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(errors.Lines);
+    }
+
     private async Task<TestApp> StartAsync() => await TestApp.StartAsync(await databases.CreateAsync(store));
+
+    /// <summary>Keeps every error-level line the app logs.</summary>
+    private sealed class ErrorLog : ILoggerProvider, ILogger
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                Lines.Enqueue(formatter(state, exception));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 }
 
 public sealed class HostileInputOnSqlite(TestDatabases databases) : HostileInputScenarios(databases, Store.Sqlite);
