@@ -114,4 +114,16 @@ public sealed class CanvasPresentationTests : DesignerContext
         Assert.Equal("true", editor.Find(".sked-direction button[data-direction=TopDown]").GetAttribute("aria-pressed"));
         Assert.Equal(_document.Nodes.Count, editor.FindAll(".sked-node").Count);
     }
+
+    [Fact]
+    public async Task HidingThePropertiesPanel_GivesTheCanvasThePagesWidth()
+    {
+        var editor = Render<WorkflowEditor>(p => p.Add(e => e.Document, _document).Add(e => e.Departments, ShippedDefinitions.Departments));
+
+        await editor.Find("#designer-toggle-panel").ClickAsync(new MouseEventArgs());
+
+        Assert.Contains("panel-hidden", editor.Find(".sked-editor-body").ClassList);
+        Assert.True(editor.Find("#designer-side").HasAttribute("hidden"));
+        Assert.Equal("false", editor.Find("#designer-toggle-panel").GetAttribute("aria-pressed"));
+    }
 }

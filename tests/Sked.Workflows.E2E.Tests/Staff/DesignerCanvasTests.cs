@@ -54,6 +54,18 @@ public sealed class DesignerCanvasTests(TestDatabases databases, Chromium chromi
         await Assertions.Expect(canvas).Not.ToHaveAttributeAsync("data-view", view!);
         await Assertions.Expect(Node(owner, "end-answered")).ToBeInViewportAsync();
 
+        // Without the properties panel, a long flow gets the page's width.
+        await owner.Locator("#designer-toggle-panel").ClickAsync();
+        await Assertions.Expect(owner.Locator("#designer-side")).ToBeHiddenAsync();
+        for (var tries = 0; (await canvas.BoundingBoxAsync())!.Width <= 1000; tries++)
+        {
+            Assert.True(tries < 50, "the canvas did not widen without the properties panel");
+            await Task.Delay(100);
+        }
+
+        await StaffBrowser.Shot(owner, "designer-canvas-wide-1366");
+        await owner.Locator("#designer-toggle-panel").ClickAsync();
+
         await owner.Locator(".sked-direction button[data-direction=\"TopDown\"]").ClickAsync();
         await Assertions.Expect(canvas).ToHaveAttributeAsync("data-direction", "TopDown");
         await Assertions.Expect(canvas).ToHaveAttributeAsync("data-shown", "true");
