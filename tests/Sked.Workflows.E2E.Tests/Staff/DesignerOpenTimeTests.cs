@@ -28,23 +28,25 @@ public sealed class DesignerOpenTimeTests(TestDatabases databases, Chromium chro
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
         await owner.SetViewportSizeAsync(1366, 900);
 
-        var runs = new List<(double Cards, double Shown)>();
+        var runs = new List<(double Cards, double InView, double Settled)>();
         for (var run = 0; run <= Runs; run++)
         {
-            // From the navigation's start (performance.now's origin): the cards drawn, then placed in view.
+            // From the navigation's start (performance.now's origin): the cards drawn, placed in view
+            // (the canvas's first fit), and settled (ports measured again: links can be drawn).
             await owner.GotoAsync("/designer/complaint", new() { WaitUntil = WaitUntilState.Commit });
             var cards = await TimeOfAsync(owner, "document.querySelector('.sked-node') !== null");
-            var shown = await TimeOfAsync(owner, "document.querySelector('.sked-canvas')?.dataset.shown === 'true'");
-            runs.Add((cards, shown));
+            var inView = await TimeOfAsync(owner, "Number(document.querySelector('.sked-canvas')?.dataset.view ?? 0) > 0");
+            var settled = await TimeOfAsync(owner, "document.querySelector('.sked-canvas')?.dataset.shown === 'true'");
+            runs.Add((cards, inView, settled));
         }
 
         // The first load warms the server's and the browser's caches; a process owner opening the designer for a day's work meets the rest.
         var warm = runs.Skip(1).ToList();
         var report = string.Join(Environment.NewLine,
             $"designer open, /designer/complaint, SQLite demo database ({DemoCases} cases), 1366x900, {Environment.ProcessorCount} cores, load average {LoadAverage()}",
-            $"first load: cards {runs[0].Cards:0} ms, in view {runs[0].Shown:0} ms",
-            $"next {warm.Count}: cards median {Median(warm.Select(r => r.Cards)):0} ms, in view median {Median(warm.Select(r => r.Shown)):0} ms, max {warm.Max(r => r.Shown):0} ms",
-            "each: " + string.Join(", ", warm.Select(r => $"{r.Cards:0}/{r.Shown:0}")));
+            $"first load: cards {runs[0].Cards:0} ms, in view {runs[0].InView:0} ms, settled {runs[0].Settled:0} ms",
+            $"next {warm.Count}: median cards {Median(warm.Select(r => r.Cards)):0} ms, in view {Median(warm.Select(r => r.InView)):0} ms, settled {Median(warm.Select(r => r.Settled)):0} ms; max in view {warm.Max(r => r.InView):0} ms",
+            "each (cards/in view/settled): " + string.Join(", ", warm.Select(r => $"{r.Cards:0}/{r.InView:0}/{r.Settled:0}")));
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(RepositoryFolder.Artifacts("performance"), "designer-open.txt"), report + Environment.NewLine);
         await StaffBrowser.Shot(owner, "designer-open-demo");

@@ -96,6 +96,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
         await OpenAsync(owner, "/designer/complaint");
+        await ShowWholeFlowAsync(owner);
         // The draft: the department's answer (with its loop asking the citizen) removed, e-desk routing straight to publishing.
         foreach (var id in new[] { "department-answer", "notify-ask", "await-reply" })
         {
@@ -133,6 +134,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await OpenAsync(auditor, "/designer/complaint");
         await Assertions.Expect(auditor.Locator("#designer-publish")).ToHaveCountAsync(0);
         await Assertions.Expect(auditor.Locator("#designer-palette")).ToHaveCountAsync(0);
+        await ShowWholeFlowAsync(auditor);
         await auditor.Locator(".sked-node[data-node-id=\"department-answer\"]").ClickAsync();
         await Assertions.Expect(auditor.Locator(".sked-properties [data-property=\"sla\"] input")).ToBeDisabledAsync();
 
@@ -189,6 +191,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
         await OpenAsync(owner, "/designer/complaint");
+        await ShowWholeFlowAsync(owner);
         var node = owner.Locator(".sked-node[data-node-id=\"notify-rejected\"]");
         await node.ClickAsync();
         await owner.Keyboard.PressAsync("Delete");
