@@ -82,6 +82,8 @@ public sealed class AuditorViewTests(TestDatabases databases, Chromium chromium)
         // Readable and scrolled: the highlighted end of the path sits inside the box.
         await Assertions.Expect(box).ToHaveAttributeAsync("data-fit", "readable");
         await InsideAsync(end, box);
+        // Outcomes are named as the designer names them, in Persian.
+        await Assertions.Expect(auditor.Locator("#workflow-diagram [data-from='edesk-review'][data-outcome='route'] .edge-label")).ToHaveTextAsync("ارجاع به واحد");
         await StaffBrowser.Shot(auditor, "auditor-case-diagram-path-1366");
 
         await auditor.Locator("#workflow-diagram-fit").ClickAsync();
