@@ -46,6 +46,50 @@ public sealed class PropertiesPanelTests : DesignerContext
     }
 
     [Fact]
+    public void TwoSmsTemplatesEditedOneAfterTheOther_EachNodeKeepsItsOwnText()
+    {
+        // Issue 17: after typing in one node's template and choosing another node, the box still showed the first text.
+        var panel = Panel("notify-received");
+        var rejected = Template("notify-rejected");
+        panel.Find("[data-property=template] textarea").Change("کد رهگیری شما {trackingCode} است.");
+        var firstEditors = panel.FindComponents<ValueEditor>().Select(e => e.Instance).ToList();
+
+        panel.Render(p => p.Add(x => x.NodeId, "notify-rejected"));
+
+        // The browser keeps what was typed in an element it is given again: each node gets editors (and elements) of its own.
+        Assert.DoesNotContain(panel.FindComponents<ValueEditor>(), e => firstEditors.Contains(e.Instance));
+        Assert.Equal(rejected, BoxText(panel));
+        panel.Find("[data-property=template] textarea").Change("نتیجه شکایت {trackingCode} آماده است.");
+        Assert.Equal("کد رهگیری شما {trackingCode} است.", Template("notify-received"));
+        Assert.Equal("نتیجه شکایت {trackingCode} آماده است.", Template("notify-rejected"));
+
+        panel.Render(p => p.Add(x => x.NodeId, "notify-received"));
+        Assert.Equal("کد رهگیری شما {trackingCode} است.", BoxText(panel));
+    }
+
+    [Fact]
+    public void AJsonError_IsForgottenWhenTheEditorIsGivenAnotherValue()
+    {
+        // A kind without an editor of its own is typed as JSON; its error belongs to the value it was typed over.
+        var editor = Render<ValueEditor>(p => p.Add(x => x.Kind, "noSuchKind").Add(x => x.Value, System.Text.Json.Nodes.JsonNode.Parse("{\"a\":1}")));
+        editor.Find("textarea").Change("{ نه");
+        Assert.NotEmpty(editor.FindAll(".sked-error"));
+
+        editor.Render(p => p.Add(x => x.Value, System.Text.Json.Nodes.JsonNode.Parse("{\"b\":2}")));
+
+        Assert.Empty(editor.FindAll(".sked-error"));
+    }
+
+    private string? Template(string nodeId) => _document.Node(nodeId)!.Properties!["template"]?.GetValue<string>();
+
+    // What the box shows: its value property, as the browser sets it (a textarea's text content is only its default).
+    private static string? BoxText(IRenderedComponent<PropertiesPanel> panel)
+    {
+        var box = panel.Find("[data-property=template] textarea");
+        return box.GetAttribute("value") ?? box.TextContent;
+    }
+
+    [Fact]
     public void ChangingTheTitle_ChangesTheNodeInTheDocument()
     {
         var panel = Panel();

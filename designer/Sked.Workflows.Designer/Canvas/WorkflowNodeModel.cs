@@ -8,12 +8,16 @@ namespace Sked.Workflows.Designer.Canvas;
 /// <summary>One definition node on the canvas: an input port, and one output port per outcome.</summary>
 public sealed class WorkflowNodeModel : NodeModel
 {
-    public WorkflowNodeModel(NodeDefinition node, Point position) : base(node.Id, position)
+    public WorkflowNodeModel(NodeDefinition node, Point position, FlowDirection direction) : base(node.Id, position)
     {
         Node = node;
-        Input = new InputPortModel(this);
+        Direction = direction;
+        Input = new InputPortModel(this, direction.InputSide());
         AddPort(Input);
     }
+
+    /// <summary>Which way the canvas reads: where the ports sit.</summary>
+    public FlowDirection Direction { get; }
 
     public NodeDefinition Node { get; private set; }
 
@@ -59,7 +63,7 @@ public sealed class WorkflowNodeModel : NodeModel
 
         foreach (var outcome in outcomes)
         {
-            AddPort(new OutcomePortModel(this, outcome, outcomeLabel(outcome)));
+            AddPort(new OutcomePortModel(this, outcome, outcomeLabel(outcome), Direction.OutputSide()));
         }
 
         ReinitializePorts();
@@ -67,14 +71,14 @@ public sealed class WorkflowNodeModel : NodeModel
 }
 
 /// <summary>Where connections arrive. Links start only from outcome ports.</summary>
-public sealed class InputPortModel(WorkflowNodeModel parent) : PortModel(parent.Id + ":in", parent, PortAlignment.Left)
+public sealed class InputPortModel(WorkflowNodeModel parent, PortAlignment side) : PortModel(parent.Id + ":in", parent, side)
 {
     public override bool CanAttachTo(Blazor.Diagrams.Core.Models.Base.ILinkable other) => false;
 }
 
 /// <summary>One named outcome of a node; a link drawn from here is the connection for that outcome.</summary>
-public sealed class OutcomePortModel(WorkflowNodeModel parent, string outcome, string label)
-    : PortModel(parent.Id + ":out:" + outcome, parent, PortAlignment.Right)
+public sealed class OutcomePortModel(WorkflowNodeModel parent, string outcome, string label, PortAlignment side)
+    : PortModel(parent.Id + ":out:" + outcome, parent, side)
 {
     public string Outcome { get; } = outcome;
 

@@ -13,6 +13,21 @@ public static class PersianLabels
     /// <summary>The Persian label of a choice value of a property kind (a role, a status...); the value itself when unlabelled.</summary>
     public static string Choice(string kind, string value) => Catalogue.Label(PropertyKinds.FamilyOf(kind) ?? kind, value);
 
+    /// <summary>
+    /// An outcome of a node in Persian: a human task's button label, else the catalogue's name for the
+    /// outcome (next, replied, timeout...), else the outcome itself.
+    /// </summary>
+    public static string Outcome(NodeDefinition node, string outcome)
+    {
+        // A hand-written file may hold anything in "outcomes": only a list of named records has labels.
+        var label = (node.Properties?["outcomes"] as System.Text.Json.Nodes.JsonArray)?
+            .Select(o => o as System.Text.Json.Nodes.JsonObject)
+            .FirstOrDefault(o => o?["name"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && (string?)o["name"] == outcome)?["label"];
+        return label?.GetValueKind() == System.Text.Json.JsonValueKind.String && (string?)label is { Length: > 0 } text
+            ? text
+            : Catalogue.Label("designer.outcome", outcome);
+    }
+
     /// <summary>A count in Persian digits.</summary>
     public static string Number(int value) => Catalogue.Number(value);
 

@@ -18,3 +18,26 @@
         return measure(element);
     };
 })();
+
+// The arrow keys walk from card to card on a focused canvas (WorkflowCanvas); they must not also scroll the page.
+document.addEventListener('keydown', function (e) {
+    if (e.key && e.key.indexOf('Arrow') === 0 && e.target && e.target.closest && e.target.closest('.sked-canvas')) {
+        e.preventDefault();
+    }
+});
+
+// Drawings wider than their box (the auditor's case diagram): scroll the box, and only the box, so the
+// element the reader needs (the end of a case's path) is in the middle of it.
+window.skedDiagrams = {
+    reveal: function (box, selector) {
+        const target = box && box.querySelector(selector);
+        if (!target) {
+            return;
+        }
+
+        const boxRect = box.getBoundingClientRect();
+        const rect = target.getBoundingClientRect();
+        box.scrollLeft += (rect.left + rect.width / 2) - (boxRect.left + boxRect.width / 2);
+        box.scrollTop += (rect.top + rect.height / 2) - (boxRect.top + boxRect.height / 2);
+    }
+};

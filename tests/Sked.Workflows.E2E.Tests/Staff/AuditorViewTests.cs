@@ -66,6 +66,54 @@ public sealed class AuditorViewTests(TestDatabases databases, Chromium chromium)
     }
 
     [Fact]
+    public async Task AuditorsCaseDiagram_OpensOnTheEndOfThePath_AndFitsItsBoxOnRequest()
+    {
+        var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());
+        await new CaseDriver(_app).DriveAsync(code);
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var auditor = await StaffBrowser.LogInAsync(context, "auditor");
+        await auditor.SetViewportSizeAsync(1366, 900);
+
+        await auditor.GotoAsync($"/staff/audit/cases/{code}");
+        await StaffBrowser.Ready(auditor);
+        var box = auditor.Locator(".workflow-diagram");
+        var end = auditor.Locator("#workflow-diagram [data-node='end-answered']");
+        await Assertions.Expect(end).ToHaveAttributeAsync("data-current", "true");
+        // Readable and scrolled: the highlighted end of the path sits inside the box.
+        await Assertions.Expect(box).ToHaveAttributeAsync("data-fit", "readable");
+        await InsideAsync(end, box);
+        // Outcomes are named as the designer names them, in Persian.
+        await Assertions.Expect(auditor.Locator("#workflow-diagram [data-from='edesk-review'][data-outcome='route'] .edge-label")).ToHaveTextAsync("ارجاع به واحد");
+        await StaffBrowser.Shot(auditor, "auditor-case-diagram-path-1366");
+
+        await auditor.Locator("#workflow-diagram-fit").ClickAsync();
+        await Assertions.Expect(box).ToHaveAttributeAsync("data-fit", "whole");
+        var svg = (await auditor.Locator("#workflow-diagram").BoundingBoxAsync())!;
+        var frame = (await box.BoundingBoxAsync())!;
+        Assert.True(svg.Width <= frame.Width + 1, $"the whole diagram is {svg.Width} px wide in a {frame.Width} px box");
+        await InsideAsync(auditor.Locator("#workflow-diagram [data-node='start']"), box);
+        await InsideAsync(end, box);
+        await StaffBrowser.Shot(auditor, "auditor-case-diagram-whole-1366");
+        await PageAxe.AssertNoSeriousViolationsAsync(auditor);
+    }
+
+    /// <summary>Waits until the element lies wholly within the box across (the box scrolls sideways only).</summary>
+    private static async Task InsideAsync(ILocator element, ILocator box)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            var (e, b) = ((await element.BoundingBoxAsync())!, (await box.BoundingBoxAsync())!);
+            if (e.X >= b.X - 1 && e.X + e.Width <= b.X + b.Width + 1)
+            {
+                return;
+            }
+
+            Assert.True(tries < 40, $"the element spans {e.X}–{e.X + e.Width} px, the box {b.X}–{b.X + b.Width} px");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
     public async Task AuditorDownloadsTheEvidence_AndReadsWhoDidWhatInTheReports()
     {
         var code = await CaseApi.SubmitAsync(_app.Anonymous(), CaseApi.Complaint());

@@ -96,6 +96,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
         await OpenAsync(owner, "/designer/complaint");
+        await ShowWholeFlowAsync(owner);
         // The draft: the department's answer (with its loop asking the citizen) removed, e-desk routing straight to publishing.
         foreach (var id in new[] { "department-answer", "notify-ask", "await-reply" })
         {
@@ -133,6 +134,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await OpenAsync(auditor, "/designer/complaint");
         await Assertions.Expect(auditor.Locator("#designer-publish")).ToHaveCountAsync(0);
         await Assertions.Expect(auditor.Locator("#designer-palette")).ToHaveCountAsync(0);
+        await ShowWholeFlowAsync(auditor);
         await auditor.Locator(".sked-node[data-node-id=\"department-answer\"]").ClickAsync();
         await Assertions.Expect(auditor.Locator(".sked-properties [data-property=\"sla\"] input")).ToBeDisabledAsync();
 
@@ -189,6 +191,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
         await OpenAsync(owner, "/designer/complaint");
+        await ShowWholeFlowAsync(owner);
         var node = owner.Locator(".sked-node[data-node-id=\"notify-rejected\"]");
         await node.ClickAsync();
         await owner.Keyboard.PressAsync("Delete");
@@ -207,6 +210,56 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
         }
     }
 
+    [Fact]
+    public async Task ProcessOwner_EditsTwoSmsTemplatesOneAfterTheOther_AndEachKeepsItsOwnText()
+    {
+        const string received = "شهروند گرامی، شکایت شما با کد {trackingCode} ثبت شد.";
+        const string rejected = "شهروند گرامی، نتیجه شکایت {trackingCode} را در sked.co.ir ببینید.";
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var owner = await StaffBrowser.LogInAsync(context, "process-owner");
+        await OpenAsync(owner, "/designer/complaint");
+        var panel = owner.Locator(".sked-properties");
+        var box = panel.Locator("[data-property=\"template\"] textarea");
+        await ShowWholeFlowAsync(owner);
+
+        await SelectNodeAsync(owner, "notify-received");
+        await box.FillAsync(received);
+        await box.PressAsync("Tab");
+        await SelectNodeAsync(owner, "notify-rejected");
+        await Assertions.Expect(box).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^شهروند گرامی، نتیجه بررسی شکایت شما", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)));
+        await box.FillAsync(rejected);
+        await box.PressAsync("Tab");
+        await StaffBrowser.Shot(owner, "designer-sms-template");
+
+        await SelectNodeAsync(owner, "notify-received");
+        await Assertions.Expect(box).ToHaveValueAsync(received);
+        await SelectNodeAsync(owner, "notify-rejected");
+        await Assertions.Expect(box).ToHaveValueAsync(rejected);
+        await PageAxe.AssertNoSeriousViolationsAsync(owner);
+        await owner.Locator("#designer-save-draft").ClickAsync();
+        await Assertions.Expect(owner.Locator("#designer-draft-notice")).ToBeVisibleAsync();
+
+        var draft = (await _app.Service<Infrastructure.Definitions.WorkflowDesign>().DraftAsync("complaint", CancellationToken.None))!.Definition!;
+        Assert.Equal(received, draft.Nodes.Single(n => n.Id == "notify-received").Properties!["template"]!.GetValue<string>());
+        Assert.Equal(rejected, draft.Nodes.Single(n => n.Id == "notify-rejected").Properties!["template"]!.GetValue<string>());
+    }
+
+    /// <summary>«نمای کامل»: the whole flow in view, once the canvas has drawn it so.</summary>
+    private static async Task ShowWholeFlowAsync(IPage page)
+    {
+        var canvas = page.Locator(".sked-canvas").First;
+        var view = await canvas.GetAttributeAsync("data-view");
+        await page.Locator("#designer-zoom-fit").ClickAsync();
+        await Assertions.Expect(canvas).Not.ToHaveAttributeAsync("data-view", view!);
+    }
+
+    /// <summary>Clicks a node on the canvas and waits for the properties panel to show it.</summary>
+    private static async Task SelectNodeAsync(IPage page, string id)
+    {
+        await page.Locator($".sked-node[data-node-id=\"{id}\"]").ClickAsync();
+        await Assertions.Expect(page.Locator(".sked-properties")).ToHaveAttributeAsync("data-node-id", id);
+    }
+
     /// <summary>Opens a designer page and waits until the canvas has placed the definition in view.</summary>
     private static async Task OpenAsync(IPage page, string path)
     {
@@ -219,10 +272,7 @@ public sealed class DesignerTests(TestDatabases databases, Chromium chromium) : 
     private static async Task DrawLinkAsync(IPage page, string from, string outcome, string to)
     {
         // The whole flow in view first, as a person would zoom out to reach both ends.
-        var canvas = page.Locator(".sked-canvas").First;
-        var view = await canvas.GetAttributeAsync("data-view");
-        await page.Locator("#designer-zoom-fit").ClickAsync();
-        await Assertions.Expect(canvas).Not.ToHaveAttributeAsync("data-view", view!);
+        await ShowWholeFlowAsync(page);
         var port = await SettledBoxAsync(page.Locator($".sked-node[data-node-id=\"{from}\"] .sked-outcome[data-outcome=\"{outcome}\"] .sked-port-out"));
         var target = await SettledBoxAsync(page.Locator($".sked-node[data-node-id=\"{to}\"]"));
         await page.Mouse.MoveAsync(port!.X + (port.Width / 2), port.Y + (port.Height / 2));
