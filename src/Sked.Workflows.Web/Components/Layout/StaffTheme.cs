@@ -7,7 +7,18 @@ public static class StaffTheme
 {
     public static MudTheme Theme { get; } = new()
     {
-        PaletteLight = new PaletteLight { Primary = "#0b5394", Secondary = "#f0a202", AppbarBackground = "#083d6d" },
+        // Every colour that carries white text, or is text on its own light tint, is dark enough for
+        // WCAG AA (4.5:1): MudBlazor's default green, amber and light blue are not (axe: colour contrast).
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#0b5394",
+            Secondary = "#a35f00",
+            AppbarBackground = "#083d6d",
+            Success = "#2e7d32",
+            Warning = "#a35f00",
+            Info = "#1565c0",
+            Error = "#c62828",
+        },
         Typography = new Typography { Default = new DefaultTypography { FontFamily = ["Vazirmatn", "Tahoma", "sans-serif"] } },
     };
 }
