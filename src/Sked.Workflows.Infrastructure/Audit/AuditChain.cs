@@ -27,7 +27,11 @@ public sealed class AuditChain
         }
 
         _key = key.ToArray();
+        KeyFingerprint = Hex(SHA256.HashData(_key));
     }
+
+    /// <summary>SHA-256 of the key, hex: published with exports so whoever is given the key can tell it is the right one.</summary>
+    public string KeyFingerprint { get; }
 
     /// <summary>The "previous hash" of the first event.</summary>
     public static byte[] Genesis() => new byte[HashLength];
@@ -64,9 +68,18 @@ public sealed class AuditChain
             return hash;
         }
 
-        /// <summary>Whether the event's stored hash is the link of its fields to <paramref name="previous"/>.</summary>
+        /// <summary>
+        /// Whether the event's stored hash is the link of its fields to <paramref name="previous"/>. The
+        /// sealer stores the time at the microsecond it hashes, so a stored time with a finer part was
+        /// changed afterwards, however little (issue 16).
+        /// </summary>
         public bool Matches(ReadOnlySpan<byte> previous, AuditEvent audit)
         {
+            if (audit.At != Normalize(audit.At))
+            {
+                return false;
+            }
+
             Span<byte> hash = stackalloc byte[HashLength];
             Compute(previous, audit, hash);
             return hash.SequenceEqual(audit.Hash);

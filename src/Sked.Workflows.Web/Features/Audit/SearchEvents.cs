@@ -50,10 +50,15 @@ public static class SearchEvents
 
         return Csv.File("sked-audit-events.csv", async writer =>
         {
+            // Every field of the canonical bytes, exactly as hashed, and the previous event's hash: each link
+            // can be checked from this file alone with the key (docs/audit.md, the verifier).
             await writer.WriteAsync(Csv.Line("seq", "id", "at_utc", "at_jalali", "type", "actor", "tracking_code",
-                "definition_id", "definition_version", "client_address", "data", "hash"));
-            await foreach (var a in events.OrderBy(a => a.Seq).AsAsyncEnumerable().WithCancellation(cancellationToken))
+                "definition_id", "definition_version", "client_address", "data", "hash", "at_microseconds", "case_id", "instance_id", "previous_hash"));
+            var rows = events.OrderBy(a => a.Seq)
+                .Select(a => new { Event = a, Previous = db.AuditEvents.Where(p => p.Seq == a.Seq - 1).Select(p => p.Hash).FirstOrDefault() });
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
             {
+                var a = row.Event;
                 await writer.WriteAsync(Csv.Line(
                     a.Seq.ToString(CultureInfo.InvariantCulture),
                     a.Id.ToString(CultureInfo.InvariantCulture),
@@ -66,7 +71,11 @@ public static class SearchEvents
                     a.DefinitionVersion?.ToString(CultureInfo.InvariantCulture),
                     a.ClientAddress,
                     a.Data,
-                    AuditChain.Hex(a.Hash)));
+                    AuditChain.Hex(a.Hash),
+                    (a.At.UtcTicks / 10).ToString(CultureInfo.InvariantCulture),
+                    a.CaseId?.ToString(),
+                    a.InstanceId?.ToString(),
+                    a.Seq == 1 ? AuditChain.Hex(AuditChain.Genesis()) : row.Previous is null ? null : AuditChain.Hex(row.Previous)));
             }
         });
     }

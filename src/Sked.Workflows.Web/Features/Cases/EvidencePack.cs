@@ -43,8 +43,9 @@ public static class EvidencePack
 
     public sealed record ProofLink(long Seq, long Id, string Type, string PreviousHash, string Hash, bool Linked);
 
+    /// <summary>The links of the case's events; <c>KeyFingerprint</c> is SHA-256 of the chain key, so an inspector given the key can tell it is the one that sealed them.</summary>
     public sealed record ChainProof(DateTimeOffset ExportedAt, string Algorithm, long HeadSeq, string HeadHash, DateTimeOffset? HeadAt,
-        bool AllLinked, IReadOnlyList<ProofLink> Links);
+        bool AllLinked, IReadOnlyList<ProofLink> Links, string KeyFingerprint);
 
     public sealed record Evidence(CaseSummary Case, IReadOnlyList<TimelineRow> Timeline, IReadOnlyList<AnswerRow> Answers,
         IReadOnlyList<AttachmentRow> Attachments, IReadOnlyList<AuditEventView> Events, ChainProof Proof);
@@ -121,7 +122,7 @@ public static class EvidencePack
                 before is not null && linker.Matches(before, a));
         }).ToList();
         return new ChainProof(now, "HMAC-SHA256, key Audit:ChainKey (docs/audit.md)", head.Seq, AuditChain.Hex(head.Hash), head.At,
-            links.TrueForAll(l => l.Linked), links);
+            links.TrueForAll(l => l.Linked), links, chain.KeyFingerprint);
     }
 
     private static byte[] Zip(Evidence evidence)
