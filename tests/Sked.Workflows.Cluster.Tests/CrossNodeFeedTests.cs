@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Sked.Workflows.Infrastructure.Cluster;
+using Sked.Workflows.Infrastructure.Workflows;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.Cluster.Tests;
+
+/// <summary>Two nodes in this process on one PostgreSQL database: live updates and races between them.</summary>
+public sealed class CrossNodeFeedTests(TestDatabases databases)
+{
+    [Fact]
+    public async Task ACaseSubmittedThroughNodeA_ReachesTheInboxOfStaffOnNodeB_WithinOneSecond_AndIsPublishedOnceOnEachNode()
+    {
+        var database = await databases.CreateAsync(Store.Postgres);
+        await using var a = await TestApp.StartAsync(database);
+        await using var b = await TestApp.StartAsync(database);
+        await ListeningAsync(a);
+        await ListeningAsync(b);
+        var clock = Stopwatch.StartNew();
+        var onA = Record(a);
+        var onB = Record(b);
+        var edeskOnB = await b.LoginAsync("edesk");
+
+        clock.Restart();
+        var code = await CaseApi.SubmitAsync(a.Anonymous(), CaseApi.Complaint());
+        var heard = (await Eventually.GetAsync(() => Task.FromResult(onB.Where(c => c.Change.TrackingCode == code).Select(c => Tuple.Create(c.Change, c.At)).FirstOrDefault()),
+            TimeSpan.FromSeconds(5), "node B to hear the case")).ToValueTuple();
+
+        Assert.True(heard.Item2 <= TimeSpan.FromSeconds(1),
+            $"node B heard the case {heard.Item2.TotalMilliseconds:0} ms after it was submitted on node A");
+        Assert.True(heard.Item1.FromOtherNode);
+        Assert.NotNull(await CaseApi.TaskForAsync(edeskOnB, code));
+
+        // Node A published its own change once, and never heard it back; node B heard it once.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(onA, c => c.Change.TrackingCode == code);
+        Assert.False(onA.Single(c => c.Change.TrackingCode == code).Change.FromOtherNode);
+        Assert.Single(onB, c => c.Change.TrackingCode == code);
+
+        ConcurrentQueue<(TaskChangedEventArgs Change, TimeSpan At)> Record(TestApp app)
+        {
+            var heardHere = new ConcurrentQueue<(TaskChangedEventArgs Change, TimeSpan At)>();
+            app.Service<TaskFeed>().Changed += (_, change) => heardHere.Enqueue((change, clock.Elapsed));
+            return heardHere;
+        }
+    }
+
+    [Fact]
+    public async Task AClaimRaceBetweenTheNodes_HasOneWinner()
+    {
+        var database = await databases.CreateAsync(Store.Postgres);
+        await using var a = await TestApp.StartAsync(database);
+        await using var b = await TestApp.StartAsync(database);
+        var edesk = await a.LoginAsync("edesk");
+        var staffOnA = await a.LoginAsync("staff.billing");
+        var colleagueOnB = await b.LoginAsync("colleague.billing");
+        for (var round = 0; round < 5; round++)
+        {
+            var code = await CaseApi.SubmitAsync(a.Anonymous(), CaseApi.Complaint());
+            var review = (await CaseApi.TaskForAsync(edesk, code))!["id"]!.GetValue<string>();
+            Assert.True((await CaseApi.ClaimAsync(edesk, review)).IsSuccessStatusCode);
+            Assert.True((await CaseApi.CompleteAsync(edesk, review, "route", new { department = "billing" })).IsSuccessStatusCode);
+            var task = (await CaseApi.TaskForAsync(colleagueOnB, code))!["id"]!.GetValue<string>();
+
+            // Two members of one department, each on another node, claim the same task at once.
+            var answers = await Task.WhenAll(CaseApi.ClaimAsync(staffOnA, task), CaseApi.ClaimAsync(colleagueOnB, task));
+
+            Assert.Single(answers, r => r.IsSuccessStatusCode);
+            Assert.Single(answers, r => r.StatusCode == HttpStatusCode.Conflict);
+        }
+    }
+
+    private static Task<string> ListeningAsync(TestApp app) =>
+        Eventually.GetAsync(() => Task.FromResult(app.Service<TaskChangeListener>().Listening ? "listening" : null), TimeSpan.FromSeconds(20), "the node to listen for other nodes' changes");
+}
