@@ -52,7 +52,9 @@ public sealed class NodeFailoverTests(TestDatabases databases)
         await running;
 
         var recovered = backToWork.Max() - killedAt;
-        TestContext.Current.SendDiagnosticMessage($"staff working again {recovered.TotalMilliseconds:0} ms after the kill; {load.Accepted.Count} cases accepted, {load.Failures.Count} requests failed");
+        // Left for people to read (artifacts/cluster/failover.txt): the figures of this run.
+        await File.WriteAllTextAsync(Path.Combine(RepositoryFolder.Artifacts("cluster"), "failover.txt"), $"staff working again {recovered.TotalMilliseconds:0} ms after the kill; {load.Accepted.Count} cases accepted, "
+            + $"{load.Completed} routed, {load.Failures.Count} requests failed: {string.Join("; ", load.Failures.Select(f => $"{(f.At - killedAt).TotalMilliseconds:0} ms {f.What}"))}\n");
         Assert.True(recovered < TimeSpan.FromSeconds(10), $"staff were working again only {recovered} after the kill");
         Assert.True(load.Accepted.Count > 10, $"only {load.Accepted.Count} cases were accepted");
         Assert.Empty(load.Failures.Where(f => f.At > killedAt + Transition).Select(f => f.What));
