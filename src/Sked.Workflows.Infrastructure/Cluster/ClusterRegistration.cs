@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Infrastructure.Cluster;
@@ -20,8 +21,7 @@ public static class ClusterRegistration
         builder.Services.AddSingleton<SingletonLease>();
         if (!database.IsPostgres)
         {
-            var nodeLock = SqliteNodeLock.Claim(database.ConnectionString!);
-            builder.Services.AddHostedService(_ => nodeLock);
+            builder.Services.AddHostedService(sp => new SqliteNodeLock(database.ConnectionString!, sp.GetRequiredService<ILogger<SqliteNodeLock>>()));
             return;
         }
 
