@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Sked.Workflows.Infrastructure.Cluster;
+using Sked.Workflows.Infrastructure.StaffNotices;
 using Sked.Workflows.Infrastructure.Workflows;
 using Sked.Workflows.Testing;
 
@@ -45,6 +46,30 @@ public sealed class CrossNodeFeedTests(TestDatabases databases)
             app.Service<TaskFeed>().Changed += (_, change) => heardHere.Enqueue((change, clock.Elapsed));
             return heardHere;
         }
+    }
+
+    [Fact]
+    public async Task StaffNoticesWrittenOnNodeA_RingTheBellOnNodeB_AndAreNotSentBack()
+    {
+        var database = await databases.CreateAsync(Store.Postgres);
+        await using var a = await TestApp.StartAsync(database);
+        await using var b = await TestApp.StartAsync(database);
+        await ListeningAsync(a);
+        await ListeningAsync(b);
+        var onA = new ConcurrentQueue<StaffNoticesWrittenEventArgs>();
+        var onB = new ConcurrentQueue<StaffNoticesWrittenEventArgs>();
+        a.Service<StaffNoticeFeed>().Written += (_, written) => onA.Enqueue(written);
+        b.Service<StaffNoticeFeed>().Written += (_, written) => onB.Enqueue(written);
+
+        // As the engine runner does after a commit that wrote notices.
+        a.Service<StaffNoticeFeed>().Publish(["head.billing"]);
+
+        var heard = await Eventually.GetAsync(() => Task.FromResult(onB.FirstOrDefault()), TimeSpan.FromSeconds(5), "node B's bell to hear the notice");
+        Assert.Equal(["head.billing"], heard.Recipients);
+        Assert.True(heard.FromOtherNode);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(onA);
+        Assert.Single(onB);
     }
 
     [Fact]

@@ -3,18 +3,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.StaffNotices;
 using Sked.Workflows.Infrastructure.Workflows;
 
 namespace Sked.Workflows.Infrastructure.Cluster;
 
 /// <summary>
 /// Hears the other nodes' task changes on a connection of its own (LISTEN holds a connection, so it is
-/// not taken from the pool) and publishes them on this node's <see cref="TaskFeed"/>; its own echo is
+/// not taken from the pool) and publishes them on this node's <see cref="TaskFeed"/> (notices on its
+/// <see cref="StaffNoticeFeed"/>, so a bell rings on every node); its own echo is
 /// dropped. A keepalive finds a dead connection within seconds; it is opened again with a growing pause,
 /// and after an outage the screens are told to reload once, since what was sent meanwhile is lost.
 /// </summary>
 public sealed partial class TaskChangeListener(
     TaskFeed feed,
+    StaffNoticeFeed notices,
     NodeIdentity node,
     DatabaseOptions database,
     IOptions<ClusterOptions> options,
@@ -78,7 +81,16 @@ public sealed partial class TaskChangeListener(
 
     private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
     {
-        if (TaskChangeMessage.Read(e.Payload) is { } message && message.Node != node.Id)
+        if (TaskChangeMessage.Read(e.Payload) is not { } message || message.Node == node.Id)
+        {
+            return;
+        }
+
+        if (message.Recipients is not null)
+        {
+            notices.Publish(message.ToNotices());
+        }
+        else
         {
             feed.Publish(message.ToChange());
         }

@@ -3,19 +3,22 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.StaffNotices;
 using Sked.Workflows.Infrastructure.Workflows;
 
 namespace Sked.Workflows.Infrastructure.Cluster;
 
 /// <summary>
 /// Tells the other nodes about this node's committed task changes: every change the <see cref="TaskFeed"/>
-/// publishes here (after commit) becomes a PostgreSQL notification. Changes are queued, not sent on the
+/// publishes here (after commit), and every set of staff notices the <see cref="StaffNoticeFeed"/> announces,
+/// becomes a PostgreSQL notification. Changes are queued, not sent on the
 /// committing thread, and sent in batches of one statement, so a busy node pays one round trip per batch.
 /// A change that came from another node is not sent back. A notification lost here (the node died after
 /// its commit) is found by every other node's <see cref="MissedChangeCatchUp"/>.
 /// </summary>
 public sealed partial class TaskChangeNotifier(
     TaskFeed feed,
+    StaffNoticeFeed notices,
     NodeIdentity node,
     IDbContextFactory<SkedDbContext> dbFactory,
     ILogger<TaskChangeNotifier> logger) : BackgroundService
@@ -26,12 +29,14 @@ public sealed partial class TaskChangeNotifier(
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         feed.Changed += OnChanged;
+        notices.Written += OnNoticed;
         return base.StartAsync(cancellationToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         feed.Changed -= OnChanged;
+        notices.Written -= OnNoticed;
         await base.StopAsync(cancellationToken);
     }
 
@@ -40,6 +45,14 @@ public sealed partial class TaskChangeNotifier(
         if (!change.FromOtherNode)
         {
             _queue.Writer.TryWrite(TaskChangeMessage.Write(node.Id, change));
+        }
+    }
+
+    private void OnNoticed(object? sender, StaffNoticesWrittenEventArgs written)
+    {
+        if (!written.FromOtherNode)
+        {
+            _queue.Writer.TryWrite(TaskChangeMessage.Write(node.Id, written));
         }
     }
 
