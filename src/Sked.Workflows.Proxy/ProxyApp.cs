@@ -54,7 +54,8 @@ public static class ProxyApp
             {
                 Enabled = true,
                 Interval = TimeSpan.FromSeconds(options.HealthCheckSeconds),
-                Timeout = TimeSpan.FromSeconds(Math.Max(1, options.HealthCheckSeconds / 2)),
+                // A busy node answers slowly, not never: a short timeout would take a loaded node out.
+                Timeout = TimeSpan.FromSeconds(Math.Max(2, options.HealthCheckSeconds)),
                 Policy = "ConsecutiveFailures",
                 Path = "/health",
             },
@@ -64,8 +65,9 @@ public static class ProxyApp
         },
         Metadata = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            // One failed check is enough to take a node out: a dead node answers no check at all.
-            ["ConsecutiveFailuresHealthPolicy.Threshold"] = "1",
+            // Two failed checks in a row take a node out (one may be a busy moment); a dead node's refused
+            // connections take it out sooner, by the passive check.
+            ["ConsecutiveFailuresHealthPolicy.Threshold"] = "2",
             ["TransportFailureRateHealthPolicy.RateLimit"] = "0.01",
         },
         Destinations = options.Nodes.Select((address, i) => (address, i))
