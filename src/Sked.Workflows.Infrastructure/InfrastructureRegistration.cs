@@ -32,6 +32,7 @@ public static class InfrastructureRegistration
         AddDatabase(builder.Services, database);
         AddIdentity(builder.Services);
         AddTimers(builder);
+        Cluster.ClusterRegistration.AddCluster(builder, database);
 
         builder.Services.AddOptions<EngineOptions>().Bind(builder.Configuration.GetSection(EngineOptions.Section))
             .Validate(o => o.MaxAttempts >= 1, "Engine:MaxAttempts must be at least 1.")

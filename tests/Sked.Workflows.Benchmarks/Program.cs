@@ -16,6 +16,8 @@ using Sked.Workflows.Benchmarks.Similarity;
 //   … -- inbox [--store both] [--count 1000000] [--seconds 10] [--repetitions 3]
 // Same-question recognition and case search (docs/performance.md, "Same question and case search"):
 //   … -- similarity [sqlite|postgres] [--entries 100000] [--cases 1000000]
+// One node against two behind the proxy, and the failover (docs/performance.md, "Two nodes behind the proxy"):
+//   … -- cluster [--seconds 20] [--clients 16] [--repetitions 2]
 return args.FirstOrDefault() switch
 {
     "cases" => await CaseBenchmark.RunAsync(args.Skip(1).ToArray()),
@@ -26,11 +28,12 @@ return args.FirstOrDefault() switch
     "lookup" => await LookupBenchmark.RunAsync(args.Skip(1).ToArray()),
     "timers" => await TimerBenchmark.RunAsync(args.Skip(1).ToArray()),
     "similarity" => await SimilarityBenchmark.RunAsync(args.Skip(1).ToArray()),
+    "cluster" => await Sked.Workflows.Benchmarks.Cluster.ClusterBenchmark.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: cases | audit-verify | inbox | dry-run | intake | lookup | timers | similarity   (options and figures in docs/performance.md)");
+    Console.Error.WriteLine("usage: cases | audit-verify | inbox | dry-run | intake | lookup | timers | similarity | cluster   (options and figures in docs/performance.md)");
     return 2;
 }

@@ -27,7 +27,7 @@ public sealed class MailOptions
     public long MaxAttachmentBytes { get; set; } = 8 * 1024 * 1024;
 
     /// <summary>How long one node holds the mailbox before another may take it over (it renews well before).</summary>
-    public int LeaseSeconds { get; set; } = 60;
+    public int LeaseSeconds { get; set; } = 15;
 
     public bool IntakeEnabled => !string.IsNullOrWhiteSpace(Imap.Host);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sked.Workflows.Infrastructure.Cluster;
 using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Infrastructure.Notifications;
@@ -9,16 +10,23 @@ namespace Sked.Workflows.Infrastructure.Notifications;
 /// <summary>
 /// Fetches delivery reports: every Sms__StatusPollSeconds it asks the operator about each SMS it
 /// accepted in the last 24 hours that has no final report yet, and records a changed state with its
-/// audit event. Safe on several nodes: a state is changed only from the one it was read in, so two
-/// nodes that both hear "delivered" write it, and its event, once.
+/// audit event. One node asks at a time (a <see cref="SingletonLease"/>, renewed every third of
+/// Cluster__LeaseSeconds, so another node takes over within seconds of its death); and a state is changed
+/// only from the one it was read in, so even a round that overlapped another writes a report, and its
+/// event, once.
 /// </summary>
 public sealed partial class SmsStatusPoller(
     IDbContextFactory<SkedDbContext> dbFactory,
     ISmsGateway gateway,
+    SingletonLease lease,
     IOptions<SmsOptions> options,
+    IOptions<ClusterOptions> cluster,
     TimeProvider time,
     ILogger<SmsStatusPoller> logger) : BackgroundService
 {
+    /// <summary>The lease's name: the row in mailbox_cursors that says which node asks the operator.</summary>
+    public const string LeaseName = "work:sms-delivery-reports";
+
     /// <summary>Operators keep reports about a day; after that an SMS stays as it was last seen.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
@@ -31,17 +39,31 @@ public sealed partial class SmsStatusPoller(
             return;
         }
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.StatusPollSeconds), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var period = TimeSpan.FromSeconds(cluster.Value.LeaseSeconds);
+        var every = TimeSpan.FromSeconds(options.Value.StatusPollSeconds);
+        using var timer = new PeriodicTimer(every < period / 3 ? every : period / 3, time);
+        var nextRound = time.GetUtcNow() + every;
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await PollAsync(stoppingToken);
+                try
+                {
+                    if (await lease.HoldAsync(LeaseName, period, stoppingToken) && time.GetUtcNow() >= nextRound)
+                    {
+                        nextRound = time.GetUtcNow() + every;
+                        await PollAsync(stoppingToken);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPollFailed(logger, ex);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPollFailed(logger, ex);
-            }
+        }
+        finally
+        {
+            await lease.ReleaseAsync(LeaseName, CancellationToken.None);
         }
     }
 

@@ -5,11 +5,14 @@ public sealed class StaffNoticeFeed
 {
     public event EventHandler<StaffNoticesWrittenEventArgs>? Written;
 
-    public void Publish(IReadOnlyList<string> recipients)
+    public void Publish(IReadOnlyList<string> recipients) => Publish(new StaffNoticesWrittenEventArgs(recipients));
+
+    /// <summary>As above; other nodes' notices arrive here too (<see cref="Cluster.TaskChangeListener"/>).</summary>
+    public void Publish(StaffNoticesWrittenEventArgs written)
     {
-        if (recipients.Count > 0)
+        if (written.Recipients.Count > 0)
         {
-            Written?.Invoke(this, new StaffNoticesWrittenEventArgs(recipients));
+            Written?.Invoke(this, written);
         }
     }
 }
@@ -18,4 +21,7 @@ public sealed class StaffNoticeFeed
 public sealed class StaffNoticesWrittenEventArgs(IReadOnlyList<string> recipients) : EventArgs
 {
     public IReadOnlyList<string> Recipients { get; } = recipients;
+
+    /// <summary>Written on another node: this node does not pass it on.</summary>
+    public bool FromOtherNode { get; init; }
 }

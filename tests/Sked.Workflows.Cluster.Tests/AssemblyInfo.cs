@@ -1,0 +1,3 @@
+using Sked.Workflows.Testing;
+
+[assembly: AssemblyFixture(typeof(TestDatabases))]
