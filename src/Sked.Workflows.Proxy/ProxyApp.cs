@@ -5,7 +5,7 @@ namespace Sked.Workflows.Proxy;
 /// <summary>
 /// YARP in front of the app nodes (docs/adr/0005-two-nodes-behind-a-proxy.md): every request goes to a node;
 /// a browser stays on the node that served it first (a cookie names it), because a Blazor Server circuit
-/// lives in one node's memory. A node that fails /health, or a request, is taken out and its browsers are
+/// lives in one node's memory. A node that fails /health/live, or a request, is taken out and its browsers are
 /// sent to a live node, where they keep their login (the cookie's keys are shared in the database) and
 /// open a new circuit. WebSockets pass through; X-Forwarded-For/Proto/Host tell the node who asked.
 /// </summary>
@@ -57,7 +57,9 @@ public static class ProxyApp
                 // A busy node answers slowly, not never: a short timeout would take a loaded node out.
                 Timeout = TimeSpan.FromSeconds(Math.Max(2, options.HealthCheckSeconds)),
                 Policy = "ConsecutiveFailures",
-                Path = "/health",
+                // Liveness, not readiness: readiness also reports the shared backlog (a late timer, the
+                // outbox), which is the same on every node and no reason to take one out.
+                Path = "/health/live",
             },
             // A request that cannot reach a node takes it out at once, before the next active check.
             Passive = new PassiveHealthCheckConfig { Enabled = true, Policy = "TransportFailureRate", ReactivationPeriod = TimeSpan.FromSeconds(options.HealthCheckSeconds * 2) },

@@ -8,6 +8,6 @@ public sealed class ProxyOptions
     /// <summary>The app nodes' base addresses.</summary>
     public List<string> Nodes { get; set; } = [];
 
-    /// <summary>How often each node's /health is asked; a node that fails it is taken out until it answers again.</summary>
+    /// <summary>How often each node's /health/live is asked; a node that fails it is taken out until it answers again.</summary>
     public double HealthCheckSeconds { get; set; } = 2;
 }
