@@ -9,6 +9,8 @@
     });
 
     suggestAnswers();
+    countCharacters();
+    namePhotos();
 
     var mapElement = document.getElementById("map");
     if (!mapElement) {
@@ -148,6 +150,57 @@
         subject.addEventListener("input", function () {
             window.clearTimeout(timer);
             timer = window.setTimeout(ask, 400);
+        });
+    }
+
+    // A number as the catalogue writes it: Persian digits, grouped with the Arabic thousands separator.
+    function persianNumber(value) {
+        return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, "\u066C").replace(/[0-9]/g, function (d) {
+            return String.fromCharCode(0x06F0 + (d.charCodeAt(0) - 48));
+        });
+    }
+
+    function fill(template, values) {
+        return template.replace(/\{(\d)\}/g, function (_, i) { return values[Number(i)]; });
+    }
+
+    // "n of max characters" under the subject and the body, as one types; over the limit it says by how
+    // much (the server refuses such a text in Persian too; nothing is cut).
+    function countCharacters() {
+        document.querySelectorAll("[data-counter]").forEach(function (counter) {
+            var field = document.getElementById(counter.dataset.counter);
+            var max = Number(counter.dataset.max);
+            if (!field) {
+                return;
+            }
+
+            function update() {
+                var length = field.value.length;
+                var over = length > max;
+                counter.classList.toggle("over", over);
+                counter.textContent = over
+                    ? fill(counter.dataset.over, [persianNumber(length), persianNumber(max), persianNumber(length - max)])
+                    : fill(counter.dataset.template, [persianNumber(length), persianNumber(max)]);
+            }
+
+            field.addEventListener("input", update);
+            update();
+        });
+    }
+
+    // Our Persian file button cannot show what was chosen by itself: say it beside the button.
+    function namePhotos() {
+        var input = document.getElementById("photos");
+        var chosen = document.getElementById("photos-chosen");
+        if (!input || !chosen) {
+            return;
+        }
+
+        input.addEventListener("change", function () {
+            var names = Array.prototype.map.call(input.files, function (file) { return file.name; });
+            chosen.textContent = names.length === 0
+                ? chosen.dataset.none
+                : fill(chosen.dataset.chosen, [persianNumber(names.length), names.join("، ")]);
         });
     }
 }());
