@@ -35,7 +35,12 @@
     loadLeaflet(function () {
         var start = lat.value && lng.value ? [parseFloat(lat.value), parseFloat(lng.value)] : [29.1, 58.35];
         var map = L.map(mapElement).setView(start, lat.value ? 15 : 8);
-        L.tileLayer(mapElement.dataset.tiles, { maxZoom: 19, attribution: mapElement.dataset.attribution }).addTo(map);
+        var tiles = L.tileLayer(mapElement.dataset.tiles, { maxZoom: 19, attribution: mapElement.dataset.attribution }).addTo(map);
+        // Tiles come from a server we may not reach; then say so, and the address field does the work.
+        var tileLoaded = false;
+        var unavailable = document.getElementById("map-unavailable");
+        tiles.on("tileload", function () { tileLoaded = true; if (unavailable) { unavailable.hidden = true; } });
+        tiles.on("tileerror", function () { if (!tileLoaded && unavailable) { unavailable.hidden = false; } });
         var marker = null;
 
         function choose(latitude, longitude) {
