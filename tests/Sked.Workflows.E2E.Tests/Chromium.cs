@@ -30,13 +30,16 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context the size of a phone (360 px wide), in Persian.</summary>
-    public async Task<IBrowserContext> PhoneAsync(Uri baseAddress)
+    /// <summary>The citizen pages' main width (issue 17 walks them at 390 px).</summary>
+    public const int CitizenWidth = 390;
+
+    /// <summary>A fresh browser context the size of a phone (360 px wide unless told), in Persian.</summary>
+    public async Task<IBrowserContext> PhoneAsync(Uri baseAddress, int width = 360)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 360, Height = 780 },
+            ViewportSize = new ViewportSize { Width = width, Height = 780 },
             Locale = "fa-IR",
             IsMobile = true,
             HasTouch = true,

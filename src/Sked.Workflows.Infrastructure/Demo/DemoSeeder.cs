@@ -100,13 +100,14 @@ public sealed partial class DemoSeeder(
         var types = new[] { CaseTypes.Complaint, CaseTypes.Complaint, CaseTypes.Request, CaseTypes.Suggestion, CaseTypes.PublicReport, CaseTypes.CeoQuestion };
         for (var i = 0; i < count; i++)
         {
-            var submission = DemoSubmissions.Make(_faker, _faker.PickRandom(types));
-            var check = SubmissionValidator.Check(submission);
+            var message = DemoSubmissions.Pick(_faker, _faker.PickRandom(types));
+            var check = SubmissionValidator.Check(message.Submission);
             var started = await runner.StartAsync(check.Submission, Actor.Citizen("127.0.0.1"), [], cancellationToken);
             if (started.TrackingCode is not null)
             {
-                // Various states: some cases wait at intake review, some midway, some are answered.
-                await AdvanceAsync(started.TrackingCode, staff, _faker.Random.Int(0, 4), cancellationToken);
+                // Various states: some cases wait at intake review, some midway, some are answered;
+                // routed to the department that answers such a message, and answered in its words.
+                await AdvanceAsync(started.TrackingCode, message.Department, staff, _faker.Random.Int(0, 4), cancellationToken);
             }
         }
 
@@ -115,7 +116,7 @@ public sealed partial class DemoSeeder(
     }
 
     /// <summary>Completes up to <paramref name="steps"/> tasks of the case the way staff would.</summary>
-    private async Task AdvanceAsync(string trackingCode, List<StaffMember> staff, int steps, CancellationToken cancellationToken)
+    private async Task AdvanceAsync(string trackingCode, string department, List<StaffMember> staff, int steps, CancellationToken cancellationToken)
     {
         for (var step = 0; step < steps; step++)
         {
@@ -130,7 +131,7 @@ public sealed partial class DemoSeeder(
             var workflow = await definitions.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
             var node = workflow.Node(task.NodeId).PropertiesAs<HumanTaskNode.Props>();
             var outcome = ForwardOutcomes.FirstOrDefault(o => node.Outcomes.Exists(n => n.Name == o)) ?? node.Outcomes[0].Name;
-            var form = FormFor(node, outcome);
+            var form = FormFor(node, outcome, department);
             var result = await runner.RunAsync(async unit =>
                 await unit.TaskAsync(task.Id, cancellationToken) is { } open && open.RefuseCompletion(member) is null
                     ? await unit.CompleteAsync(open, member, outcome, form, cancellationToken)
@@ -145,16 +146,16 @@ public sealed partial class DemoSeeder(
     // Outcomes that move a case toward its answer, most final first.
     private static readonly string[] ForwardOutcomes = ["answer", "approve", "resolved", "route", "refer"];
 
-    private Dictionary<string, string?> FormFor(HumanTaskNode.Props node, string outcome) =>
+    private Dictionary<string, string?> FormFor(HumanTaskNode.Props node, string outcome, string department) =>
         node.Form.Where(f => f.Required || f.RequiredFor.Contains(outcome)).ToDictionary(
             f => f.Name,
             f => (string?)(f.Type switch
             {
-                "department" => _faker.PickRandom(departments.ByCode.Keys.ToList()),
+                "department" => departments.ByCode.ContainsKey(department) ? department : _faker.PickRandom(departments.ByCode.Keys.ToList()),
                 "select" => f.Options[0].Value,
                 "boolean" => "true",
                 "date" => "1405/09/01",
-                _ => DemoSubmissions.Answer(_faker),
+                _ => DemoSubmissions.Answer(_faker, department),
             }),
             StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Sked.Workflows.Testing;
 
@@ -6,12 +7,15 @@ namespace Sked.Workflows.E2E.Tests.Staff;
 /// <summary>How a member of staff gets to work in the browser.</summary>
 public static class StaffBrowser
 {
-    public static async Task<IBrowserContext> DesktopAsync(Chromium chromium, TestApp app)
+    /// <summary>The staff screens' main width (issue 17 walks them at 1366 px).</summary>
+    public const int MainWidth = 1366;
+
+    public static async Task<IBrowserContext> DesktopAsync(Chromium chromium, TestApp app, int width = 1280)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
             Locale = "fa-IR",
         });
         context.SetDefaultTimeout(60_000);
@@ -52,6 +56,16 @@ public static class StaffBrowser
         await page.GotoAsync($"/staff/tasks/{taskId}");
         await Ready(page);
         await Assertions.Expect(page.Locator("#task-code")).ToHaveTextAsync(trackingCode);
+    }
+
+    /// <summary>Axe's serious and critical findings on the page, one line each (empty when it passes).</summary>
+    public static async Task<List<string>> AxeFailuresAsync(IPage page, string name)
+    {
+        var result = await page.RunAxe();
+        return result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{name}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Select(n => n.Html))}")
+            .ToList();
     }
 
     public static Task<byte[]> Shot(IPage page, string name) =>

@@ -1,6 +1,7 @@
 namespace Sked.Workflows.Web.Features.Portal;
 
-/// <summary>Portal__* settings: where the report map's tiles come from.</summary>
+/// <summary>Portal__* settings: where the report map's tiles come from (the staff task page's map uses the same server).</summary>
+[FeatureContract]
 public sealed class PortalOptions
 {
     public const string Section = "Portal";

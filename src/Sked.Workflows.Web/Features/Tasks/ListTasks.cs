@@ -55,7 +55,11 @@ public static class ListTasks
                 .ToDictionaryAsync(c => c.Id, c => c.Subject, cancellationToken);
             return new InboxResult(
                 page.Select(t => new InboxRow(t.Id, t.TrackingCode, t.CaseType, subjects.GetValueOrDefault(t.CaseId, string.Empty), t.Department, t.NodeId,
-                    t.Title, t.Status, t.Assignee, t.CreatedAt, t.DueAt, Sla(t, now), t.InstanceId, t.CandidateRole, t.Outcome)).ToList(),
+                    t.Title, t.Status, t.Assignee, t.CreatedAt, t.DueAt, Sla(t, now), t.InstanceId, t.CandidateRole, t.Outcome)
+                {
+                    CompletedAt = t.CompletedAt,
+                    CompletedBy = t.CompletedBy,
+                }).ToList(),
                 Math.Min(counted, CountCap))
             {
                 MoreThanTotal = counted > CountCap,
@@ -87,7 +91,7 @@ public static class ListTasks
     }
 
     /// <summary>Whether the list is in due-date order, the order a <see cref="TaskCursor"/> pages in.</summary>
-    public static bool IsDueOrder(InboxRequest request) => request.SortBy is not ("created" or "trackingCode");
+    public static bool IsDueOrder(InboxRequest request) => request.SortBy is not ("created" or "trackingCode" or "completed");
 
     /// <summary>The queues of one list for the member, each an equality on one of the tasks' list indexes.</summary>
     private static IEnumerable<IQueryable<HumanTask>> Queues(IQueryable<HumanTask> tasks, InboxScope scope, StaffMember staff) => scope switch
@@ -214,6 +218,9 @@ public static class ListTasks
         ("created", true) => tasks.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id),
         ("trackingCode", false) => tasks.OrderBy(t => t.TrackingCode).ThenBy(t => t.Id),
         ("trackingCode", true) => tasks.OrderByDescending(t => t.TrackingCode).ThenByDescending(t => t.Id),
+        // The done list reads newest first: what the member just finished is on top.
+        ("completed", false) => tasks.OrderBy(t => t.CompletedAt).ThenBy(t => t.Id),
+        ("completed", true) => tasks.OrderByDescending(t => t.CompletedAt).ThenByDescending(t => t.Id),
         (_, false) => tasks.OrderBy(t => t.DueAt).ThenBy(t => t.Id),
         (_, true) => tasks.OrderByDescending(t => t.DueAt).ThenByDescending(t => t.Id),
     };
@@ -329,7 +336,7 @@ public enum SlaState
 
 /// <summary>
 /// Which list, which page (or the page after a cursor, in due-date order), and the inbox's filters and sort
-/// (due date unless "created" or "trackingCode").
+/// (due date unless "created", "trackingCode" or "completed").
 /// </summary>
 public sealed record InboxRequest(InboxScope Scope, int Page = 0, int PageSize = 25)
 {
@@ -345,7 +352,13 @@ public sealed record InboxRequest(InboxScope Scope, int Page = 0, int PageSize =
 
 public sealed record InboxRow(Guid TaskId, string TrackingCode, string CaseType, string Subject, string? Department, string Step,
     string Title, HumanTaskStatus Status, string? Assignee, DateTimeOffset CreatedAt, DateTimeOffset? DueAt, SlaState Sla,
-    Guid InstanceId, string CandidateRole, string? Outcome);
+    Guid InstanceId, string CandidateRole, string? Outcome)
+{
+    /// <summary>When and by whom a finished task was finished (the done list shows these instead of the old deadline).</summary>
+    public DateTimeOffset? CompletedAt { get; init; }
+
+    public string? CompletedBy { get; init; }
+}
 
 /// <summary>A page of a list and the list's length, which stops at <see cref="ListTasks.CountCap"/> (then <see cref="MoreThanTotal"/>).</summary>
 public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, int Total)

@@ -13,6 +13,7 @@ public static class TasksFeature
         services.AddSingleton<CompleteTask.Handler>();
         services.AddScoped<AssignTask.Handler>();
         services.AddScoped<TaskDetailsQuery>();
+        services.AddSingleton<OutcomeLabels>();
         return services;
     }
 

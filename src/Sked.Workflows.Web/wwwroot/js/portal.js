@@ -9,6 +9,8 @@
     });
 
     suggestAnswers();
+    countCharacters();
+    namePhotos();
 
     var mapElement = document.getElementById("map");
     if (!mapElement) {
@@ -33,7 +35,12 @@
     loadLeaflet(function () {
         var start = lat.value && lng.value ? [parseFloat(lat.value), parseFloat(lng.value)] : [29.1, 58.35];
         var map = L.map(mapElement).setView(start, lat.value ? 15 : 8);
-        L.tileLayer(mapElement.dataset.tiles, { maxZoom: 19, attribution: mapElement.dataset.attribution }).addTo(map);
+        var tiles = L.tileLayer(mapElement.dataset.tiles, { maxZoom: 19, attribution: mapElement.dataset.attribution }).addTo(map);
+        // Tiles come from a server we may not reach; then say so, and the address field does the work.
+        var tileLoaded = false;
+        var unavailable = document.getElementById("map-unavailable");
+        tiles.on("tileload", function () { tileLoaded = true; if (unavailable) { unavailable.hidden = true; } });
+        tiles.on("tileerror", function () { if (!tileLoaded && unavailable) { unavailable.hidden = false; } });
         var marker = null;
 
         function choose(latitude, longitude) {
@@ -148,6 +155,57 @@
         subject.addEventListener("input", function () {
             window.clearTimeout(timer);
             timer = window.setTimeout(ask, 400);
+        });
+    }
+
+    // A number as the catalogue writes it: Persian digits, grouped with the Arabic thousands separator.
+    function persianNumber(value) {
+        return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, "\u066C").replace(/[0-9]/g, function (d) {
+            return String.fromCharCode(0x06F0 + (d.charCodeAt(0) - 48));
+        });
+    }
+
+    function fill(template, values) {
+        return template.replace(/\{(\d)\}/g, function (_, i) { return values[Number(i)]; });
+    }
+
+    // "n of max characters" under the subject and the body, as one types; over the limit it says by how
+    // much (the server refuses such a text in Persian too; nothing is cut).
+    function countCharacters() {
+        document.querySelectorAll("[data-counter]").forEach(function (counter) {
+            var field = document.getElementById(counter.dataset.counter);
+            var max = Number(counter.dataset.max);
+            if (!field) {
+                return;
+            }
+
+            function update() {
+                var length = field.value.length;
+                var over = length > max;
+                counter.classList.toggle("over", over);
+                counter.textContent = over
+                    ? fill(counter.dataset.over, [persianNumber(length), persianNumber(max), persianNumber(length - max)])
+                    : fill(counter.dataset.template, [persianNumber(length), persianNumber(max)]);
+            }
+
+            field.addEventListener("input", update);
+            update();
+        });
+    }
+
+    // Our Persian file button cannot show what was chosen by itself: say it beside the button.
+    function namePhotos() {
+        var input = document.getElementById("photos");
+        var chosen = document.getElementById("photos-chosen");
+        if (!input || !chosen) {
+            return;
+        }
+
+        input.addEventListener("change", function () {
+            var names = Array.prototype.map.call(input.files, function (file) { return file.name; });
+            chosen.textContent = names.length === 0
+                ? chosen.dataset.none
+                : fill(chosen.dataset.chosen, [persianNumber(names.length), names.join("، ")]);
         });
     }
 }());

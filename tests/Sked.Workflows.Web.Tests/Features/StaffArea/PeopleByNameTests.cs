@@ -92,6 +92,9 @@ public sealed class PeopleByNameTests(TestDatabases databases) : BunitContext
         Services.AddSingleton(app.Service<AuditChainVerifier>());
         Services.AddSingleton(app.Service<TimeProvider>());
         Services.AddScoped<StaffNames>();
+        // The done list's outcome captions and the case page's map settings (issue 17).
+        Services.AddSingleton(app.Service<OutcomeLabels>());
+        Services.AddSingleton(app.Service<Microsoft.Extensions.Options.IOptions<Sked.Workflows.Web.Features.Portal.PortalOptions>>());
         Services.AddSingleton(app.Service<Sked.Workflows.Web.Features.Sms.ListCaseSms.Handler>());
         Services.AddSingleton(app.Service<Sked.Workflows.Infrastructure.Search.CaseIndex>());
         Services.AddSingleton(app.Service<Sked.Workflows.Web.Features.Cases.Duplicates.PossibleDuplicates.Handler>());
