@@ -24,6 +24,11 @@ public sealed class PersianPagerTests : BunitContext
         Services.AddSingleton(new TaskFeed());
         Services.AddSingleton(new DepartmentDirectory(new NoDatabase()));
         Services.AddSingleton(new StaffNames(new NoDatabase()));
+        // The Done tab's outcome labels; these rows are open tasks, so it never reads the database.
+        var departments = new DepartmentDirectory(new NoDatabase());
+        Services.AddSingleton(new Sked.Workflows.Web.Features.Tasks.OutcomeLabels(new NoDatabase(),
+            new Sked.Workflows.Infrastructure.Definitions.DefinitionCatalog(new NoDatabase(), departments, TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<Sked.Workflows.Infrastructure.Definitions.DefinitionCatalog>.Instance)));
         JSInterop.Mode = JSRuntimeMode.Loose;
         Render<MudPopoverProvider>();
     }
