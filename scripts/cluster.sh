@@ -65,6 +65,8 @@ pg_port="$(free_port)"
 "${as_postgres[@]}" "$pg_bin/pg_ctl" -D "$dir/pg" -l "$dir/postgres.log" -w -t 60 -o "-p $pg_port -h 127.0.0.1 -k $dir -c max_connections=200" start >/dev/null
 
 export ASPNETCORE_ENVIRONMENT=Production
+# Plain HTTP on loopback for trying by hand: cookies may not be HTTPS-only here (docs/operations.md).
+export Https__Enabled=false
 export Database__Provider=Postgres
 export ConnectionStrings__Sked="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=sked"
 export Demo__Enabled="${SKED_DEMO:-true}"

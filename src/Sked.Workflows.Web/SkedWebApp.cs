@@ -33,7 +33,7 @@ public static class SkedWebApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SkedWebApp).Assembly.GetName().Name });
         builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
-        builder.AddInfrastructure().AddWebApi().AddHealth().AddMetrics().AddPages().AddPortal().AddStaffArea();
+        builder.AddInfrastructure().AddWebApi().AddHealth().AddMetrics().AddPages().AddPortal().AddStaffArea().AddHttpsOnly();
         builder.Services.AddUseCases();
 
         var app = builder.Build();

@@ -80,6 +80,7 @@ public static class WebApiRegistration
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.UseTrustedProxies();
+        app.UseHttpsOnly();
         app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
         app.UseStatusCodePages();
         var policy = Features.Portal.PortalRegistration.ContentSecurityPolicy(app.Services);
