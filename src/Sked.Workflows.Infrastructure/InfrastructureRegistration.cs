@@ -45,6 +45,7 @@ public static class InfrastructureRegistration
 
         builder.Services.AddSingleton<DepartmentDirectory>();
         builder.Services.AddSingleton<Calendar.CurrentCalendar>();
+        builder.Services.AddHostedService<Calendar.CalendarFollower>();
         builder.Services.AddSingleton<Calendar.DeadlineMover>();
         builder.Services.AddSingleton<Calendar.CalendarEditor>();
         builder.Services.AddSingleton<DefinitionCatalog>();
