@@ -10,6 +10,7 @@ namespace Sked.Workflows.Web.Tests.Fuzz;
 public sealed class FuzzFailures
 {
     private readonly ConcurrentDictionary<string, string> _distinct = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<int, int> _statuses = new();
     private int _failed;
     private int _sent;
 
@@ -22,6 +23,7 @@ public sealed class FuzzFailures
     public void Answered(FuzzRequest request, HttpResponseMessage response)
     {
         Interlocked.Increment(ref _sent);
+        _statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
         if (IsFailure(response))
         {
             Add(request, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -35,7 +37,9 @@ public sealed class FuzzFailures
     }
 
     public string Report(FuzzSettings settings, string store) =>
-        $"{_failed} of {_sent} fuzzed requests failed on {store} (seed {settings.Seed}, count {settings.Count}); {_distinct.Count} distinct:{Environment.NewLine}"
+        $"{_failed} of {_sent} fuzzed requests failed on {store} (seed {settings.Seed}, count {settings.Count}); answers "
+        + string.Join(", ", _statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}×{s.Value}"))
+        + $"; {_distinct.Count} distinct failures:{Environment.NewLine}"
         + string.Join(Environment.NewLine, _distinct.Values.Take(60));
 
     private void Add(FuzzRequest request, string status)

@@ -38,7 +38,8 @@ public abstract class FuzzScenarios(TestDatabases databases, Store store)
             await Task.WhenAll(batch.Select(r => SendAsync(clients[r.Client], r, failures)));
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine(failures.Report(settings, store.ToString()));
+        // On the console too, so a long run by hand shows its figure even when it passes.
+        Console.Error.WriteLine(failures.Report(settings, store.ToString()));
         Assert.True(failures.Failed == 0, failures.Report(settings, store.ToString()));
     }
 

@@ -45,7 +45,9 @@ public sealed class PortalFormFuzzer(Random random, string antiforgeryToken, IRe
     {
         var fields = Common("report").Concat(ReportFields.Where(_ => random.Next(5) != 0).Select(n => KeyValuePair.Create(n, Value(n)))).ToList();
         var files = Enumerable.Range(0, random.Next(0, 5)).Select(_ => PolyglotFiles.Next(random)).ToList();
-        var text = string.Join('&', fields.Select(f => f.Key + "=" + f.Value)) + string.Concat(files.Select(f => $" [file {f.Name} {f.MediaType} {f.Bytes.Length} bytes]"));
+        // The files first: a long field would push them out of the failure report's snippet.
+        var text = string.Concat(files.Select(f => $"[file {f.Name} {f.MediaType} {f.Bytes.Length} bytes: {Convert.ToHexString(f.Bytes.AsSpan(0, Math.Min(16, f.Bytes.Length)))}] "))
+            + string.Join('&', fields.Select(f => f.Key + "=" + f.Value));
         return new FuzzRequest(Client, "POST", "/report", text, () => Multipart(fields, files));
     }
 
