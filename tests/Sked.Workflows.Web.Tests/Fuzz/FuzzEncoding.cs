@@ -15,6 +15,23 @@ public static class FuzzEncoding
         return string.Join("%ED%A0%80", parts.Select(PercentBytes));
     }
 
+    /// <summary>
+    /// Percent-encoded for a URL, cut at 16,000 characters: past Kestrel's 8 KB request line the answer
+    /// is 414 whatever the length, and a URL of megabytes only gets the connection reset mid-send.
+    /// </summary>
+    public static string Url(string text)
+    {
+        var encoded = Percent(text);
+        if (encoded.Length <= 16_000)
+        {
+            return encoded;
+        }
+
+        var cut = encoded[..16_000];
+        var escape = cut.LastIndexOf('%');
+        return escape > cut.Length - 3 ? cut[..escape] : cut;
+    }
+
     /// <summary>JSON text with the lone-surrogate mark written as the escape \ud800.</summary>
     public static string Json(string serialized) => serialized.Replace(HostileValues.LoneSurrogate, "\\ud800", StringComparison.Ordinal);
 

@@ -27,6 +27,7 @@ public abstract class FuzzScenarios(TestDatabases databases, Store store)
         var operations = OpenApiOperation.Read(document);
         Assert.NotEmpty(operations);
 
+        Console.Error.WriteLine($"fuzzing {settings.Count} requests on {store} with seed {settings.Seed}");
         var random = new Random(settings.Seed);
         var api = new OpenApiFuzzer(new SchemaValues(document, random, known), random);
         var portal = new PortalFormFuzzer(random, await AntiforgeryToken.ReadAsync(clients[PortalFormFuzzer.Client], "/ceo"), known);
@@ -37,6 +38,10 @@ public abstract class FuzzScenarios(TestDatabases databases, Store store)
             var batch = Enumerable.Range(0, Math.Min(Parallel, settings.Count - sent)).Select(_ => Next(random, api, portal, operations)).ToList();
             await Task.WhenAll(batch.Select(r => SendAsync(clients[r.Client], r, failures)));
         }
+
+        // A request that leaves the store stuck would hide behind 503s from then on: a citizen must still be able to write.
+        using var after = await clients["anonymous"].PostAsJsonAsync("/api/v1/cases", CaseApi.Complaint(), TestContext.Current.CancellationToken);
+        Assert.True(after.IsSuccessStatusCode, $"after the fuzz a citizen's case answered {(int)after.StatusCode} (seed {settings.Seed}, count {settings.Count})");
 
         // On the console too, so a long run by hand shows its figure even when it passes.
         Console.Error.WriteLine(failures.Report(settings, store.ToString()));

@@ -39,7 +39,7 @@ public sealed class OpenApiFuzzer(SchemaValues values, Random random)
             .Select(p => FuzzEncoding.Percent(p.Name) + "=" + QueryValue(p)).ToList();
         if (random.Next(6) == 0)
         {
-            query.Add(FuzzEncoding.Percent(HostileValues.Pick(random, HostileValues.Texts)) + "=" + FuzzEncoding.Percent(HostileValues.Text(random)));
+            query.Add(FuzzEncoding.Percent(HostileValues.Pick(random, HostileValues.Texts)) + "=" + FuzzEncoding.Url(HostileValues.Text(random)));
         }
 
         return query.Count == 0 ? path : path + "?" + string.Join('&', query);
@@ -49,12 +49,12 @@ public sealed class OpenApiFuzzer(SchemaValues values, Random random)
     {
         0 => FuzzEncoding.Percent(values.PlausibleText(parameter.Schema)),
         1 => HostileValues.Pick(random, PathTricks),
-        _ => FuzzEncoding.Percent(HostileValues.Text(random) is { Length: > 0 } text ? text : "%20"),
+        _ => FuzzEncoding.Url(HostileValues.Text(random) is { Length: > 0 } text ? text : "%20"),
     };
 
     private string QueryValue(OpenApiParameter parameter) => random.Next(3) == 0
         ? FuzzEncoding.Percent(values.PlausibleText(parameter.Schema))
-        : FuzzEncoding.Percent(HostileValues.Text(random));
+        : FuzzEncoding.Url(HostileValues.Text(random));
 
     private static ByteArrayContent Content(string body, string media)
     {

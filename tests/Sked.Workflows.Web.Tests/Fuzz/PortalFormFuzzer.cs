@@ -53,7 +53,7 @@ public sealed class PortalFormFuzzer(Random random, string antiforgeryToken, IRe
 
     private FuzzRequest Page()
     {
-        var path = HostileValues.Pick(random, Pages) + FuzzEncoding.Percent(random.Next(3) == 0 && knownTexts.Count > 0 ? HostileValues.Pick(random, knownTexts) : HostileValues.Text(random));
+        var path = HostileValues.Pick(random, Pages) + FuzzEncoding.Url(random.Next(3) == 0 && knownTexts.Count > 0 ? HostileValues.Pick(random, knownTexts) : HostileValues.Text(random));
         return new FuzzRequest(Client, "GET", path, "", () => null);
     }
 
