@@ -64,8 +64,14 @@ public abstract class FuzzScenarios(TestDatabases databases, Store store)
         try
         {
             using var message = request.ToMessage();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             using var response = await client.SendAsync(message);
             failures.Answered(request, response);
+            if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(10))
+            {
+                // A slow answer is no failure, but it is where a stall (a held writer, a slow query) shows first.
+                Console.Error.WriteLine($"slow ({System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds:F0} s): " + request.Describe(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
         }
         catch (HttpRequestException exception)
         {
