@@ -102,7 +102,9 @@ public static class PhotoUploads
                 Content = output.ToArray(),
             };
         }
-        catch (Exception ex) when (ex is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        // ImageSharp 2.1's JPEG decoder throws NullReferenceException on a truncated file (found by the fuzz suite):
+        // a file the decoder chokes on is not a photo, not a fault of the server.
+        catch (Exception ex) when (ex is ImageFormatException or NotSupportedException or NullReferenceException or IndexOutOfRangeException)
         {
             return null;
         }
