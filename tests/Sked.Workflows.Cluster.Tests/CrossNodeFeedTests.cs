@@ -108,7 +108,7 @@ public sealed class CrossNodeFeedTests(TestDatabases databases)
         await using (var admin = new Npgsql.NpgsqlConnection(database.ConnectionString))
         {
             await admin.OpenAsync();
-            await using var cut = new Npgsql.NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'sked-listen node-b'", admin);
+            await using var cut = new Npgsql.NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'sked-listen node-b' AND datname = current_database()", admin);
             Assert.Equal(1L, await cut.ExecuteScalarAsync());
         }
 
