@@ -23,6 +23,9 @@ public static class ProxyApp
         }
 
         builder.Services.AddReverseProxy().LoadFromMemory([Route], [Cluster(options)]);
+        // The passive check judges a node from its first refused request, not after ten (the default): on a
+        // quiet evening a killed node would otherwise keep its browsers' requests until the active check.
+        builder.Services.Configure<Yarp.ReverseProxy.Health.TransportFailureRateHealthPolicyOptions>(o => o.MinimalTotalCountThreshold = 1);
         var app = builder.Build();
         app.MapReverseProxy();
         return app;
@@ -33,6 +36,10 @@ public static class ProxyApp
         RouteId = "app",
         ClusterId = "nodes",
         Match = new RouteMatch { Path = "{**rest}" },
+        // The browser's Host goes to the node, so the absolute addresses a node writes (the sign-in
+        // redirect, links in mail) name the proxy, not the node behind it — a browser sent straight to a
+        // node would lose the proxy's failover.
+        Transforms = [new Dictionary<string, string>(StringComparer.Ordinal) { ["RequestHeaderOriginalHost"] = "true" }],
     };
 
     private static ClusterConfig Cluster(ProxyOptions options) => new()
