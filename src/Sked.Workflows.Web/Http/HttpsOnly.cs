@@ -12,12 +12,12 @@ namespace Sked.Workflows.Web.Http;
 /// </summary>
 public static class HttpsOnly
 {
-    public static bool IsEnabled(IHostApplicationBuilder builder) =>
-        builder.Configuration.GetValue("Https:Enabled", builder.Environment.IsProduction());
+    private static bool IsEnabled(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Https:Enabled", environment.IsProduction());
 
     public static IHostApplicationBuilder AddHttpsOnly(this IHostApplicationBuilder builder)
     {
-        if (!IsEnabled(builder))
+        if (!IsEnabled(builder.Configuration, builder.Environment))
         {
             return builder;
         }
@@ -35,7 +35,7 @@ public static class HttpsOnly
 
     public static WebApplication UseHttpsOnly(this WebApplication app)
     {
-        if (app.Configuration.GetValue("Https:Enabled", app.Environment.IsProduction()))
+        if (IsEnabled(app.Configuration, app.Environment))
         {
             // Sent on HTTPS answers only (the middleware's own rule), after the forwarded scheme is known.
             app.UseHsts();

@@ -19,14 +19,7 @@ public sealed class InboxListTests : BunitContext
     public InboxListTests()
     {
         Services.AddMudServices();
-        Services.AddSingleton(_feed);
-        Services.AddSingleton(new DepartmentDirectory(new NoDatabase()));
-        Services.AddSingleton(new Sked.Workflows.Web.Features.StaffArea.StaffNames(new NoDatabase()));
-        // The Done tab's outcome labels; these rows are open tasks, so it never reads the database.
-        var departments = new DepartmentDirectory(new NoDatabase());
-        Services.AddSingleton(new Sked.Workflows.Web.Features.Tasks.OutcomeLabels(new NoDatabase(),
-            new Sked.Workflows.Infrastructure.Definitions.DefinitionCatalog(new NoDatabase(), departments, TimeProvider.System,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<Sked.Workflows.Infrastructure.Definitions.DefinitionCatalog>.Instance)));
+        InboxListServices.Add(Services, _feed);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Render<MudPopoverProvider>();
     }
@@ -89,10 +82,4 @@ public sealed class InboxListTests : BunitContext
     private static InboxRow Row(string code, SlaState sla) =>
         new(Guid.NewGuid(), code, "complaint", "قطعی برق", null, "edesk-review", "بررسی میز خدمت", HumanTaskStatus.Open, null,
             Now.AddDays(-1), Now.AddHours(sla == SlaState.Overdue ? -2 : sla == SlaState.AtRisk ? 1 : 20), sla, Guid.NewGuid(), "EDesk", null);
-
-    /// <summary>The directory is never loaded in these tests; it only answers "no such department".</summary>
-    private sealed class NoDatabase : IDbContextFactory<SkedDbContext>
-    {
-        public SkedDbContext CreateDbContext() => throw new InvalidOperationException("no database in a component test");
-    }
 }

@@ -21,14 +21,7 @@ public sealed class PersianPagerTests : BunitContext
     public PersianPagerTests()
     {
         Services.AddMudServices();
-        Services.AddSingleton(new TaskFeed());
-        Services.AddSingleton(new DepartmentDirectory(new NoDatabase()));
-        Services.AddSingleton(new StaffNames(new NoDatabase()));
-        // The Done tab's outcome labels; these rows are open tasks, so it never reads the database.
-        var departments = new DepartmentDirectory(new NoDatabase());
-        Services.AddSingleton(new Sked.Workflows.Web.Features.Tasks.OutcomeLabels(new NoDatabase(),
-            new Sked.Workflows.Infrastructure.Definitions.DefinitionCatalog(new NoDatabase(), departments, TimeProvider.System,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<Sked.Workflows.Infrastructure.Definitions.DefinitionCatalog>.Instance)));
+        InboxListServices.Add(Services, new TaskFeed());
         JSInterop.Mode = JSRuntimeMode.Loose;
         Render<MudPopoverProvider>();
     }
@@ -88,9 +81,4 @@ public sealed class PersianPagerTests : BunitContext
     private static InboxRow Row(string code) =>
         new(Guid.NewGuid(), code, "complaint", "قطعی برق", null, "edesk-review", "بررسی میز خدمت", HumanTaskStatus.Open, null,
             Now.AddDays(-1), Now.AddHours(20), SlaState.OnTime, Guid.NewGuid(), "EDesk", null);
-
-    private sealed class NoDatabase : IDbContextFactory<SkedDbContext>
-    {
-        public SkedDbContext CreateDbContext() => throw new InvalidOperationException("no database in a component test");
-    }
 }
