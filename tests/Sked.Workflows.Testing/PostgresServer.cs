@@ -42,9 +42,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await server.PgAsync("initdb", ["-D", server.DataFolder, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
         await server.PgAsync("pg_ctl", ["-D", server.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {server.Port} -h 127.0.0.1 -k {folder}{(durable ? "" : " -c fsync=off -c synchronous_commit=off")} -c max_connections=300", "start"]);
+            "-o", $"-p {server.Port} -h 127.0.0.1 -k {folder}{(durable ? "" : " -c fsync=off -c synchronous_commit=off")} {ServerSettings}", "start"]);
         return server;
     }
+
+    // A test run holds many apps' pools at once on one server: room for them all.
+    private const string ServerSettings = "-c max_connections=1000";
 
     private string DataFolder => Path.Combine(_folder, "data");
 
@@ -52,7 +55,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public Task StopAsync() => PgAsync("pg_ctl", ["-D", DataFolder, "-m", "fast", "-w", "stop"]);
 
     public Task StartAgainAsync() => PgAsync("pg_ctl", ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60",
-        "-o", $"-p {Port} -h 127.0.0.1 -k {_folder} -c fsync=off -c synchronous_commit=off -c max_connections=300", "start"]);
+        "-o", $"-p {Port} -h 127.0.0.1 -k {_folder} -c fsync=off -c synchronous_commit=off {ServerSettings}", "start"]);
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
@@ -66,7 +69,10 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=40";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Maximum Pool Size=40;"
+        // A finished test's app leaves its pool behind (pools are per connection string, for the
+        // whole process): idle connections close within seconds, so finished tests free their slots.
+        + "Connection Idle Lifetime=5;Connection Pruning Interval=1";
 
     public async ValueTask DisposeAsync()
     {
