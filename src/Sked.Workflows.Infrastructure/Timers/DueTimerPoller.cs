@@ -72,8 +72,18 @@ public sealed partial class DueTimerPoller(
     public async Task<int> FireDueAsync(TimerOptions settings, CancellationToken cancellationToken)
     {
         var due = await LeaseAsync(settings, cancellationToken);
-        await Task.WhenAll(due.Select(id => FireAsync(id, cancellationToken)));
+        // One case's timers fire one after another in the order they fell due (a reminder before the
+        // escalation that follows it, even when a late poll finds both due); different cases' at once.
+        await Task.WhenAll(due.GroupBy(t => t.InstanceId).Select(timers => FireInOrderAsync(timers, cancellationToken)));
         return due.Count;
+    }
+
+    private async Task FireInOrderAsync(IEnumerable<DueTimer> timers, CancellationToken cancellationToken)
+    {
+        foreach (var timer in timers.OrderBy(t => t.DueAt))
+        {
+            await FireAsync(timer.Id, cancellationToken);
+        }
     }
 
     private async Task FireAsync(Guid timerId, CancellationToken cancellationToken)
@@ -89,7 +99,7 @@ public sealed partial class DueTimerPoller(
         }
     }
 
-    private async Task<List<Guid>> LeaseAsync(TimerOptions settings, CancellationToken cancellationToken)
+    private async Task<List<DueTimer>> LeaseAsync(TimerOptions settings, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -105,8 +115,10 @@ public sealed partial class DueTimerPoller(
             RETURNING "Id" AS "Value"
             """;
         var leased = await db.Database.SqlQueryRaw<Guid>(sql, At(now + settings.Lease), At(now), settings.BatchSize).ToListAsync(cancellationToken);
+        var due = leased.Count == 0 ? [] : await db.Timers.AsNoTracking().Where(t => leased.Contains(t.Id))
+            .Select(t => new DueTimer(t.Id, t.InstanceId, t.DueAt)).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return leased;
+        return due;
     }
 
     /// <summary>When to look again: the next free timer's moment, if sooner than <paramref name="latest"/>.</summary>
@@ -122,6 +134,8 @@ public sealed partial class DueTimerPoller(
             .FirstOrDefaultAsync(cancellationToken);
         return next is { } due && due < latest ? due : latest;
     }
+
+    private sealed record DueTimer(Guid Id, Guid InstanceId, DateTimeOffset DueAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The due-timer poll failed; it will look again")]
     private static partial void LogPollFailed(ILogger logger, Exception exception);

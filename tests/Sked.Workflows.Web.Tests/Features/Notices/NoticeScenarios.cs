@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Sked.Workflows.Testing;
 
 namespace Sked.Workflows.Web.Tests.Features.Notices;
@@ -71,6 +73,38 @@ public abstract class NoticeScenarios(TestDatabases databases, Store store)
 
         Assert.Equal(code, reminder["trackingCode"]!.GetValue<string>());
         Assert.Equal(code, escalated["trackingCode"]!.GetValue<string>());
+        Assert.DoesNotContain(Items(await NoticesAsync(head)), n => n["kind"]!.GetValue<string>() == "reminder");
+    }
+
+    [Fact]
+    public async Task ALatePoll_ThatFindsBothDue_StillRemindsTheHolderBeforeEscalating()
+    {
+        var folder = WorkflowFolder.CopyTo(databases.NewFolder());
+        WorkflowFolder.Edit(folder, "complaint", d =>
+        {
+            var properties = WorkflowFolder.Node(d, "department-answer")["properties"]!.AsObject();
+            properties["sla"] = "PT1H";
+            properties["escalation"] = new JsonArray(
+                new JsonObject { ["after"] = "PT30M", ["action"] = "remind" },
+                new JsonObject { ["after"] = "PT1H", ["action"] = "reassignToHead" });
+        });
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store), folder, configure: b => b.Services.AddSingleton<TimeProvider>(time));
+        var (code, task) = await RoutedTaskAsync(app);
+        using (var holder = await app.LoginAsync("staff.billing"))
+        {
+            Assert.True((await CaseApi.ClaimAsync(holder, task)).IsSuccessStatusCode);
+        }
+
+        // The node was down for both moments: the first poll after it finds the reminder and the escalation due.
+        time.Advance(TimeSpan.FromHours(2));
+        using var staff = await app.LoginAsync("staff.billing");
+        using var head = await app.LoginAsync("head.billing");
+
+        var escalated = await Eventually.GetAsync(async () => Items(await NoticesAsync(head)).FirstOrDefault(n => n["kind"]!.GetValue<string>() == "escalated"),
+            TimerWait, "the escalation in the head's bell");
+        Assert.Equal(code, escalated["trackingCode"]!.GetValue<string>());
+        Assert.Contains(Items(await NoticesAsync(staff)), n => n["kind"]!.GetValue<string>() == "reminder");
         Assert.DoesNotContain(Items(await NoticesAsync(head)), n => n["kind"]!.GetValue<string>() == "reminder");
     }
 
