@@ -184,13 +184,15 @@ public static class InfrastructureRegistration
         services.AddIdentityApiEndpoints<StaffUser>(o =>
             {
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 5;
+                // Failed guesses delay an account (LoginGuesses), they never lock it.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.RequireUniqueEmail = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<SkedDbContext>()
             .AddClaimsPrincipalFactory<StaffClaimsFactory>()
             .AddSignInManager<AuditingSignInManager>();
+        services.AddSingleton<LoginGuesses>();
     }
 
     /// <summary>Timers fire from their own table (docs/adr/0002): a poller per node, no scheduler store.</summary>

@@ -12,6 +12,8 @@ namespace Sked.Workflows.Infrastructure.Identity;
 /// Identity's sign-in, with every password login recorded in the audit log: <c>staff.login</c> or
 /// <c>staff.login-failed</c> with the reason and the client address. A name that is no account is
 /// recorded as "unknown", so a mistyped password in the name field never lands in the log.
+/// Failed guesses slow an account down (<see cref="LoginGuesses"/>) instead of locking it, so
+/// nobody can lock staff out by guessing on purpose.
 /// </summary>
 public sealed class AuditingSignInManager(
     UserManager<StaffUser> users,
@@ -21,7 +23,8 @@ public sealed class AuditingSignInManager(
     ILogger<SignInManager<StaffUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<StaffUser> confirmation,
-    AuditLog audit)
+    AuditLog audit,
+    LoginGuesses guesses)
     : SignInManager<StaffUser>(users, contextAccessor, claimsFactory, options, logger, schemes, confirmation)
 {
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
@@ -32,7 +35,7 @@ public sealed class AuditingSignInManager(
         {
             { Succeeded: true } => null,
             _ when !known => "unknown-user",
-            { IsLockedOut: true } => "locked-out",
+            { IsLockedOut: true } => "delayed",
             { IsNotAllowed: true } => "not-allowed",
             { RequiresTwoFactor: true } => "two-factor-required",
             _ => "wrong-password",
@@ -43,6 +46,19 @@ public sealed class AuditingSignInManager(
             Context.Connection.RemoteIpAddress?.ToString(),
             // Recorded even when the client hangs up: the attempt happened.
             CancellationToken.None);
+        return result;
+    }
+
+    // Identity's own lockout stays off (lockoutOnFailure is ignored): the delay replaces it.
+    public override async Task<SignInResult> CheckPasswordSignInAsync(StaffUser user, string password, bool lockoutOnFailure)
+    {
+        if (await guesses.TryBeginAsync(user) is not { } attempt)
+        {
+            return SignInResult.LockedOut;
+        }
+
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
+        await guesses.EndAsync(user, attempt, result.Succeeded);
         return result;
     }
 }

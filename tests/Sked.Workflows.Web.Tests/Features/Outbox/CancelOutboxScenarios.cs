@@ -48,6 +48,21 @@ public abstract class CancelOutboxScenarios(TestDatabases databases, Store store
         Assert.Contains((await admin.GetFromJsonAsync<JsonObject>("/api/v1/outbox?status=cancelled"))!["items"]!.AsArray(), i => i!["id"]!.GetValue<string>() == id);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await app.LoginAsync("edesk")).PostAsync($"/api/v1/outbox/{id}/cancel", null)).StatusCode);
     }
+
+    [Fact]
+    public async Task CancellingOrRetryingAnUnknownMessage_IsA404_AndLeavesTheStoreFreeForTheNextWrite()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        using var admin = await app.LoginAsync("admin");
+
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/v1/outbox/{Guid.NewGuid()}/cancel", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PostAsync($"/api/v1/outbox/{Guid.NewGuid()}/retry", null)).StatusCode);
+
+        // A refused change must end its transaction: on SQLite a transaction left open holds the one
+        // writer, and the citizen after it would wait 30 s for a 503.
+        var submitted = await app.Anonymous().PostAsJsonAsync("/api/v1/cases", CaseApi.Complaint());
+        Assert.Equal(HttpStatusCode.Created, submitted.StatusCode);
+    }
 }
 
 public sealed class CancelOutboxOnSqlite(TestDatabases databases) : CancelOutboxScenarios(databases, Store.Sqlite);
