@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Sked.Workflows.Cluster.Tests;
+
+/// <summary>
+/// The proxy in front of two stand-in nodes that die on cue (src/Sked.Workflows.Proxy/RetryOnAnotherNode.cs):
+/// a GET that meets a dying node is answered by the other node, and the browser's affinity cookie then names
+/// that node; a POST is never sent to a second node.
+/// </summary>
+public sealed class ProxyRetryTests
+{
+    public enum Death
+    {
+        /// <summary>Killed with the request in hand: the connection closes before a byte of answer.</summary>
+        DropsTheRequest,
+
+        /// <summary>Killed between requests: the next connection is refused.</summary>
+        RefusesTheConnection,
+    }
+
+    [Theory]
+    [InlineData(Death.DropsTheRequest)]
+    [InlineData(Death.RefusesTheConnection)]
+    public async Task AGetThatMeetsADyingNode_IsAnsweredByTheOtherNode_WhichTheCookieThenNames(Death death)
+    {
+        await using var a = await StandInNode.StartAsync("node-a");
+        await using var b = await StandInNode.StartAsync("node-b");
+        await using var proxy = await ProxyHost.StartAsync(a.Address, b.Address);
+        using var browser = await proxy.BrowserOnAsync("node-a");
+
+        await KillAsync(a, death);
+        var response = await browser.Client.GetAsync("/track?code=12345678901234");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("node-b", await response.Content.ReadAsStringAsync());
+        Assert.Equal("node-b", browser.Node);
+        Assert.Equal(["GET /track"], b.Asked);
+        if (death == Death.DropsTheRequest)
+        {
+            Assert.Contains("GET /track", a.Asked);
+        }
+    }
+
+    [Fact]
+    public async Task APostThatMeetsADyingNode_Answers502_AndIsNotSentToTheOtherNode()
+    {
+        await using var a = await StandInNode.StartAsync("node-a");
+        await using var b = await StandInNode.StartAsync("node-b");
+        await using var proxy = await ProxyHost.StartAsync(a.Address, b.Address);
+        using var browser = await proxy.BrowserOnAsync("node-a");
+
+        a.DropEverything();
+        var response = await browser.Client.PostAsJsonAsync("/api/v1/cases", new { subject = "قطعی برق" });
+
+        // Node A may have committed the case before it died: sending it to node B as well could accept it twice.
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("POST /api/v1/cases", a.Asked);
+        Assert.Empty(b.Asked);
+    }
+
+    private static async Task KillAsync(StandInNode node, Death death)
+    {
+        if (death == Death.DropsTheRequest)
+        {
+            node.DropEverything();
+        }
+        else
+        {
+            await node.StopListeningAsync();
+        }
+    }
+}
