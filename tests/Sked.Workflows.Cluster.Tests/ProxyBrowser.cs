@@ -17,6 +17,8 @@ public sealed class ProxyBrowser : IDisposable
 
     public HttpClient Client { get; }
 
+    public CookieContainer Cookies => _cookies;
+
     /// <summary>The node the affinity cookie names (node-a, node-b), or null before the proxy set one.</summary>
     public string? Node => _cookies.GetCookies(_proxy.Address)[ProxyApp.AffinityCookie] is { } cookie ? _proxy.NodeNamedBy(cookie.Value) : null;
 
