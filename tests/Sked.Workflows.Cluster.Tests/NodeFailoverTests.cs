@@ -91,8 +91,8 @@ public sealed class NodeFailoverTests(TestDatabases databases)
         await using var a = await NodeProcess.StartAsync("node-a", WithIndex(settings, folder, "a"), folder);
         await using var b = await NodeProcess.StartAsync("node-b", WithIndex(settings, folder, "b"), folder);
         await using var proxy = await ProxyHost.StartAsync(a.Address, b.Address);
-        using var tracker = await proxy.BrowserOnAsync("node-a");
-        using var submitter = await proxy.BrowserOnAsync("node-a");
+        using var tracker = await ProxyBrowser.OnNodeAsync(proxy, "node-a");
+        using var submitter = await ProxyBrowser.OnNodeAsync(proxy, "node-a");
         var code = await CaseApi.SubmitAsync(submitter.Client, CaseApi.Complaint());
         // Once each before the clock starts: node A's first page is slow to render, and would be cut off by the kill.
         await CaseApi.TrackAsync(tracker.Client, code);

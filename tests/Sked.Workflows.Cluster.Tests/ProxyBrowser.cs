@@ -19,6 +19,24 @@ public sealed class ProxyBrowser : IDisposable
 
     public CookieContainer Cookies => _cookies;
 
+    /// <summary>A new browser that the proxy sent to <paramref name="node"/>: browsers ask once each until the round robin puts one there.</summary>
+    public static async Task<ProxyBrowser> OnNodeAsync(ProxyHost proxy, string node)
+    {
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            var browser = new ProxyBrowser(proxy);
+            (await browser.Client.GetAsync("/health/live")).EnsureSuccessStatusCode();
+            if (browser.Node == node)
+            {
+                return browser;
+            }
+
+            browser.Dispose();
+        }
+
+        throw new InvalidOperationException($"the proxy sent none of ten new browsers to {node}");
+    }
+
     /// <summary>The node the affinity cookie names (node-a, node-b), or null before the proxy set one.</summary>
     public string? Node => _cookies.GetCookies(_proxy.Address)[ProxyApp.AffinityCookie] is { } cookie ? _proxy.NodeNamedBy(cookie.Value) : null;
 

@@ -37,24 +37,6 @@ public sealed class ProxyHost : IAsyncDisposable
         return new ProxyHost(app);
     }
 
-    /// <summary>A new browser that the proxy sent to <paramref name="node"/>: browsers ask once each until the round robin puts one there.</summary>
-    public async Task<ProxyBrowser> BrowserOnAsync(string node)
-    {
-        for (var attempt = 0; attempt < 10; attempt++)
-        {
-            var browser = new ProxyBrowser(this);
-            (await browser.Client.GetAsync("/health/live")).EnsureSuccessStatusCode();
-            if (browser.Node == node)
-            {
-                return browser;
-            }
-
-            browser.Dispose();
-        }
-
-        throw new InvalidOperationException($"the proxy sent none of ten new browsers to {node}");
-    }
-
     /// <summary>The node (node-a, node-b) an affinity cookie's value names, read with the proxy's own keys; null if it names none.</summary>
     public string? NodeNamedBy(string cookieValue)
     {

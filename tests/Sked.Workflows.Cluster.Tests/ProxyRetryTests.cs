@@ -28,7 +28,7 @@ public sealed class ProxyRetryTests
         await using var a = await StandInNode.StartAsync("node-a");
         await using var b = await StandInNode.StartAsync("node-b");
         await using var proxy = await ProxyHost.StartAsync(a.Address, b.Address);
-        using var browser = await proxy.BrowserOnAsync("node-a");
+        using var browser = await ProxyBrowser.OnNodeAsync(proxy, "node-a");
 
         await KillAsync(a, death);
         var response = await browser.Client.GetAsync("/track?code=12345678901234");
@@ -51,7 +51,7 @@ public sealed class ProxyRetryTests
         await using var a = await StandInNode.StartAsync("node-a");
         await using var b = await StandInNode.StartAsync("node-b");
         await using var proxy = await ProxyHost.StartAsync(a.Address, b.Address);
-        using var browser = await proxy.BrowserOnAsync("node-a");
+        using var browser = await ProxyBrowser.OnNodeAsync(proxy, "node-a");
 
         a.DropEverything();
         using var request = new HttpRequestMessage(new HttpMethod(method), "/api/v1/cases") { Content = JsonContent.Create(new { subject = "قطعی برق" }) };
@@ -69,7 +69,7 @@ public sealed class ProxyRetryTests
         await using var a = await StandInNode.StartAsync("node-a");
         await using var b = await StandInNode.StartAsync("node-b");
         await using var proxy = await ProxyHost.StartAsync(a.Address, b.Address);
-        using var browser = await proxy.BrowserOnAsync("node-a");
+        using var browser = await ProxyBrowser.OnNodeAsync(proxy, "node-a");
 
         a.DropEverything();
         using var socket = new ClientWebSocket { Options = { Cookies = browser.Cookies } };
