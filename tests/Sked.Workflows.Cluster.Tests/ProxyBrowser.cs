@@ -7,17 +7,16 @@ namespace Sked.Workflows.Cluster.Tests;
 public sealed class ProxyBrowser : IDisposable
 {
     private readonly ProxyHost _proxy;
-    private readonly CookieContainer _cookies = new();
 
     public ProxyBrowser(ProxyHost proxy)
     {
         _proxy = proxy;
-        Client = new HttpClient(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = proxy.Address, Timeout = TimeSpan.FromSeconds(10) };
+        Client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies }) { BaseAddress = proxy.Address, Timeout = TimeSpan.FromSeconds(10) };
     }
 
     public HttpClient Client { get; }
 
-    public CookieContainer Cookies => _cookies;
+    public CookieContainer Cookies { get; } = new();
 
     /// <summary>A new browser that the proxy sent to <paramref name="node"/>: browsers ask once each until the round robin puts one there.</summary>
     public static async Task<ProxyBrowser> OnNodeAsync(ProxyHost proxy, string node)
@@ -38,7 +37,7 @@ public sealed class ProxyBrowser : IDisposable
     }
 
     /// <summary>The node the affinity cookie names (node-a, node-b), or null before the proxy set one.</summary>
-    public string? Node => _cookies.GetCookies(_proxy.Address)[ProxyApp.AffinityCookie] is { } cookie ? _proxy.NodeNamedBy(cookie.Value) : null;
+    public string? Node => Cookies.GetCookies(_proxy.Address)[ProxyApp.AffinityCookie] is { } cookie ? _proxy.NodeNamedBy(cookie.Value) : null;
 
     public void Dispose() => Client.Dispose();
 }
