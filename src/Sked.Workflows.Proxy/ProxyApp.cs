@@ -7,7 +7,8 @@ namespace Sked.Workflows.Proxy;
 /// a browser stays on the node that served it first (a cookie names it), because a Blazor Server circuit
 /// lives in one node's memory. A node that fails /health/live, or a request, is taken out and its browsers are
 /// sent to a live node, where they keep their login (the cookie's keys are shared in the database) and
-/// open a new circuit. WebSockets pass through; X-Forwarded-For/Proto/Host tell the node who asked.
+/// open a new circuit. A GET that meets a node as it dies is sent once more to a live node (<see cref="RetryOnAnotherNode"/>).
+/// WebSockets pass through; X-Forwarded-For/Proto/Host tell the node who asked.
 /// </summary>
 public static class ProxyApp
 {
@@ -27,7 +28,14 @@ public static class ProxyApp
         // quiet evening a killed node would otherwise keep its browsers' requests until the active check.
         builder.Services.Configure<Yarp.ReverseProxy.Health.TransportFailureRateHealthPolicyOptions>(o => o.MinimalTotalCountThreshold = 1);
         var app = builder.Build();
-        app.MapReverseProxy();
+        app.MapReverseProxy(pipeline =>
+        {
+            // First, so that a retried request goes through affinity, balancing and the health check again.
+            pipeline.UseMiddleware<RetryOnAnotherNode>();
+            pipeline.UseSessionAffinity();
+            pipeline.UseLoadBalancing();
+            pipeline.UsePassiveHealthChecks();
+        });
         return app;
     }
 

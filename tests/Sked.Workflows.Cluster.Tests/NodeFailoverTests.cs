@@ -14,7 +14,8 @@ namespace Sked.Workflows.Cluster.Tests;
 /// <summary>
 /// Two nodes as processes of their own on one PostgreSQL behind the proxy; node A dies by SIGKILL under load.
 /// Citizens keep submitting and tracking through the proxy, staff keep their login and work, nothing accepted
-/// is lost, no outbox message or timer is handled twice, and the singleton work moves to node B.
+/// is lost, no outbox message or timer is handled twice, and the singleton work moves to node B; a citizen whose
+/// browser is on node A keeps tracking without one failed request, and no submission is sent to both nodes.
 /// </summary>
 public sealed class NodeFailoverTests(TestDatabases databases)
 {
@@ -78,6 +79,95 @@ public sealed class NodeFailoverTests(TestDatabases databases)
         Assert.Equal(reminded.Count, reminded.Distinct().Count());
 
         await HolderAsync(database, "node-b", TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task KillingTheNodeACitizenIsOn_LeavesTheTrackingPageAnswering_AndSendsNoSubmissionTwice()
+    {
+        var folder = databases.NewFolder();
+        await using var op = await KavenegarStandIn.StartNewAsync();
+        var database = await databases.CreateAsync(Store.Postgres);
+        var settings = Settings(database, op, WorkflowFolder.CopyTo(databases.NewFolder()));
+        await using var a = await NodeProcess.StartAsync("node-a", WithIndex(settings, folder, "a"), folder);
+        await using var b = await NodeProcess.StartAsync("node-b", WithIndex(settings, folder, "b"), folder);
+        await using var proxy = await ProxyHost.StartAsync(a.Address, b.Address);
+        using var tracker = await ProxyBrowser.OnNodeAsync(proxy, "node-a");
+        using var submitter = await ProxyBrowser.OnNodeAsync(proxy, "node-a");
+        var code = await CaseApi.SubmitAsync(submitter.Client, CaseApi.Complaint());
+        // Once each before the clock starts: node A's first page is slow to render, and would be cut off by the kill.
+        await CaseApi.TrackAsync(tracker.Client, code);
+        (await tracker.Client.GetAsync($"/track?code={code}")).EnsureSuccessStatusCode();
+
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource();
+        var tracking = TrackUntilAsync(tracker.Client, code, clock, stop.Token);
+        var submitting = SubmitUntilAsync(submitter.Client, clock, stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var killedAt = clock.Elapsed;
+        a.KillHard();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        await stop.CancelAsync();
+        var tracked = await tracking;
+        var submitted = await submitting;
+
+        var failed = tracked.Where(t => t.Answer != "200").ToList();
+        await File.WriteAllTextAsync(Path.Combine(RepositoryFolder.Artifacts("cluster"), "tracking-through-kill.txt"), $"{tracked.Count} tracking GETs through the proxy "
+            + $"({tracked.Count(t => t.At > killedAt)} after the kill of their node), {failed.Count} failed; {submitted.Count} submissions, "
+            + $"{submitted.Count(s => s.Answer == "502")} answered 502: {string.Join("; ", failed.Concat(submitted.Where(s => s.Answer != "201")).Select(f => $"{(f.At - killedAt).TotalMilliseconds:0} ms {f.What} {f.Answer}"))}\n");
+        Assert.Empty(failed.Select(f => $"{(f.At - killedAt).TotalMilliseconds:0} ms after the kill: {f.What} answered {f.Answer}"));
+        Assert.True(tracked.Count(t => t.At > killedAt) >= 5, "the citizen hardly tracked after the kill");
+        Assert.Equal("node-b", tracker.Node);
+
+        // A submission that met node A as it died answers 502 and is not sent to node B: node A may have
+        // committed it. So each is stored at most once, and every one that was accepted is stored.
+        Assert.All(submitted, s => Assert.True(s.Answer is "201" or "502", $"{s.What} answered {s.Answer}"));
+        await using var db = new NpgsqlConnection(database.ConnectionString);
+        await db.OpenAsync();
+        Assert.Empty(await StringsAsync(db, """SELECT "Subject" FROM cases GROUP BY "Subject" HAVING count(*) > 1"""));
+        var stored = await StringsAsync(db, """SELECT "Subject" FROM cases""");
+        Assert.Empty(submitted.Where(s => s.Answer == "201").Select(s => s.What).Except(stored));
+    }
+
+    /// <summary>A citizen tracking a case over and over, by the page and by the API, until stopped; each answer's status.</summary>
+    private static async Task<List<(TimeSpan At, string What, string Answer)>> TrackUntilAsync(HttpClient citizen, string code, Stopwatch clock, CancellationToken stop)
+    {
+        var answers = new List<(TimeSpan, string, string)>();
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var path = n % 2 == 0 ? $"/track?code={code}" : $"/api/v1/cases/{code}";
+            var at = clock.Elapsed;
+            answers.Add((at, "GET " + path, await StatusAsync(() => citizen.GetAsync(path))));
+            await Task.Delay(10, CancellationToken.None);
+        }
+
+        return answers;
+    }
+
+    /// <summary>A citizen submitting complaints one after another until stopped, each with a subject of its own; each answer's status.</summary>
+    private static async Task<List<(TimeSpan At, string What, string Answer)>> SubmitUntilAsync(HttpClient citizen, Stopwatch clock, CancellationToken stop)
+    {
+        var answers = new List<(TimeSpan, string, string)>();
+        for (var n = 0; !stop.IsCancellationRequested; n++)
+        {
+            var subject = $"قطعی برق شماره {n}";
+            var at = clock.Elapsed;
+            answers.Add((at, subject, await StatusAsync(() => citizen.PostAsJsonAsync("/api/v1/cases", CaseApi.Complaint(subject)))));
+        }
+
+        return answers;
+    }
+
+    private static async Task<string> StatusAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        try
+        {
+            using var response = await request();
+            return ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return ex.GetType().Name + ": " + ex.Message;
+        }
     }
 
     private static Dictionary<string, string> Settings(DatabaseTarget database, SmsOperatorStandIn op, string workflows)
