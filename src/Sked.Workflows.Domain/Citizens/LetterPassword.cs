@@ -13,10 +13,11 @@ public static class LetterPassword
     private const int Iterations = 100_000;
     private const int SaltBytes = 16;
     private const int HashBytes = 32;
+    private const int Length = 8;
 
     public static string New()
     {
-        Span<char> digits = stackalloc char[8];
+        Span<char> digits = stackalloc char[Length];
         for (var i = 0; i < digits.Length; i++)
         {
             digits[i] = (char)('0' + RandomNumberGenerator.GetInt32(10));
@@ -39,6 +40,13 @@ public static class LetterPassword
             return false;
         }
 
+        // Refused before any key derivation: a guess that is not eight digits cannot be a password.
+        var digits = PersianText.ToAsciiDigits(password.Trim());
+        if (digits.Length != Length || !digits.All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
         var parts = stored.Split('$');
         if (parts.Length != 4)
         {
@@ -49,7 +57,7 @@ public static class LetterPassword
         {
             var salt = Convert.FromBase64String(parts[2]);
             var expected = Convert.FromBase64String(parts[3]);
-            var actual = Derive(PersianText.ToAsciiDigits(password.Trim()), salt);
+            var actual = Derive(digits, salt);
             return CryptographicOperations.FixedTimeEquals(actual, expected);
         }
         catch (FormatException)

@@ -18,6 +18,7 @@ public static class UseCases
         services.AddTasks();
         services.AddSingleton<SubmitCase.Handler>();
         services.AddSingleton<TrackCase.Handler>();
+        services.AddSingleton<LetterGuesses>();
         services.AddSingleton<RegisterLetter.Handler>();
         services.AddSingleton<ReissueLetterPassword.Handler>();
         services.AddSingleton<Notices.ListMyNotices.Handler>();

@@ -42,6 +42,15 @@ public sealed class LetterPasswordTests
     }
 
     [Fact]
+    public void Verify_WhenTheGuessIsNotEightDigits_IsRefusedBeforeAnyDerivation()
+    {
+        // Hashes of texts no password can be: only a refusal before derivation says no to them.
+        Assert.False(LetterPassword.Verify("abcdefgh", LetterPassword.Hash("abcdefgh")));
+        Assert.False(LetterPassword.Verify("123456789", LetterPassword.Hash("123456789")));
+        Assert.False(LetterPassword.Verify("1234567", LetterPassword.Hash("1234567")));
+    }
+
+    [Fact]
     public void Verify_WhenTypedWithPersianDigits_ReturnsTrue()
     {
         var hash = LetterPassword.Hash("12345678");

@@ -7,6 +7,9 @@ public static class CaseLookupErrors
 
     public const string TrackNotFound = "caseLookup.track-not-found";
 
+    /// <summary>A letter after several wrong passwords in a row, for a moment (LetterGuesses).</summary>
+    public const string LetterResting = "caseLookup.letter-resting";
+
     public const string TrackingCodeFormat = "caseLookup.tracking-code-format";
 
     public const string TrackingCodeInvalid = "caseLookup.tracking-code-invalid";

@@ -46,39 +46,62 @@ public static class TrackCase
         ByCode.GetValue(db.Model, static _ => EF.CompileAsyncQuery((SkedDbContext context, string trackingCode, CancellationToken _) =>
             context.Cases.AsNoTracking().Include(c => c.Timeline).SingleOrDefault(c => c.TrackingCode == trackingCode)))(db, code, cancellationToken);
 
+    /// <summary>A lookup's outcome: the case, or nothing and, for a letter resting after wrong passwords, how long it rests.</summary>
+    public sealed record Lookup(CaseFile? Case, TimeSpan? RestingFor = null);
+
     /// <summary>
     /// The case a citizen may see by its code (and, for a letter, its password); null when either is wrong.
     /// The API and the portal's track page both look up through here, each on a prepared context of its own (prepared statements on SQLite).
     /// </summary>
-    public sealed class Handler(PreparedContexts contexts)
+    public sealed class Handler(PreparedContexts contexts, LetterGuesses guesses)
     {
-        public async Task<CaseFile?> HandleAsync(TrackingCode code, string? password, CancellationToken cancellationToken)
+        public async Task<CaseFile?> HandleAsync(TrackingCode code, string? password, CancellationToken cancellationToken) =>
+            (await LookUpAsync(code, password, cancellationToken)).Case;
+
+        public async Task<Lookup> LookUpAsync(TrackingCode code, string? password, CancellationToken cancellationToken)
         {
             await using var lease = await contexts.RentAsync(cancellationToken);
             var found = await ByCodeAsync(lease.Context, code.Value, cancellationToken);
+            if (found is null)
+            {
+                return new Lookup(null);
+            }
 
             // A wrong password and an unknown code get the same answer, so neither can be probed alone.
-            if (found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)))
+            switch (guesses.Opens(found.TrackingCode, found.PasswordHash, password))
             {
-                return null;
+                case LetterGuesses.Check.Wrong:
+                    return new Lookup(null);
+                case LetterGuesses.Check.Resting:
+                    return new Lookup(null, guesses.RestingFor(found.TrackingCode));
             }
 
             await Duplicates.MergedAnswer.FillAsync(lease.Context, found, cancellationToken);
-            return found;
+            return new Lookup(found);
         }
     }
 
     private static async Task<IResult> Handle(string trackingCode, [FromHeader(Name = PasswordHeader)] string? password, Handler handler,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (!TrackingCode.TryParse(trackingCode, out var code))
         {
             return ApiResults.Invalid("trackingCode", Domain.Text.Catalogue.Render(CaseLookupErrors.TrackingCodeFormat));
         }
 
-        return await handler.HandleAsync(code, password, cancellationToken) is { } found
-            ? Results.Ok(ToResponse(found))
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.TrackNotFound));
+        var lookup = await handler.LookUpAsync(code, password, cancellationToken);
+        if (lookup.Case is { } found)
+        {
+            return Results.Ok(ToResponse(found));
+        }
+
+        if (lookup.RestingFor is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Domain.Text.Catalogue.Render(CaseLookupErrors.LetterResting));
+        }
+
+        return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.TrackNotFound));
     }
 
     public static Response ToResponse(CaseFile found) => new(

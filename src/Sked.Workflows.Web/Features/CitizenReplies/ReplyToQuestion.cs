@@ -26,7 +26,7 @@ public static class ReplyToQuestion
 
     public sealed record Request(string? Text);
 
-    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, EngineRunner runner)
+    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, EngineRunner runner, Cases.LetterGuesses guesses)
     {
         public async Task<WorkflowResult> HandleAsync(TrackingCode code, string? password, string? text, Actor citizen, CancellationToken cancellationToken)
         {
@@ -42,7 +42,7 @@ public static class ReplyToQuestion
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var found = await db.Cases.AsNoTracking().Where(c => c.TrackingCode == code.Value)
                 .Select(c => new { c.Id, c.Status, c.PasswordHash }).SingleOrDefaultAsync(cancellationToken);
-            if (found is null || (found.PasswordHash is not null && !LetterPassword.Verify(password, found.PasswordHash)))
+            if (found is null || guesses.Opens(code.Value, found.PasswordHash, password) != Cases.LetterGuesses.Check.Opened)
             {
                 return WorkflowResult.NotFound(ReplyTexts.NotFound);
             }

@@ -64,7 +64,7 @@ public abstract class LetterPasswordScenarios(TestDatabases databases, Store sto
         Assert.Equal(HttpStatusCode.Forbidden, (await edesk.PostAsync($"/api/v1/letters/{complaint}/password", null)).StatusCode);
     }
 
-    private static async Task<(string Code, string Password)> RegisterAsync(TestApp app)
+    internal static async Task<(string Code, string Password)> RegisterAsync(TestApp app)
     {
         using var secretariat = await app.LoginAsync("secretariat");
         var response = await secretariat.PostAsJsonAsync("/api/v1/letters", new
