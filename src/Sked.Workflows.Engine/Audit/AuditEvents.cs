@@ -40,6 +40,7 @@ public static class AuditEvents
         // Duplicate cases across channels (the e-desk merges them).
         Type<CaseMerged>("case.merged", AuditJsonStyle.Escaped),
         Type<DuplicateLinked>("case.duplicate-linked", AuditJsonStyle.Escaped),
+        Type<DuplicateTaskClosed>("case.duplicate-task-closed", AuditJsonStyle.Escaped),
         // The FAQ (curation page and API, the e-desk's confirmation, the promoteToFaq node's proposal).
         Type<FaqCreated>("faq.created", AuditJsonStyle.Escaped),
         Type<FaqEdited>("faq.edited", AuditJsonStyle.Escaped),

@@ -75,6 +75,29 @@ public sealed class DesignerCanvasTests(TestDatabases databases, Chromium chromi
         await StaffBrowser.Shot(owner, "designer-canvas-top-down-1366");
     }
 
+    [Fact]
+    public async Task TheDirectionAProcessOwnerChose_IsThereAgainOnTheirNextVisit()
+    {
+        await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        var owner = await StaffBrowser.LogInAsync(context, "process-owner");
+        await owner.SetViewportSizeAsync(1366, 900);
+        await OpenAsync(owner, "/designer/complaint");
+        await owner.Locator(".sked-direction button[data-direction=\"TopDown\"]").ClickAsync();
+        await Assertions.Expect(owner.Locator(".sked-canvas").First).ToHaveAttributeAsync("data-direction", "TopDown");
+        Assert.Equal("TopDown", await owner.EvaluateAsync<string?>("localStorage.getItem('sked.designer.direction:process-owner')"));
+
+        await OpenAsync(owner, "/designer/complaint");
+
+        var canvas = owner.Locator(".sked-canvas").First;
+        await Assertions.Expect(canvas).ToHaveAttributeAsync("data-direction", "TopDown");
+        await Assertions.Expect(owner.Locator(".sked-direction button[data-direction=\"TopDown\"]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(canvas).ToHaveAttributeAsync("data-shown", "true");
+        var start = await Node(owner, "start").BoundingBoxAsync();
+        var intake = await Node(owner, "intake").BoundingBoxAsync();
+        Assert.True(start!.Y < intake!.Y, "top down again on the next visit, the flow runs down");
+        await StaffBrowser.Shot(owner, "designer-canvas-direction-remembered-1366");
+    }
+
     private static ILocator Node(IPage page, string id) => page.Locator($".sked-node[data-node-id=\"{id}\"]");
 
     private static async Task OpenAsync(IPage page, string path)

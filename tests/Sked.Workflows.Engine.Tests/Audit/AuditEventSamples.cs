@@ -93,6 +93,8 @@ public static class AuditEventSamples
         (new LetterPasswordReissued(true), Plain(new { sent = true })),
         (new CaseMerged(Id, "12345678901234"), Plain(new { into = Id, intoTrackingCode = "12345678901234" })),
         (new DuplicateLinked(Id, "12345678901234"), Plain(new { duplicate = Id, duplicateTrackingCode = "12345678901234" })),
+        (new DuplicateTaskClosed(Id, Node, "edesk"), Plain(new { task = Id, node = Node, assignee = "edesk" })),
+        (new DuplicateTaskClosed(Id, Node, null), Plain(new { task = Id, node = Node, assignee = (string?)null })),
         (new FaqCreated(Id, Persian, true), Plain(new { faq = Id, question = Persian, published = true })),
         (new FaqEdited(Id, Persian, "قبض المثنی"), Plain(new { faq = Id, before = Persian, after = "قبض المثنی" })),
         (new FaqPublished(Id, Persian), Plain(new { faq = Id, question = Persian })),

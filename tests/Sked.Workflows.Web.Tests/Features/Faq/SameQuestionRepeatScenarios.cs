@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Engine.Audit;
+using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Testing;
 using Sked.Workflows.Web.Tests.Http;
@@ -105,6 +107,36 @@ public abstract class SameQuestionRepeatScenarios(TestDatabases databases, Store
         }
 
         Assert.Empty((await citizen.GetFromJsonAsync<JsonArray>("/api/v1/faq"))!);
+    }
+
+    [Fact]
+    public async Task ConfirmationsAtTheSameTime_AreEachCounted_WithTheirWordingsAndAudit()
+    {
+        string[] streets = ["لاله", "نرگس", "یاس", "سوسن", "اطلسی", "شقایق", "مریم", "نسترن"];
+        var confirmations = streets.Length;
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var members = new[] { await app.LoginAsync("edesk"), await app.LoginAsync("edesk") };
+        var created = await members[0].PostAsJsonAsync("/api/v1/faq", new { question = Published, answer = "پاسخ خاموشی روزانه", published = true });
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var citizen = app.Anonymous();
+        var codes = new List<string>();
+        for (var i = 0; i < confirmations; i++)
+        {
+            codes.Add(await CaseApi.SubmitAsync(citizen, Question($"چرا هر روز برق خیابان {streets[i]} قطع میشه", $"091300001{i:00}")));
+        }
+
+        // Both members confirm at once, each request on its own connection and transaction.
+        var answers = await Task.WhenAll(codes.Select((code, i) =>
+            members[i % 2].PostAsJsonAsync($"/api/v1/faq/{id}/repeats", new { trackingCode = code })));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.NoContent, a.StatusCode));
+        await using var db = await DbAsync(app);
+        var entry = await db.Faq.SingleAsync(f => f.Id == Guid.Parse(id));
+        Assert.Equal(confirmations, entry.Repeats);
+        Assert.Equal(confirmations, entry.Alternatives.Count);
+        var audited = await db.AuditEvents.Where(e => e.Type == "faq.repeat-confirmed").Select(e => e.Data).ToListAsync();
+        var counts = audited.Select(d => ((FaqRepeatConfirmed)AuditEvents.Read("faq.repeat-confirmed", d)!).Repeats);
+        Assert.Equal(Enumerable.Range(1, confirmations), counts.Order());
     }
 
     [Fact]

@@ -55,6 +55,32 @@ public abstract class DuplicateCaseScenarios(TestDatabases databases, Store stor
     }
 
     [Fact]
+    public async Task MergingADuplicate_ClosesItsOpenTasks_AuditedInTheSameUnit()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var citizen = app.Anonymous();
+        var kept = await CaseApi.SubmitAsync(citizen, Case("کنتور برق خانه خراب شده است", "0499370899", "09121112233"));
+        var duplicate = await CaseApi.SubmitAsync(citizen, Case("كنتور خونه خرابه", "0499370899", "09121112233"));
+        var edesk = await app.LoginAsync("edesk");
+        var task = (await CaseApi.TaskForAsync(edesk, duplicate))!["id"]!.GetValue<string>();
+        (await CaseApi.ClaimAsync(edesk, task)).EnsureSuccessStatusCode();
+        Assert.NotNull(await CaseApi.TaskForAsync(edesk, duplicate, "mine"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await MergeAsync(edesk, duplicate, kept)).StatusCode);
+
+        Assert.Null(await CaseApi.TaskForAsync(edesk, duplicate, "mine"));
+        Assert.Null(await CaseApi.TaskForAsync(edesk, duplicate));
+        Assert.NotNull(await CaseApi.TaskForAsync(edesk, kept));
+        Assert.Equal(HttpStatusCode.Conflict, (await CaseApi.CompleteAsync(edesk, task, "route", new { department = "billing" })).StatusCode);
+
+        var history = await CaseApi.HistoryAsync(await app.LoginAsync("auditor"), duplicate);
+        var cancelled = Assert.Single(history, e => e["type"]!.GetValue<string>() == "case.duplicate-task-closed");
+        var merged = Assert.Single(history, e => e["type"]!.GetValue<string>() == "case.merged");
+        Assert.Equal(merged["at"]!.ToString(), cancelled["at"]!.ToString());
+        Assert.Contains(history, e => e["type"]!.GetValue<string>() == "timer.cancelled");
+    }
+
+    [Fact]
     public void EveryMergeMessage_HasItsSentence() =>
         Assert.All(DuplicateTexts.All, code => Assert.NotEqual(code, Catalogue.Render(code, "1", "2")));
 

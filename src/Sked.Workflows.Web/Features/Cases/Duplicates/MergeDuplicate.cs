@@ -5,6 +5,7 @@ using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Domain.TrackingCodes;
 using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Engine.Runtime;
+using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Search;
 using Sked.Workflows.Infrastructure.Workflows;
@@ -53,15 +54,34 @@ public static class MergeDuplicate
 
             return await runner.RunAsync(async step =>
             {
-                var merged = await step.ChangeCaseAsync(duplicate.Id, staff, (_, @case) =>
+                var merged = await step.ChangeCaseAsync(duplicate.Id, staff, async (db, @case) =>
                 {
                     @case.MergedIntoId = into.Id;
-                    return Task.FromResult<IReadOnlyList<Effect>>([new AuditEffect(new CaseMerged(into.Id, into.TrackingCode), staff.UserName)]);
+                    return [new AuditEffect(new CaseMerged(into.Id, into.TrackingCode), staff.UserName),
+                        .. await CloseOpenWorkAsync(db, @case, staff, cancellationToken)];
                 }, null, "merged", cancellationToken);
                 return merged.Kind != WorkflowResultKind.Ok ? merged : await step.ChangeCaseAsync(into.Id, staff, (_, _) =>
                     Task.FromResult<IReadOnlyList<Effect>>([new AuditEffect(new DuplicateLinked(duplicate.Id, duplicate.TrackingCode), staff.UserName)]),
                     null, "merged", cancellationToken);
             }, cancellationToken);
+        }
+
+        /// <summary>
+        /// The duplicate's work ends with the merge, in its unit: every open or claimed task is cancelled (it leaves
+        /// the inboxes) with its audit event, and the waiting step's timers stop, so no deadline or escalation fires
+        /// on work that now goes on in the case kept.
+        /// </summary>
+        private static async Task<IReadOnlyList<Effect>> CloseOpenWorkAsync(SkedDbContext db, CaseFile duplicate, StaffMember staff, CancellationToken cancellationToken)
+        {
+            var open = await db.Tasks
+                .Where(t => t.CaseId == duplicate.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
+                .ToListAsync(cancellationToken);
+            var activation = await db.Instances.Where(i => i.CaseId == duplicate.Id).Select(i => i.Activation).SingleAsync(cancellationToken);
+            return [.. open.SelectMany(task => new Effect[]
+            {
+                new CancelTask(task.Id),
+                new AuditEffect(new DuplicateTaskClosed(task.Id, task.NodeId, task.Assignee), staff.UserName),
+            }), new CancelTimers(activation)];
         }
 
         private static string? Refuse(CaseFile duplicate, CaseFile into) =>
