@@ -1,0 +1,34 @@
+using System.Globalization;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.Chaos.Tests;
+
+/// <summary>
+/// The SMS operator answers only after seconds: citizens' submissions and the e-desk's work go on at their
+/// usual pace (the SMS leaves through the outbox, after the commit), and every "received" SMS arrives once.
+/// </summary>
+public sealed class SlowSmsOperatorTests(TestDatabases databases)
+{
+    private static readonly TimeSpan Load = TimeSpan.FromSeconds(8);
+
+    [Theory]
+    [InlineData(Store.Sqlite)]
+    [InlineData(Store.Postgres)]
+    public async Task SlowOperator_DoesNotSlowIntakeOrStaff_AndEverySmsIsSentOnce(Store store)
+    {
+        await using var stage = await ChaosStage.SetUpAsync(databases, await databases.CreateAsync(store));
+        // Enough messages on their way at once that a slow operator still empties the outbox within the wait.
+        stage.Settings["Outbox:Parallelism"] = "32";
+        stage.Operator.AnswerDelay = ChaosSettings.SmsDelay;
+        await using var app = await stage.StartAppAsync();
+        await using var load = ChaosLoad.Start(app.BaseAddress, stage.Tally, pace: TimeSpan.FromMilliseconds(150));
+        await Task.Delay(Load);
+        await load.StopAsync();
+
+        var p95 = stage.Tally.SubmitP95();
+        Assert.True(p95 < ChaosSettings.SmsDelay.TotalMilliseconds / 2, $"submissions waited for the SMS operator: p95 {p95:0} ms with the operator answering after {ChaosSettings.SmsDelay}");
+        Assert.True(stage.Tally.Completed > 0, "the e-desk completed no task while the operator was slow");
+        await stage.ReportAsync($"slow SMS operator {store}", app, string.Create(CultureInfo.InvariantCulture,
+            $"operator answering after {ChaosSettings.SmsDelay.TotalSeconds:0} s for {Load.TotalSeconds:0} s of load, {stage.Operator.Accepted.Count} SMS at the operator"));
+    }
+}
