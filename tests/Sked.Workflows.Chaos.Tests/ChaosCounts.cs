@@ -23,5 +23,5 @@ public sealed record ChaosCounts(int Accepted, int Lost, int DuplicatedCases, in
     public string Line(string fault, ChaosTally tally, string detail) => string.Create(CultureInfo.InvariantCulture,
         $"{fault}: {Accepted} accepted, {Lost} lost, {Duplicated} duplicated (cases {DuplicatedCases}, tasks {DuplicatedTasks}, deliveries {DuplicatedDeliveries}), "
         + $"{Stuck} stuck, {Unsent} unsent, {OverdueTimers} overdue timers, {Unexpected5xx} unexpected 5xx, {NotFound} accepted not found; "
-        + $"{tally.Answered} answers, {tally.Unavailable} × 503, {tally.Refused} without answer, {tally.Completed} tasks completed, submit p95 {tally.SubmitP95():0} ms; {detail}");
+        + $"{tally.Answered} answers, {tally.Unavailable} × 503, {tally.Refused} without answer, {tally.Completed} tasks completed, submit median {tally.SubmitPercentile(0.5):0} ms, p95 {tally.SubmitPercentile(0.95):0} ms; {detail}");
 }

@@ -50,10 +50,10 @@ public sealed class ChaosTally
 
     public void TaskCompleted() => Interlocked.Increment(ref _completed);
 
-    /// <summary>The 95th percentile of the accepted submissions' time, in milliseconds.</summary>
-    public double SubmitP95()
+    /// <summary>A percentile (0.5, 0.95) of the accepted submissions' time, in milliseconds.</summary>
+    public double SubmitPercentile(double fraction)
     {
         var sorted = SubmitMilliseconds.Order().ToArray();
-        return sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(sorted.Length * 0.95) - 1)];
+        return sorted.Length == 0 ? 0 : sorted[(int)Math.Clamp(Math.Ceiling(sorted.Length * fraction) - 1, 0, sorted.Length - 1)];
     }
 }
