@@ -20,6 +20,7 @@ public sealed class ChaosLoad : IAsyncDisposable
     private readonly TimeSpan _pace;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
+    private int _accepted;
 
     private ChaosLoad(Uri address, ChaosTally tally, TimeSpan pace)
     {
@@ -31,6 +32,10 @@ public sealed class ChaosLoad : IAsyncDisposable
 
     /// <param name="pace">How long each citizen waits between two submissions (none: as fast as answered).</param>
     public static ChaosLoad Start(Uri address, ChaosTally tally, TimeSpan pace = default) => new(address, tally, pace);
+
+    /// <summary>Waits until this load has had <paramref name="count"/> submissions accepted.</summary>
+    public Task AcceptedAsync(int count, TimeSpan timeout) =>
+        Eventually.GetAsync(() => Task.FromResult(Volatile.Read(ref _accepted) >= count ? "accepted" : null), timeout, $"{count} submissions accepted");
 
     public async Task StopAsync()
     {
@@ -72,6 +77,7 @@ public sealed class ChaosLoad : IAsyncDisposable
                 {
                     var code = (await response.Content.ReadFromJsonAsync<JsonObject>(_stop.Token))!["trackingCode"]!.GetValue<string>();
                     _tally.Accepted.Enqueue(code);
+                    Interlocked.Increment(ref _accepted);
                     _tally.SubmitMilliseconds.Enqueue(clock.Elapsed.TotalMilliseconds);
                 }
             });

@@ -11,6 +11,8 @@ namespace Sked.Workflows.Chaos.Tests;
 /// </summary>
 public sealed class KillUnderLoadTests(TestDatabases databases)
 {
+    private const int WarmedUp = 5;
+
     [Theory]
     [InlineData(Store.Sqlite)]
     [InlineData(Store.Postgres)]
@@ -31,7 +33,9 @@ public sealed class KillUnderLoadTests(TestDatabases databases)
             }
 
             await using var load = ChaosLoad.Start(node.Address, stage.Tally);
-            await Task.Delay(ChaosSettings.LoadBeforeFault * (0.5 + random.NextDouble()));
+            // Under load: the fresh process has taken a few cases (its first requests wait for the JIT) before the kill.
+            await load.AcceptedAsync(WarmedUp, TimeSpan.FromSeconds(60));
+            await Task.Delay(ChaosSettings.LoadBeforeFault * (0.2 + (0.8 * random.NextDouble())));
             node.KillHard();
             await load.StopAsync();
         }

@@ -9,14 +9,13 @@ namespace Sked.Workflows.Chaos.Tests;
 /// </summary>
 public sealed class SlowSmsOperatorTests(TestDatabases databases)
 {
-    private static readonly TimeSpan Load = TimeSpan.FromSeconds(8);
+    private static readonly TimeSpan Load = TimeSpan.FromSeconds(6);
 
-    [Theory]
-    [InlineData(Store.Sqlite)]
-    [InlineData(Store.Postgres)]
-    public async Task SlowOperator_DoesNotSlowIntakeOrStaff_AndEverySmsIsSentOnce(Store store)
+    [Fact]
+    public async Task SlowOperator_DoesNotSlowIntakeOrStaff_AndEverySmsIsSentOnce()
     {
-        await using var stage = await ChaosStage.SetUpAsync(databases, await databases.CreateAsync(store));
+        // SQLite: its one writer is where a wait for the operator would hold everybody up.
+        await using var stage = await ChaosStage.SetUpAsync(databases, await databases.CreateAsync(Store.Sqlite));
         // Enough messages on their way at once that a slow operator still empties the outbox within the wait,
         // and a lease long enough that a delivery waits out the operator (it is given up after half the lease).
         stage.Settings["Outbox:Parallelism"] = "32";
@@ -27,7 +26,7 @@ public sealed class SlowSmsOperatorTests(TestDatabases databases)
         await Task.Delay(Load);
         await load.StopAsync();
 
-        await stage.ReportAsync($"slow SMS operator {store}", app, string.Create(CultureInfo.InvariantCulture,
+        await stage.ReportAsync("slow SMS operator Sqlite", app, string.Create(CultureInfo.InvariantCulture,
             $"operator answering after {ChaosSettings.SmsDelay.TotalSeconds:0} s, {Load.TotalSeconds:0} s of load"));
         // The median, not the tail: the first submissions of a fresh process wait for the JIT, not for the operator.
         var median = stage.Tally.SubmitPercentile(0.5);
