@@ -21,6 +21,7 @@ public sealed class ChaosLoad : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
     private int _accepted;
+    private int _completed;
 
     private ChaosLoad(Uri address, ChaosTally tally, TimeSpan pace)
     {
@@ -33,9 +34,10 @@ public sealed class ChaosLoad : IAsyncDisposable
     /// <param name="pace">How long each citizen waits between two submissions (none: as fast as answered).</param>
     public static ChaosLoad Start(Uri address, ChaosTally tally, TimeSpan pace = default) => new(address, tally, pace);
 
-    /// <summary>Waits until this load has had <paramref name="count"/> submissions accepted.</summary>
-    public Task AcceptedAsync(int count, TimeSpan timeout) =>
-        Eventually.GetAsync(() => Task.FromResult(Volatile.Read(ref _accepted) >= count ? "accepted" : null), timeout, $"{count} submissions accepted");
+    /// <summary>Waits until this load has had <paramref name="count"/> submissions accepted and the e-desk has completed a task.</summary>
+    public Task UnderWayAsync(int count, TimeSpan timeout) =>
+        Eventually.GetAsync(() => Task.FromResult(Volatile.Read(ref _accepted) >= count && Volatile.Read(ref _completed) > 0 ? "under way" : null),
+            timeout, $"{count} submissions accepted and a task completed");
 
     public async Task StopAsync()
     {
@@ -144,6 +146,7 @@ public sealed class ChaosLoad : IAsyncDisposable
                 if (_tally.Answer("POST /api/v1/tasks/{id}/complete", complete))
                 {
                     _tally.TaskCompleted();
+                    Interlocked.Increment(ref _completed);
                 }
             });
             await PauseAsync(TimeSpan.FromMilliseconds(50));

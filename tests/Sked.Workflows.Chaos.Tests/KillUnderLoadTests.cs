@@ -33,8 +33,8 @@ public sealed class KillUnderLoadTests(TestDatabases databases)
             }
 
             await using var load = ChaosLoad.Start(node.Address, stage.Tally);
-            // Under load: the fresh process has taken a few cases (its first requests wait for the JIT) before the kill.
-            await load.AcceptedAsync(WarmedUp, TimeSpan.FromSeconds(60));
+            // Under load: the fresh process has taken a few cases and a completion (its first requests wait for the JIT) before the kill.
+            await load.UnderWayAsync(WarmedUp, TimeSpan.FromSeconds(60));
             await Task.Delay(ChaosSettings.LoadBeforeFault * (0.2 + (0.8 * random.NextDouble())));
             node.KillHard();
             await load.StopAsync();
