@@ -4,7 +4,7 @@ namespace Sked.Workflows.Chaos.Tests;
 
 /// <summary>
 /// How long and how often the faults run: the short form (CI) by default, the long form by hand through
-/// SKED_CHAOS_ROUNDS (kill -9 rounds per store), SKED_CHAOS_OUTAGES (PostgreSQL outages),
+/// SKED_CHAOS_ROUNDS (kill -9 rounds per store), SKED_CHAOS_OUTAGES (PostgreSQL outages, and disk-full episodes),
 /// SKED_CHAOS_SECONDS (load before each fault) and SKED_CHAOS_SMS_DELAY (the slow operator, seconds).
 /// </summary>
 public static class ChaosSettings
