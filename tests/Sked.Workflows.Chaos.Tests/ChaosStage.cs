@@ -25,6 +25,8 @@ public sealed class ChaosStage : IAsyncDisposable
             ["Timers:Lease"] = "00:00:03",
             ["Outbox:Lease"] = "00:00:06",
             ["Outbox:PollInterval"] = "00:00:00.200",
+            // A failed delivery is tried again after 1 s, 2 s, 4 s…, so the suite's wait sees the outbox catch up.
+            ["Outbox:RetryBaseDelay"] = "00:00:01",
             ["Logging:LogLevel:Default"] = "Warning",
         };
     }
@@ -65,9 +67,10 @@ public sealed class ChaosStage : IAsyncDisposable
     };
 
     /// <summary>Counts what the fault left behind once <paramref name="app"/> has caught up, prints the one line, and fails on any count.</summary>
-    public async Task<ChaosCounts> ReportAsync(string fault, TestApp app, string detail)
+    /// <param name="wait">How long the app may take to catch up (45 s unless said).</param>
+    public async Task<ChaosCounts> ReportAsync(string fault, TestApp app, string detail, TimeSpan? wait = null)
     {
-        var counts = await ChaosAftermath.SettleAsync(app, Tally, Operator);
+        var counts = await ChaosAftermath.SettleAsync(app, Tally, Operator, wait);
         var line = counts.Line(fault, Tally, detail);
         TestContext.Current.TestOutputHelper?.WriteLine(line);
         await File.AppendAllTextAsync(Path.Combine(RepositoryFolder.Artifacts("chaos"), "summary.txt"), $"{TimeProvider.System.GetUtcNow():u} {line}\n");
