@@ -51,15 +51,7 @@ public abstract class NoticeScenarios(TestDatabases databases, Store store)
     [Fact]
     public async Task NearingTheDeadline_RemindsTheHolder_ThenEscalationRingsTheHead()
     {
-        var folder = WorkflowFolder.CopyTo(databases.NewFolder());
-        WorkflowFolder.Edit(folder, "complaint", d =>
-        {
-            var properties = WorkflowFolder.Node(d, "department-answer")["properties"]!.AsObject();
-            properties["sla"] = "PT4S";
-            properties["escalation"] = new JsonArray(
-                new JsonObject { ["after"] = "PT2S", ["action"] = "remind" },
-                new JsonObject { ["after"] = "PT4S", ["action"] = "reassignToHead" });
-        });
+        var folder = EscalatingComplaints("PT2S", "PT4S");
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store), folder);
         var (code, task) = await RoutedTaskAsync(app);
         using var staff = await app.LoginAsync("staff.billing");
@@ -79,15 +71,7 @@ public abstract class NoticeScenarios(TestDatabases databases, Store store)
     [Fact]
     public async Task ALatePoll_ThatFindsBothDue_StillRemindsTheHolderBeforeEscalating()
     {
-        var folder = WorkflowFolder.CopyTo(databases.NewFolder());
-        WorkflowFolder.Edit(folder, "complaint", d =>
-        {
-            var properties = WorkflowFolder.Node(d, "department-answer")["properties"]!.AsObject();
-            properties["sla"] = "PT1H";
-            properties["escalation"] = new JsonArray(
-                new JsonObject { ["after"] = "PT30M", ["action"] = "remind" },
-                new JsonObject { ["after"] = "PT1H", ["action"] = "reassignToHead" });
-        });
+        var folder = EscalatingComplaints("PT30M", "PT1H");
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store), folder, configure: b => b.Services.AddSingleton<TimeProvider>(time));
         var (code, task) = await RoutedTaskAsync(app);
@@ -122,6 +106,21 @@ public abstract class NoticeScenarios(TestDatabases databases, Store store)
         var foreign = await (await app.LoginAsync("staff.metering")).PostAsync($"/api/v1/notices/{id}/read", null);
         Assert.Equal(0, (await foreign.Content.ReadFromJsonAsync<JsonObject>())!["read"]!.GetValue<int>());
         Assert.Equal(1, (await NoticesAsync(staff))["unread"]!.GetValue<int>());
+    }
+
+    /// <summary>Workflows whose department answer is due at <paramref name="due"/>: a reminder at <paramref name="remind"/>, the head's at the deadline.</summary>
+    private string EscalatingComplaints(string remind, string due)
+    {
+        var folder = WorkflowFolder.CopyTo(databases.NewFolder());
+        WorkflowFolder.Edit(folder, "complaint", d =>
+        {
+            var properties = WorkflowFolder.Node(d, "department-answer")["properties"]!.AsObject();
+            properties["sla"] = due;
+            properties["escalation"] = new JsonArray(
+                new JsonObject { ["after"] = remind, ["action"] = "remind" },
+                new JsonObject { ["after"] = due, ["action"] = "reassignToHead" });
+        });
+        return folder;
     }
 
     private static async Task<(string Code, string Task)> RoutedTaskAsync(TestApp app)
