@@ -6,7 +6,7 @@ namespace Sked.Workflows.Proxy;
 /// <summary>
 /// The first step of the proxy's pipeline (docs/adr/0005-two-nodes-behind-a-proxy.md). A request that may be
 /// sent twice (<see cref="RetryableRequest"/>) whose node refused the connection, or dropped it before a byte
-/// went back to the browser, goes once more through the rest of YARP's pipeline — session affinity, load
+/// went back to the browser, or any request whose node refused the connection (none of it was sent), goes once more through the rest of YARP's pipeline — session affinity, load
 /// balancing, the passive health check, the forwarder — with that node left out. So the request that meets a
 /// node as it dies, before the health checks notice, is answered by a live node rather than 502.
 /// </summary>
@@ -14,16 +14,11 @@ public sealed partial class RetryOnAnotherNode(RequestDelegate next, ILogger<Ret
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!RetryableRequest.Is(context))
-        {
-            await next(context);
-            return;
-        }
-
         var proxy = context.GetReverseProxyFeature();
         var itemsBefore = new Dictionary<object, object?>(context.Items);
         await next(context);
-        if (!FailedBeforeAnswering(context) || proxy.ProxiedDestination is not { } failed)
+        if (!FailedBeforeAnswering(context) || proxy.ProxiedDestination is not { } failed
+            || !(RetryableRequest.Is(context) || RetryableRequest.NeverReachedTheNode(context)))
         {
             return;
         }

@@ -64,6 +64,25 @@ public sealed class ProxyRetryTests
     }
 
     [Fact]
+    public async Task APostToANodeThatRefusesTheConnection_IsSentToTheOtherNode_Once()
+    {
+        await using var a = await StandInNode.StartAsync("node-a");
+        await using var b = await StandInNode.StartAsync("node-b");
+        await using var proxy = await ProxyHost.StartAsync(a.Address, b.Address);
+        using var browser = await ProxyBrowser.OnNodeAsync(proxy, "node-a");
+
+        // The citizen's lookup form, posted just after node A died and before anything noticed.
+        await a.StopListeningAsync();
+        using var form = new FormUrlEncodedContent([new("Query.Code", "12345678901234")]);
+        var response = await browser.Client.PostAsync("/track", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("node-b", await response.Content.ReadAsStringAsync());
+        Assert.Equal(["POST /track"], b.Asked);
+        Assert.DoesNotContain("POST /track", a.Asked);
+    }
+
+    [Fact]
     public async Task AWebSocketThatMeetsADyingNode_IsNotOpenedOnTheOtherNode()
     {
         await using var a = await StandInNode.StartAsync("node-a");
