@@ -10,7 +10,9 @@ namespace Sked.Workflows.Web.Features.Cases;
 /// from. A guess is counted as wrong before the password is derived, so guesses sent at once get one
 /// derivation and a resting letter costs none. Kept in memory: only letters that exist get an entry,
 /// and each node keeps its own (two nodes allow a guesser two tries a minute; docs/operations.md).
+/// Offered to the citizen's reply, which opens a letter by its password too.
 /// </summary>
+[FeatureContract]
 public sealed class LetterGuesses(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Rest> _rests = new(StringComparer.Ordinal);
