@@ -49,6 +49,8 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
     /// <summary>Delivers one batch of due messages; returns how many were leased.</summary>
     public async Task<int> DispatchBatchAsync(CancellationToken cancellationToken)
     {
@@ -97,7 +99,11 @@ public sealed partial class OutboxDispatcher(
 
         // Bounded well inside the lease, so the outcome is recorded while the message is still ours.
         using var timeout = new CancellationTokenSource(settings.DeliveryTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping, timeout.Token);
+        // A stop lets a send already under way finish for a moment: a mail cut off after the server took
+        // it would be sent again after the restart. A slow one is still cut off, a few seconds later.
+        using var grace = new CancellationTokenSource();
+        using var onStop = stopping.Register(() => grace.CancelAfter(StopGrace));
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(grace.Token, timeout.Token);
         try
         {
             var mayHaveGoneOut = OutboxLease.MayHaveBeenTriedBefore(message, time.GetUtcNow(), settings.Lease);
