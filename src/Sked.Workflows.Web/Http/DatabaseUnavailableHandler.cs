@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Infrastructure.Persistence;
@@ -13,7 +12,7 @@ namespace Sked.Workflows.Web.Http;
 /// </summary>
 internal sealed partial class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
-    private const int RetryAfterSeconds = 30;
+    private static readonly TimeSpan ComeBackAfter = TimeSpan.FromSeconds(30);
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,7 +24,7 @@ internal sealed partial class DatabaseUnavailableHandler(ILogger<DatabaseUnavail
         // One line, no stack trace: an outage is an operator's alert (health and metrics), not a bug.
         LogUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        RetryAfter.Set(httpContext.Response, ComeBackAfter);
         await ErrorAnswer.For(httpContext, StatusCodes.Status503ServiceUnavailable,
             Catalogue.Render(HttpTexts.Unavailable), Catalogue.Render(HttpTexts.UnavailableDetail)).ExecuteAsync(httpContext);
         return true;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
@@ -63,7 +62,7 @@ public static class WebApiRegistration
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                RetryAfter.Set(context.HttpContext.Response, retryAfter);
                 var message = Domain.Text.Catalogue.Render(HttpTexts.TooManyRequests);
                 var result = ErrorAnswer.For(context.HttpContext, StatusCodes.Status429TooManyRequests, message);
                 await result.ExecuteAsync(context.HttpContext);

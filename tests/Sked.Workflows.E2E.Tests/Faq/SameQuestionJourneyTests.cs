@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Sked.Workflows.E2E.Tests.Staff;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.E2E.Tests.Portal;
 using Sked.Workflows.Testing;
 
 namespace Sked.Workflows.E2E.Tests.Faq;
@@ -103,7 +104,7 @@ public sealed class SameQuestionJourneyTests(TestDatabases databases, Chromium c
         await page.Locator("#name").FillAsync("شهروند کرمانی");
         await page.Locator("#mobile").FillAsync(mobile);
         await page.GetByRole(AriaRole.Button, new() { Name = "ارسال پرسش" }).ClickAsync();
-        await page.WaitForURLAsync("**/receipt/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ForReceiptAsync();
         var code = await page.Locator("#tracking-code").GetAttributeAsync("data-code");
         await page.CloseAsync();
         return code!;

@@ -216,7 +216,7 @@ public sealed class CitizenPortalTests(TestDatabases databases, Chromium chromiu
 
     private static async Task<string> ReceiptCodeAsync(IPage page)
     {
-        await page.WaitForURLAsync("**/receipt/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ForReceiptAsync();
         var code = await page.Locator("#tracking-code").GetAttributeAsync("data-code");
         Assert.Matches("^[0-9]{14}$", code);
         return code!;

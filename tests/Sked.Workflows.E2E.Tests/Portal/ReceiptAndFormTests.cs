@@ -38,7 +38,7 @@ public sealed class ReceiptAndFormTests(TestDatabases databases, Chromium chromi
         await page.Locator("#body").FillAsync("تعرفه برق خانگی در ماه‌های گرم چگونه محاسبه می‌شود؟");
         await FillContactAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "ارسال پرسش" }).ClickAsync();
-        await page.WaitForURLAsync("**/receipt/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ForReceiptAsync();
         var code = (await page.Locator("#tracking-code").GetAttributeAsync("data-code"))!;
 
         await Assertions.Expect(page.Locator(".receipt-company")).ToContainTextAsync("شرکت توزیع نیروی برق جنوب استان کرمان");

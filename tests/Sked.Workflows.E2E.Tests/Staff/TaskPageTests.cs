@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.E2E.Tests.Portal;
 using Sked.Workflows.Testing;
 
 namespace Sked.Workflows.E2E.Tests.Staff;
@@ -116,7 +117,7 @@ public sealed class TaskPageTests(TestDatabases databases, Chromium chromium) : 
         await page.Locator("#mobile").FillAsync("09131234567");
         await page.Locator("#email").FillAsync("maryam@example.com");
         await page.GetByRole(AriaRole.Button, new() { Name = "ارسال گزارش" }).ClickAsync();
-        await page.WaitForURLAsync("**/receipt/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.ForReceiptAsync();
         return (await page.Locator("#tracking-code").GetAttributeAsync("data-code"))!;
     }
 

@@ -79,6 +79,22 @@ public static class TrackCase
             await Duplicates.MergedAnswer.FillAsync(lease.Context, found, cancellationToken);
             return new Lookup(found);
         }
+
+        /// <summary>
+        /// The case read again after the citizen changed it, for a page that opened it by its code (and
+        /// password) in the same request: the password is not checked, and so not counted, a second time.
+        /// </summary>
+        public async Task<CaseFile?> ReloadAsync(CaseFile opened, CancellationToken cancellationToken)
+        {
+            await using var lease = await contexts.RentAsync(cancellationToken);
+            var found = await ByCodeAsync(lease.Context, opened.TrackingCode, cancellationToken);
+            if (found is not null)
+            {
+                await Duplicates.MergedAnswer.FillAsync(lease.Context, found, cancellationToken);
+            }
+
+            return found;
+        }
     }
 
     private static async Task<IResult> Handle(string trackingCode, [FromHeader(Name = PasswordHeader)] string? password, Handler handler,
@@ -97,7 +113,7 @@ public static class TrackCase
 
         if (lookup.RestingFor is { } wait)
         {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Http.RetryAfter.Set(http.Response, wait);
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Domain.Text.Catalogue.Render(CaseLookupErrors.LetterResting));
         }
 

@@ -30,13 +30,9 @@ public static class ReplyToQuestion
     {
         public async Task<WorkflowResult> HandleAsync(TrackingCode code, string? password, string? text, Actor citizen, CancellationToken cancellationToken)
         {
-            var reply = PersianText.Normalize(text);
-            if (reply.Length is 0 or > TextMax)
+            if (Invalid(text) is { } invalid)
             {
-                return WorkflowResult.Invalid(new Dictionary<string, Message[]>(StringComparer.Ordinal)
-                {
-                    ["text"] = [Message.Of(ReplyTexts.TextRequired, Catalogue.Number(TextMax))],
-                });
+                return invalid;
             }
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -47,13 +43,32 @@ public static class ReplyToQuestion
                 return WorkflowResult.NotFound(ReplyTexts.NotFound);
             }
 
-            if (found.Status != CaseStatuses.AwaitingCitizen)
+            return await ReplyAsync(found.Id, found.Status, PersianText.Normalize(text), citizen, cancellationToken);
+        }
+
+        /// <summary>The reply from the tracking page, which opened the case by its code (and password) in this request.</summary>
+        public Task<WorkflowResult> HandleOpenedAsync(CaseFile opened, string? text, Actor citizen, CancellationToken cancellationToken) =>
+            Invalid(text) is { } invalid
+                ? Task.FromResult(invalid)
+                : ReplyAsync(opened.Id, opened.Status, PersianText.Normalize(text), citizen, cancellationToken);
+
+        private static WorkflowResult? Invalid(string? text) =>
+            PersianText.Normalize(text).Length is 0 or > TextMax
+                ? WorkflowResult.Invalid(new Dictionary<string, Message[]>(StringComparer.Ordinal)
+                {
+                    ["text"] = [Message.Of(ReplyTexts.TextRequired, Catalogue.Number(TextMax))],
+                })
+                : null;
+
+        private async Task<WorkflowResult> ReplyAsync(Guid caseId, string status, string reply, Actor citizen, CancellationToken cancellationToken)
+        {
+            if (status != CaseStatuses.AwaitingCitizen)
             {
                 return WorkflowResult.Conflict(ReplyTexts.NotAwaiting);
             }
 
             var id = Guid.CreateVersion7();
-            return await runner.RunAsync(step => step.ChangeCaseAsync(found.Id, citizen, async (unit, @case) =>
+            return await runner.RunAsync(step => step.ChangeCaseAsync(caseId, citizen, async (unit, @case) =>
             {
                 unit.Timeline.Add(new CaseTimelineEntry { CaseId = @case.Id, At = step.Now, Status = @case.Status, Detail = Catalogue.Render(ReplyTexts.Timeline, reply) });
                 var notice = Catalogue.Render(ReplyTexts.Notice, @case.TrackingCode);
