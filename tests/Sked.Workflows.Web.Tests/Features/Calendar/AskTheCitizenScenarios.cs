@@ -101,6 +101,40 @@ public abstract class AskTheCitizenScenarios(TestDatabases databases, Store stor
         await AssertPausedAndMovedAsync(app, code, promised);
     }
 
+    [Fact]
+    public async Task AnAnonymousReport_ShowsTheQuestionOnTheTrackingPage_AndTakesTheReplyByItsCode()
+    {
+        var time = new FakeTimeProvider(Saturday);
+        await using var app = await StartAsync(time);
+        var code = await CaseApi.SubmitAsync(app.Anonymous(), new
+        {
+            type = "public-report",
+            subject = "سیم افتاده",
+            body = "در کوچه ما یک سیم برق روی زمین افتاده است.",
+            category = "hazard",
+            anonymous = true,
+            location = new { address = "کرمان، کوچه ۱۲" },
+        });
+        using var edesk = await app.LoginAsync("edesk");
+        await CompleteAsync(edesk, code, "route", new { department = "safety" });
+        using var safety = await app.LoginAsync("staff.safety");
+
+        await CompleteAsync(safety, code, "ask", new { question = Question });
+
+        var waiting = await CaseApi.TrackAsync(app.Anonymous(), code);
+        Assert.Equal(CaseStatuses.AwaitingCitizen, waiting["status"]!.GetValue<string>());
+        Assert.Contains(Question, Labels(waiting).Last(), StringComparison.Ordinal);
+        time.SetUtcNow(Tuesday);
+        Assert.Equal(HttpStatusCode.NoContent, (await ReplyAsync(app, code, null)).StatusCode);
+        Assert.Equal(CaseStatuses.UnderInvestigation, (await CaseApi.TrackAsync(app.Anonymous(), code))["status"]!.GetValue<string>());
+        await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        var types = await db.AuditEvents.AsNoTracking().Where(e => e.TrackingCode == code).Select(e => e.Type).ToListAsync();
+        Assert.Contains("clock.paused", types);
+        Assert.Contains("clock.resumed", types);
+        // No address to send to: the receipt's SMS and the question's SMS and mail are each skipped, audited.
+        Assert.Equal(3, types.Count(t => t == "notification.skipped"));
+    }
+
     private async Task<TestApp> StartAsync(FakeTimeProvider time) =>
         await TestApp.StartAsync(await databases.CreateAsync(store), configure: b => b.Services.AddSingleton<TimeProvider>(time));
 
