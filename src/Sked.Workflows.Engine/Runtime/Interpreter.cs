@@ -22,6 +22,7 @@ public static class Interpreter
             TimerDueSignal due => TimerDue(scope, due),
             RetrySignal => Retry(scope),
             CitizenRepliedSignal replied => CitizenReplied(scope, replied),
+            EndSignal => End(scope),
             _ => throw new ArgumentOutOfRangeException(nameof(signal), signal, "unknown signal"),
         };
         if (result.Status == SignalStatus.Applied)
@@ -97,6 +98,22 @@ public static class Interpreter
         }
 
         return SignalAndRun(scope, scope.Workflow.Node(instance.CurrentNodeId), signal);
+    }
+
+    /// <summary>
+    /// Ends the instance where it waits (or fails): the step's timers stop — deadline, escalation, wait or retry —
+    /// and it finishes as an end node would, closing the case's work; the status the citizen sees stays.
+    /// </summary>
+    private static SignalResult End(ExecutionScope scope)
+    {
+        if (scope.Instance.Status == InstanceStatus.Completed)
+        {
+            return SignalResult.Ignored("the instance has already completed.");
+        }
+
+        scope.Effects.Add(new CancelTimers(scope.Instance.Activation));
+        scope.Case.ClosedAt ??= scope.Now;
+        return Finish(scope);
     }
 
     private static SignalResult Retry(ExecutionScope scope)

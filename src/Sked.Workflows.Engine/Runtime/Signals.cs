@@ -19,6 +19,12 @@ public sealed record TimerDueSignal(WorkflowTimer Timer) : Signal(SystemActor.Na
 /// <summary>The citizen answered (a reply by e-mail joined the case); only a node waiting for it takes it.</summary>
 public sealed record CitizenRepliedSignal(Guid Mail, string Text) : Signal(Domain.Staff.Actor.CitizenName);
 
+/// <summary>
+/// Staff end the instance where it stands, its work going on elsewhere (a duplicate merged into another case):
+/// it completes as at an end node, its step's timers stop, and the case is closed as a piece of work.
+/// </summary>
+public sealed record EndSignal(string Actor) : Signal(Actor);
+
 /// <summary>An operator asks a failed node to run again.</summary>
 public sealed record RetrySignal(string Actor) : Signal(Actor);
 

@@ -31,7 +31,8 @@ internal static class FaqCounting
 
         if (confirmed is null)
         {
-            entry.Repeats++;
+            // One statement, not read-add-save: two answers approved at once in transactions of their own both count.
+            await RepeatCount.AddOneAsync(db, entry, cancellationToken);
             entry.AddAlternative(faq.Question);
             db.FaqRepeats.Add(new FaqRepeat { CaseId = @case.Id, FaqEntryId = entry.Id, ConfirmedBy = Domain.Staff.Actor.SystemName, ConfirmedAt = now });
         }

@@ -60,6 +60,14 @@ internal sealed class CaseRun
     public static CaseRun Complaint(string body = "برق خیابان ما هر شب چند بار قطع و وصل می‌شود.") =>
         new(ShippedComplaint.Value, NewCase(CaseTypes.Complaint, body));
 
+    /// <summary>A case of <paramref name="type"/> on its shipped workflow, shaped before it starts (a national code, an answer type...).</summary>
+    public static CaseRun Shipped(string type, Action<CaseFile> shape)
+    {
+        var @case = NewCase(type, "برق خیابان ما هر شب چند بار قطع و وصل می‌شود.");
+        shape(@case);
+        return new(LoadShipped(type), @case);
+    }
+
     public static CaseFile NewCase(string type, string body) => new()
     {
         TrackingCode = TrackingCode.New().Value,

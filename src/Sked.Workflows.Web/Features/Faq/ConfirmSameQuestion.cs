@@ -65,7 +65,7 @@ public static class ConfirmSameQuestion
                     return WorkflowResult.NotFound(FaqTexts.NotFound);
                 }
 
-                await CountRepeatAsync(db, entry, cancellationToken);
+                await RepeatCount.AddOneAsync(db, entry, cancellationToken);
                 entry.AddAlternative(@case.Subject);
                 entry.UpdatedAt = now;
                 db.FaqRepeats.Add(new FaqRepeat { CaseId = @case.Id, FaqEntryId = entry.Id, ConfirmedBy = member.UserName, ConfirmedAt = now });
@@ -77,23 +77,6 @@ public static class ConfirmSameQuestion
 
                 return WorkflowResult.Ok;
             }, cancellationToken);
-        }
-
-        /// <summary>
-        /// Adds one repeat to the entry in one statement, so two members confirming at once are both counted;
-        /// the row stays locked until commit, and the entry is read again under that lock, so its repeats and
-        /// alternatives are the latest when they are written and audited. An entry made in this unit is counted in memory.
-        /// </summary>
-        private static async Task CountRepeatAsync(SkedDbContext db, FaqEntry entry, CancellationToken cancellationToken)
-        {
-            if (db.Entry(entry).State == EntityState.Added)
-            {
-                entry.Repeats++;
-                return;
-            }
-
-            await db.Faq.Where(f => f.Id == entry.Id).ExecuteUpdateAsync(s => s.SetProperty(f => f.Repeats, f => f.Repeats + 1), cancellationToken);
-            await db.Entry(entry).ReloadAsync(cancellationToken);
         }
 
         private static bool IsPublicQuestion(CaseFile @case) => @case.Type == CaseTypes.CeoQuestion && @case.AnswerType == AnswerTypes.Public;
@@ -119,7 +102,7 @@ public static class ConfirmSameQuestion
                 db.Faq.Add(entry);
             }
 
-            await CountRepeatAsync(db, entry, cancellationToken);
+            await RepeatCount.AddOneAsync(db, entry, cancellationToken);
             db.FaqRepeats.Add(new FaqRepeat { CaseId = earlier.Id, FaqEntryId = entry.Id, ConfirmedBy = confirmedBy, ConfirmedAt = now });
             return entry;
         }

@@ -61,7 +61,8 @@ public static class SlaReport
             var now = time.GetUtcNow();
             var since = now.AddDays(-366);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var query = db.Cases.AsNoTracking().Where(c => c.CreatedAt >= since || c.ClosedAt == null);
+            // A duplicate merged into another case is that case's work: counted once, there.
+            var query = db.Cases.AsNoTracking().Where(c => c.MergedIntoId == null && (c.CreatedAt >= since || c.ClosedAt == null));
             if (department is not null)
             {
                 query = query.Where(c => c.Department == department);

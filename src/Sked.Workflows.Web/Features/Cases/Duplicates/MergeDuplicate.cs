@@ -17,7 +17,7 @@ namespace Sked.Workflows.Web.Features.Cases.Duplicates;
 /// <summary>
 /// Merges a duplicate into an open case of the same citizen: the duplicate points at it
 /// (<see cref="CaseFile.MergedIntoId"/>), so the answer published on that case reaches the duplicate's tracking
-/// page too; both cases get an audit event. POST /api/v1/cases/{trackingCode}/merge <c>{into}</c> (e-desk) and
+/// page too; both cases get an audit event, and the duplicate's workflow ends in the same unit. POST /api/v1/cases/{trackingCode}/merge <c>{into}</c> (e-desk) and
 /// the case page's panel both call <see cref="Handler"/>.
 /// </summary>
 public static class MergeDuplicate
@@ -58,8 +58,8 @@ public static class MergeDuplicate
                 {
                     @case.MergedIntoId = into.Id;
                     return [new AuditEffect(new CaseMerged(into.Id, into.TrackingCode), staff.UserName),
-                        .. await CloseOpenWorkAsync(db, @case, staff, cancellationToken)];
-                }, null, "merged", cancellationToken);
+                        .. await CloseOpenTasksAsync(db, @case, staff, cancellationToken)];
+                }, new EndSignal(staff.UserName), "merged", cancellationToken);
                 return merged.Kind != WorkflowResultKind.Ok ? merged : await step.ChangeCaseAsync(into.Id, staff, (_, _) =>
                     Task.FromResult<IReadOnlyList<Effect>>([new AuditEffect(new DuplicateLinked(duplicate.Id, duplicate.TrackingCode), staff.UserName)]),
                     null, "merged", cancellationToken);
@@ -68,20 +68,19 @@ public static class MergeDuplicate
 
         /// <summary>
         /// The duplicate's work ends with the merge, in its unit: every open or claimed task is cancelled (it leaves
-        /// the inboxes) with its audit event, and the waiting step's timers stop, so no deadline or escalation fires
-        /// on work that now goes on in the case kept.
+        /// the inboxes) with its audit event, and the <see cref="EndSignal"/> completes its workflow and stops the
+        /// waiting step's timers, so no deadline, escalation or overdue count goes on for work done in the case kept.
         /// </summary>
-        private static async Task<IReadOnlyList<Effect>> CloseOpenWorkAsync(SkedDbContext db, CaseFile duplicate, StaffMember staff, CancellationToken cancellationToken)
+        private static async Task<IReadOnlyList<Effect>> CloseOpenTasksAsync(SkedDbContext db, CaseFile duplicate, StaffMember staff, CancellationToken cancellationToken)
         {
             var open = await db.Tasks
                 .Where(t => t.CaseId == duplicate.Id && (t.Status == HumanTaskStatus.Open || t.Status == HumanTaskStatus.Claimed))
                 .ToListAsync(cancellationToken);
-            var activation = await db.Instances.Where(i => i.CaseId == duplicate.Id).Select(i => i.Activation).SingleAsync(cancellationToken);
             return [.. open.SelectMany(task => new Effect[]
             {
                 new CancelTask(task.Id),
                 new AuditEffect(new DuplicateTaskClosed(task.Id, task.NodeId, task.Assignee), staff.UserName),
-            }), new CancelTimers(activation)];
+            })];
         }
 
         private static string? Refuse(CaseFile duplicate, CaseFile into) =>
