@@ -113,9 +113,9 @@ public sealed class CaseIndex(string folder) : IDisposable
     }
 
     /// <summary>Cases of a list (see <see cref="CaseListKeys"/>) in its due-date order, and how many cases of it match.</summary>
-    /// <param name="Cases">Each case with where it comes first in the order (<see cref="CaseListKeys.OrderOf"/>): none of its tasks in the lists comes earlier.</param>
+    /// <param name="Cases">Each case with where it comes first in the order (<see cref="CaseListKeys.Place"/>): none of its tasks in the lists comes earlier.</param>
     /// <param name="Total">How many cases of the lists match, however many were asked for.</param>
-    public sealed record Listed(IReadOnlyList<(Guid CaseId, long First)> Cases, int Total);
+    public sealed record Listed(IReadOnlyList<(Guid CaseId, CaseListKeys.Place First)> Cases, int Total);
 
     /// <summary>
     /// The cases of <paramref name="lists"/> whose text holds every term of <paramref name="text"/> (as <see cref="Find"/>),
@@ -132,12 +132,15 @@ public sealed class CaseIndex(string folder) : IDisposable
         }
 
         query.Add(AnyOf(CaseListKeys.Field, lists), Occur.MUST);
-        var field = nullsFirst ? CaseListKeys.FirstDueNullsFirst : CaseListKeys.FirstDueNullsLast;
+        var (due, task) = nullsFirst
+            ? (CaseListKeys.FirstDueNullsFirst, CaseListKeys.FirstTaskNullsFirst)
+            : (CaseListKeys.FirstDueNullsLast, CaseListKeys.FirstTaskNullsLast);
         var searcher = searchers.Acquire();
         try
         {
-            var found = searcher.Search(query, null, Math.Max(skip + take, 1), new Sort(new SortField(field, SortFieldType.INT64)));
-            return new Listed([.. found.ScoreDocs.Skip(skip).Select(hit => (IdOf(searcher, hit), FirstOf(searcher, hit, field)))], found.TotalHits);
+            var order = new Sort(new SortField(due, SortFieldType.INT64), new SortField(task, SortFieldType.STRING));
+            var found = searcher.Search(query, null, Math.Max(skip + take, 1), order);
+            return new Listed([.. found.ScoreDocs.Skip(skip).Select(hit => (IdOf(searcher, hit), FirstOf(searcher, hit, due, task)))], found.TotalHits);
         }
         finally
         {
@@ -221,11 +224,13 @@ public sealed class CaseIndex(string folder) : IDisposable
         return query;
     }
 
-    private static long FirstOf(IndexSearcher searcher, ScoreDoc hit, string field)
+    private static CaseListKeys.Place FirstOf(IndexSearcher searcher, ScoreDoc hit, string due, string task)
     {
         var leaves = searcher.IndexReader.Leaves;
         var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-        return leaf.AtomicReader.GetNumericDocValues(field).Get(hit.Doc - leaf.DocBase);
+        var id = new BytesRef();
+        leaf.AtomicReader.GetSortedDocValues(task).Get(hit.Doc - leaf.DocBase, id);
+        return new CaseListKeys.Place(leaf.AtomicReader.GetNumericDocValues(due).Get(hit.Doc - leaf.DocBase), id.Utf8ToString());
     }
 
     // The word being typed: the whole term, or (from three letters) any term it starts.

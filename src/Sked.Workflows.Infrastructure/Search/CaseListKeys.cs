@@ -1,4 +1,5 @@
 using Lucene.Net.Documents;
+using Lucene.Net.Util;
 using Sked.Workflows.Engine.Tasks;
 
 namespace Sked.Workflows.Infrastructure.Search;
@@ -14,10 +15,33 @@ public static class CaseListKeys
 {
     public const string Field = "list";
 
-    /// <summary>The case's earliest active due date with undated tasks first (SQLite's order) and last (PostgreSQL's).</summary>
+    /// <summary>
+    /// Where a case comes first in the lists' order, with undated tasks first (SQLite's order) and last (PostgreSQL's):
+    /// the earliest of its active tasks by due date (<see cref="OrderOf"/>), then that task's id, as the lists order ties.
+    /// </summary>
     public const string FirstDueNullsFirst = "due-nulls-first";
 
+    public const string FirstTaskNullsFirst = "task-nulls-first";
+
     public const string FirstDueNullsLast = "due-nulls-last";
+
+    public const string FirstTaskNullsLast = "task-nulls-last";
+
+    /// <summary>A task's place in the lists' order: its due date as the index sorts it, then its id as text (which SQL's order of ids follows).</summary>
+    public readonly record struct Place(long Due, string Task) : IComparable<Place>
+    {
+        public static Place Of(HumanTask task, bool nullsFirst) => new(OrderOf(task.DueAt, nullsFirst), task.Id.ToString());
+
+        public int CompareTo(Place other) => Due != other.Due ? Due.CompareTo(other.Due) : string.CompareOrdinal(Task, other.Task);
+
+        public static bool operator <(Place left, Place right) => left.CompareTo(right) < 0;
+
+        public static bool operator >(Place left, Place right) => left.CompareTo(right) > 0;
+
+        public static bool operator <=(Place left, Place right) => left.CompareTo(right) <= 0;
+
+        public static bool operator >=(Place left, Place right) => left.CompareTo(right) >= 0;
+    }
 
     public static string Open(string role, string? department) => department is null ? "open:" + role : $"open:{role}@{department}";
 
@@ -39,13 +63,17 @@ public static class CaseListKeys
             document.Add(new StringField(Field, key, Lucene.Net.Documents.Field.Store.NO));
         }
 
-        document.Add(new NumericDocValuesField(FirstDueNullsFirst, active.Min(t => OrderOf(t.DueAt, nullsFirst: true))));
-        document.Add(new NumericDocValuesField(FirstDueNullsLast, active.Min(t => OrderOf(t.DueAt, nullsFirst: false))));
+        foreach (var nullsFirst in new[] { true, false })
+        {
+            var first = active.Select(t => Place.Of(t, nullsFirst)).Min();
+            document.Add(new NumericDocValuesField(nullsFirst ? FirstDueNullsFirst : FirstDueNullsLast, first.Due));
+            document.Add(new SortedDocValuesField(nullsFirst ? FirstTaskNullsFirst : FirstTaskNullsLast, new BytesRef(first.Task)));
+        }
     }
 
-    /// <summary>A due date as the index sorts it (milliseconds); none sorts before or after every date, as the store does.</summary>
+    /// <summary>A due date as the index sorts it (UTC ticks, as precise as the store); none sorts before or after every date, as the store does.</summary>
     public static long OrderOf(DateTimeOffset? due, bool nullsFirst) =>
-        due?.ToUnixTimeMilliseconds() ?? (nullsFirst ? long.MinValue : long.MaxValue);
+        due?.UtcTicks ?? (nullsFirst ? long.MinValue : long.MaxValue);
 
     private static IEnumerable<string> Of(HumanTask task)
     {

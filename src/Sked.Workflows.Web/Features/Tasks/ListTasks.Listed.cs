@@ -53,7 +53,8 @@ public static partial class ListTasks
                     return (rows.Skip(skip).Take(size).ToList(), request.After is null ? rows.Count : listed.Total);
                 }
 
-                if (rows.Count >= want && CaseListKeys.OrderOf(rows[want - 1].DueAt, nullsFirst) < listed.Cases[^1].First)
+                // The cases not read yet come after the last one read, and none of their tasks comes before where it comes first.
+                if (rows.Count >= want && CaseListKeys.Place.Of(rows[want - 1], nullsFirst) < listed.Cases[^1].First)
                 {
                     return (rows.Skip(skip).Take(size).ToList(), listed.Total);
                 }
@@ -83,10 +84,7 @@ public static partial class ListTasks
 
         // The list's order as the store sorts it: due date (undated first on SQLite, last on PostgreSQL), then id.
         private static List<HumanTask> Sorted(IEnumerable<HumanTask> tasks, bool nullsFirst) =>
-        [
-            .. tasks.DistinctBy(t => t.Id)
-                .OrderBy(t => t.DueAt is null ? (nullsFirst ? 0 : 2) : 1).ThenBy(t => t.DueAt).ThenBy(t => t.Id.ToString(), StringComparer.Ordinal),
-        ];
+            [.. tasks.DistinctBy(t => t.Id).OrderBy(t => CaseListKeys.Place.Of(t, nullsFirst))];
     }
 
     /// <summary>Whether the index orders this request: words (not a tracking-code prefix), in ascending due-date order, no other filter.</summary>
