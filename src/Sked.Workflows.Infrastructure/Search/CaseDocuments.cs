@@ -28,7 +28,7 @@ public static class CaseDocuments
     public static async Task<List<Document>> LoadAsync(SkedDbContext db, IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken)
     {
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync(cancellationToken);
-        var tasks = (await db.Tasks.AsNoTracking().Where(t => caseIds.Contains(t.CaseId)).ToListAsync(cancellationToken)).ToLookup(t => t.CaseId);
+        var tasks = (await CaseTasks.Of(db, caseIds).ToListAsync(cancellationToken)).ToLookup(t => t.CaseId);
         return [.. cases.Select(c => Of(c, tasks[c.Id]))];
     }
 

@@ -6,7 +6,7 @@ namespace Sked.Workflows.Benchmarks.Similarity;
 
 /// <summary>
 /// Builds the case index of a bulk-filled store in one pass, as the app's rebuild would but faster: the cases
-/// keyset-paged by id with their tasks read by a range of case ids, the documents made by the app's own
+/// keyset-paged by id with their tasks (<see cref="CaseTasks"/>), the documents made by the app's own
 /// <see cref="CaseDocuments.Of"/> on every core into one writer, and one commit marked complete for this database,
 /// so the app started on the folder takes it as it is instead of rebuilding it in the background.
 /// </summary>
@@ -38,12 +38,10 @@ internal static class BulkCaseIndex
                 break;
             }
 
-            var (first, last) = (cases[0].Id, cases[^1].Id);
-            var tasks = (await db.Tasks.AsNoTracking().Where(t => t.CaseId.CompareTo(first) >= 0 && t.CaseId.CompareTo(last) <= 0).ToListAsync())
-                .ToLookup(t => t.CaseId);
+            var tasks = (await CaseTasks.Of(db, [.. cases.Select(c => c.Id)]).ToListAsync()).ToLookup(t => t.CaseId);
             Parallel.ForEach(cases, c => index.Put([CaseDocuments.Of(c, tasks[c.Id])]));
             count += cases.Count;
-            after = last;
+            after = cases[^1].Id;
         }
 
         index.Commit(head, CaseIndexer.Fingerprint(database), complete: true);

@@ -72,8 +72,7 @@ public static partial class ListTasks
                 return Task.FromResult(new List<HumanTask>());
             }
 
-            // One array (PostgreSQL) or JSON (SQLite) parameter read by the (case, id) index, not a thousand parameters to compile.
-            var queues = Queues(db.Tasks.AsNoTracking().Where(t => EF.Parameter(cases).Contains(t.CaseId)), request.Scope, staff);
+            var queues = Queues(CaseTasks.Of(db, cases), request.Scope, staff);
             if (request.After is { } cursor)
             {
                 queues = queues.SelectMany(q => Beyond(q, cursor, descending: false, postgres));

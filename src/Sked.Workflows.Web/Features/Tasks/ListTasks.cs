@@ -88,11 +88,11 @@ public static partial class ListTasks
             return ordered.Skip(skip).Take(size).ToListAsync(cancellationToken);
         }
 
-        // The found cases' tasks, read by the (case, id) index: the lists then test a short id list instead of scanning a queue against the cases.
+        // The found cases' tasks: the lists then test a short id list instead of scanning a queue against the cases.
         private static async Task<IReadOnlyList<Guid>?> FoundTasksAsync(SkedDbContext db, IReadOnlyList<Guid>? cases, CancellationToken cancellationToken) =>
             cases is null ? null
             : cases.Count == 0 ? []
-            : await db.Tasks.AsNoTracking().Where(t => EF.Parameter(cases).Contains(t.CaseId)).Select(t => t.Id).ToListAsync(cancellationToken);
+            : await CaseTasks.Of(db, cases).Select(t => t.Id).ToListAsync(cancellationToken);
 
         private static int Size(InboxRequest request) => Math.Clamp(request.PageSize, 1, 200);
     }
