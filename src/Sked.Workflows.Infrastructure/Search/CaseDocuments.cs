@@ -13,7 +13,8 @@ namespace Sked.Workflows.Infrastructure.Search;
 /// A case as the case index holds it: the Persian terms (<see cref="PersianTerms"/>) of the citizen's
 /// name, subject, body, answer, what staff wrote in its tasks and its tracking code; the subject's and
 /// body's terms stored for comparing two cases; who the citizen is (<see cref="CitizenKeys"/>), when it
-/// came and whether it is open, for finding duplicates; and who may come across it (<see cref="CaseAccessKeys"/>).
+/// came and whether it is open, for finding duplicates; who may come across it (<see cref="CaseAccessKeys"/>); and which
+/// task lists it is in, with where it comes first in their order (<see cref="CaseListKeys"/>).
 /// </summary>
 public static class CaseDocuments
 {
@@ -27,7 +28,7 @@ public static class CaseDocuments
     public static async Task<List<Document>> LoadAsync(SkedDbContext db, IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken)
     {
         var cases = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).ToListAsync(cancellationToken);
-        var tasks = (await db.Tasks.AsNoTracking().Where(t => caseIds.Contains(t.CaseId)).ToListAsync(cancellationToken)).ToLookup(t => t.CaseId);
+        var tasks = (await CaseTasks.Of(db, caseIds).ToListAsync(cancellationToken)).ToLookup(t => t.CaseId);
         return [.. cases.Select(c => Of(c, tasks[c.Id]))];
     }
 
@@ -56,6 +57,7 @@ public static class CaseDocuments
             document.Add(new StringField(CaseAccessKeys.Field, key, Field.Store.NO));
         }
 
+        CaseListKeys.AddTo(document, taskList);
         return document;
     }
 
@@ -63,7 +65,7 @@ public static class CaseDocuments
     public static IReadOnlyList<string> TopicOf(string text) => [.. PersianTerms.Of(text).Distinct(StringComparer.Ordinal)];
 
     /// <summary>What <see cref="Of"/> writes; an index written in another format is rebuilt.</summary>
-    public const string Format = "2";
+    public const string Format = "3";
 
     public static Guid IdOf(Document document) => Guid.Parse(document.Get(Id, CultureInfo.InvariantCulture));
 }

@@ -98,25 +98,54 @@ public sealed class CaseIndex(string folder) : IDisposable
     /// </summary>
     public IReadOnlyList<Guid>? Find(string? text, IReadOnlyList<string>? access, int limit)
     {
-        var terms = PersianTerms.Of(text).Distinct(StringComparer.Ordinal).ToList();
-        if (!_ready || terms.Count == 0)
+        var query = Words(text);
+        if (query is null)
         {
             return null;
         }
 
-        var query = new BooleanQuery();
-        foreach (var term in terms.SkipLast(1))
-        {
-            query.Add(new TermQuery(new Term(CaseDocuments.Terms, term)), Occur.MUST);
-        }
-
-        query.Add(Typing(terms[^1]), Occur.MUST);
         if (access is not null)
         {
             query.Add(AnyOf(CaseAccessKeys.Field, access), Occur.MUST);
         }
 
         return Search(query, limit, IdOf);
+    }
+
+    /// <summary>Cases of a list (see <see cref="CaseListKeys"/>) in its due-date order, and how many cases of it match.</summary>
+    /// <param name="Cases">Each case with where it comes first in the order (<see cref="CaseListKeys.Place"/>): none of its tasks in the lists comes earlier.</param>
+    /// <param name="Total">How many cases of the lists match, however many were asked for.</param>
+    public sealed record Listed(IReadOnlyList<(Guid CaseId, CaseListKeys.Place First)> Cases, int Total);
+
+    /// <summary>
+    /// The cases of <paramref name="lists"/> whose text holds every term of <paramref name="text"/> (as <see cref="Find"/>),
+    /// ordered by their earliest active due date (undated first or last, as the store sorts them): those from
+    /// <paramref name="skip"/>, at most <paramref name="take"/>. Null when the index is not ready or the text has no terms.
+    /// </summary>
+    public Listed? InListOrder(string? text, IReadOnlyList<string> lists, bool nullsFirst, int skip, int take)
+    {
+        var query = Words(text);
+        var searchers = _searchers;
+        if (query is null || searchers is null)
+        {
+            return null;
+        }
+
+        query.Add(AnyOf(CaseListKeys.Field, lists), Occur.MUST);
+        var (due, task) = nullsFirst
+            ? (CaseListKeys.FirstDueNullsFirst, CaseListKeys.FirstTaskNullsFirst)
+            : (CaseListKeys.FirstDueNullsLast, CaseListKeys.FirstTaskNullsLast);
+        var searcher = searchers.Acquire();
+        try
+        {
+            var order = new Sort(new SortField(due, SortFieldType.INT64), new SortField(task, SortFieldType.STRING));
+            var found = searcher.Search(query, null, Math.Max(skip + take, 1), order);
+            return new Listed([.. found.ScoreDocs.Skip(skip).Select(hit => (IdOf(searcher, hit), FirstOf(searcher, hit, due, task)))], found.TotalHits);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
     }
 
     /// <summary>Open cases created since <paramref name="since"/> by the citizen these keys name, other than <paramref name="except"/>. Null when not ready.</summary>
@@ -174,6 +203,34 @@ public sealed class CaseIndex(string folder) : IDisposable
         var bytes = new BytesRef();
         leaf.AtomicReader.GetBinaryDocValues(CaseDocuments.Id).Get(hit.Doc - leaf.DocBase, bytes);
         return new Guid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
+    }
+
+    // Every term of the text, the last as it is being typed; null when the index is not ready or the text has no terms.
+    private BooleanQuery? Words(string? text)
+    {
+        var terms = PersianTerms.Of(text).Distinct(StringComparer.Ordinal).ToList();
+        if (!_ready || terms.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery();
+        foreach (var term in terms.SkipLast(1))
+        {
+            query.Add(new TermQuery(new Term(CaseDocuments.Terms, term)), Occur.MUST);
+        }
+
+        query.Add(Typing(terms[^1]), Occur.MUST);
+        return query;
+    }
+
+    private static CaseListKeys.Place FirstOf(IndexSearcher searcher, ScoreDoc hit, string due, string task)
+    {
+        var leaves = searcher.IndexReader.Leaves;
+        var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+        var id = new BytesRef();
+        leaf.AtomicReader.GetSortedDocValues(task).Get(hit.Doc - leaf.DocBase, id);
+        return new CaseListKeys.Place(leaf.AtomicReader.GetNumericDocValues(due).Get(hit.Doc - leaf.DocBase), id.Utf8ToString());
     }
 
     // The word being typed: the whole term, or (from three letters) any term it starts.

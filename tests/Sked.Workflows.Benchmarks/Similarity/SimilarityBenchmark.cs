@@ -30,10 +30,14 @@ public static class SimilarityBenchmark
         await databases.InitializeAsync();
         try
         {
-            await SimilarAsync(await databases.CreateAsync(store), entries);
+            if (entries > 0)
+            {
+                await SimilarAsync(await databases.CreateAsync(store), entries);
+            }
+
             if (cases > 0)
             {
-                await InboxTextSearch.MeasureAsync(await databases.CreateAsync(store), databases.NewFolder(), cases);
+                await InboxTextSearch.MeasureAsync(await databases.CreateAsync(store), databases.NewFolder(), cases, args.Contains("--background-rebuild"));
             }
         }
         finally

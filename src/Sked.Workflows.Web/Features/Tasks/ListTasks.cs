@@ -23,7 +23,7 @@ namespace Sked.Workflows.Web.Features.Tasks;
 /// on PostgreSQL. Counts stop at <see cref="CountCap"/>: counting a third of a million open e-desk tasks
 /// on every page costs more than the page.
 /// </summary>
-public static class ListTasks
+public static partial class ListTasks
 {
     /// <summary>A list longer than this says "more than 1,000" instead of counting every row.</summary>
     public const int CountCap = 1000;
@@ -31,24 +31,13 @@ public static class ListTasks
     /// <summary>A text search looks among at most this many of the best-matching cases in the member's reach.</summary>
     public const int SearchLimit = 1000;
 
-    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, CaseIndex index, TimeProvider time)
+    public sealed partial class Handler(IDbContextFactory<SkedDbContext> dbFactory, CaseIndex index, TimeProvider time)
     {
         public async Task<InboxResult> HandleAsync(InboxRequest request, StaffMember staff, CancellationToken cancellationToken)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var now = time.GetUtcNow();
-            // The words are looked up once in the case index, among the cases the member's queues can hold.
-            var found = await FoundTasksAsync(db, index.Find(request.Search, CaseAccessKeys.Of(staff), SearchLimit), cancellationToken);
-            var queues = Queues(db.Tasks.AsNoTracking(), request.Scope, staff)
-                .Select(q => Search(db, Filter(q, request, now), request.Search, found))
-                .ToList();
-            if (queues.Count == 0)
-            {
-                return new InboxResult([], 0);
-            }
-
-            var counted = await Union(queues.Select(q => q.Take(CountCap + 1))).CountAsync(cancellationToken);
-            var page = await PageAsync(queues, request, db.Database.IsNpgsql(), cancellationToken);
+            var (page, counted) = await ListedPageAsync(db, index, request, staff, cancellationToken) ?? await QueuedPageAsync(db, request, staff, now, cancellationToken);
             // The subjects of just this page are read afterwards, so a million cases cost no join.
             var caseIds = page.Select(t => t.CaseId).ToList();
             var subjects = await db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id))
@@ -67,6 +56,24 @@ public static class ListTasks
             };
         }
 
+        /// <summary>A page read from the member's queues in SQL, and the list's length up to one past <see cref="CountCap"/>.</summary>
+        private async Task<(List<HumanTask> Page, int Counted)> QueuedPageAsync(SkedDbContext db, InboxRequest request, StaffMember staff, DateTimeOffset now,
+            CancellationToken cancellationToken)
+        {
+            // The words are looked up once in the case index, among the cases the member's queues can hold.
+            var found = await FoundTasksAsync(db, index.Find(request.Search, CaseAccessKeys.Of(staff), SearchLimit), cancellationToken);
+            var queues = Queues(db.Tasks.AsNoTracking(), request.Scope, staff)
+                .Select(q => Search(db, Filter(q, request, now), request.Search, found))
+                .ToList();
+            if (queues.Count == 0)
+            {
+                return ([], 0);
+            }
+
+            var counted = await Union(queues.Select(q => q.Take(CountCap + 1))).CountAsync(cancellationToken);
+            return (await PageAsync(queues, request, db.Database.IsNpgsql(), cancellationToken), counted);
+        }
+
         /// <summary>
         /// One page: by number, or after a cursor. One queue is paged as it is; of several, each gives at most
         /// the rows up to the page's end, and their union (a few pages of rows at most) is ordered again and paged.
@@ -81,11 +88,11 @@ public static class ListTasks
             return ordered.Skip(skip).Take(size).ToListAsync(cancellationToken);
         }
 
-        // The found cases' tasks, read by the (case, id) index: the lists then test a short id list instead of scanning a queue against the cases.
+        // The found cases' tasks: the lists then test a short id list instead of scanning a queue against the cases.
         private static async Task<IReadOnlyList<Guid>?> FoundTasksAsync(SkedDbContext db, IReadOnlyList<Guid>? cases, CancellationToken cancellationToken) =>
             cases is null ? null
             : cases.Count == 0 ? []
-            : await db.Tasks.AsNoTracking().Where(t => EF.Parameter(cases).Contains(t.CaseId)).Select(t => t.Id).ToListAsync(cancellationToken);
+            : await CaseTasks.Of(db, cases).Select(t => t.Id).ToListAsync(cancellationToken);
 
         private static int Size(InboxRequest request) => Math.Clamp(request.PageSize, 1, 200);
     }
