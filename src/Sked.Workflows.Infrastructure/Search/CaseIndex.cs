@@ -14,9 +14,10 @@ namespace Sked.Workflows.Infrastructure.Search;
 /// (<see cref="CaseIndexOptions.CaseIndexPath"/>). <see cref="CaseIndexer"/> builds it and keeps it up to
 /// date; until it holds every case (<see cref="IsReady"/>) searches answer null and callers use their
 /// database query. Each commit records the audit chain position it has read up to, so a restart reads on
-/// from there instead of rebuilding.
+/// from there instead of rebuilding. The documents hold terms without synonyms; a search applies the current
+/// synonym table (<see cref="CurrentSynonyms"/>), so an edit to it needs no rebuild.
 /// </summary>
-public sealed class CaseIndex(string folder) : IDisposable
+public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string SeqKey = "seq";
@@ -98,19 +99,21 @@ public sealed class CaseIndex(string folder) : IDisposable
     /// </summary>
     public IReadOnlyList<Guid>? Find(string? text, IReadOnlyList<string>? access, int limit)
     {
-        var terms = PersianTerms.Of(text).Distinct(StringComparer.Ordinal).ToList();
+        var table = synonyms.Table;
+        var terms = PersianTerms.Of(text, table).Distinct(StringComparer.Ordinal).ToList();
         if (!_ready || terms.Count == 0)
         {
             return null;
         }
 
+        // Each word matches any word of its synonym group as the documents hold them (unfolded).
         var query = new BooleanQuery();
         foreach (var term in terms.SkipLast(1))
         {
-            query.Add(new TermQuery(new Term(CaseDocuments.Terms, term)), Occur.MUST);
+            query.Add(AnyOf(CaseDocuments.Terms, table.Expand(term)), Occur.MUST);
         }
 
-        query.Add(Typing(terms[^1]), Occur.MUST);
+        query.Add(Typing(terms[^1], table), Occur.MUST);
         if (access is not null)
         {
             query.Add(AnyOf(CaseAccessKeys.Field, access), Occur.MUST);
@@ -132,6 +135,7 @@ public sealed class CaseIndex(string folder) : IDisposable
             return [];
         }
 
+        var table = synonyms.Table;
         var query = new BooleanQuery
         {
             { AnyOf(CitizenKeys.Field, citizen), Occur.MUST },
@@ -142,8 +146,8 @@ public sealed class CaseIndex(string folder) : IDisposable
         return Search(query, limit, (searcher, hit) =>
         {
             var document = searcher.Doc(hit.Doc);
-            return new Candidate(CaseDocuments.IdOf(document),
-                document.Get(CaseDocuments.Topic, CultureInfo.InvariantCulture)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
+            var stored = document.Get(CaseDocuments.Topic, CultureInfo.InvariantCulture)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+            return new Candidate(CaseDocuments.IdOf(document), [.. stored.Select(table.Fold).Distinct(StringComparer.Ordinal)]);
         });
     }
 
@@ -176,14 +180,17 @@ public sealed class CaseIndex(string folder) : IDisposable
         return new Guid(bytes.Bytes.AsSpan(bytes.Offset, bytes.Length));
     }
 
-    // The word being typed: the whole term, or (from three letters) any term it starts.
-    private static Query Typing(string term) => term.Length < 3
-        ? new TermQuery(new Term(CaseDocuments.Terms, term))
-        : new BooleanQuery
+    // The word being typed: the whole term or a word of its synonym group, or (from three letters) any term it starts.
+    private static BooleanQuery Typing(string term, SynonymTable table)
+    {
+        var typing = AnyOf(CaseDocuments.Terms, table.Expand(term));
+        if (term.Length >= 3)
         {
-            { new TermQuery(new Term(CaseDocuments.Terms, term)), Occur.SHOULD },
-            { new PrefixQuery(new Term(CaseDocuments.Terms, term)), Occur.SHOULD },
-        };
+            typing.Add(new PrefixQuery(new Term(CaseDocuments.Terms, term)), Occur.SHOULD);
+        }
+
+        return typing;
+    }
 
     private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
     {
