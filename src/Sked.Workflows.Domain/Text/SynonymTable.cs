@@ -4,7 +4,7 @@ namespace Sked.Workflows.Domain.Text;
 
 /// <summary>
 /// The domain synonym table the public-relations office edits at run time: groups of words folded to one
-/// term, the first word of a group being the term (قطعی / خاموشی / قطع برق). A word is compared by its
+/// term, the first word of a group being the term (outage / blackout / power cut). A word is compared by its
 /// <see cref="Key"/>, so a word of several parts stands for its joined spelling (typed with a ZWNJ or
 /// none), as PersianTerms.txt has always written them; its parts typed apart are words of their own.
 /// Immutable: an edit builds a new table, and <see cref="PersianTerms"/> analyses with whichever table it is given.

@@ -6,13 +6,14 @@ namespace Sked.Workflows.Web.Features.Synonyms;
 
 /// <summary>
 /// A synonym group as staff write it (POST and PUT /api/v1/synonyms, the synonym page): its words, the term
-/// (the one they are all folded to) first. A word may have several parts («قطع برق»).
+/// (the one they are all folded to) first. A word may have several parts (power cut).
 /// </summary>
 public sealed record SynonymGroupInput(IReadOnlyList<string?>? Words)
 {
-    private static readonly char[] Separators = ['/', '،', ',', '\n'];
+    // The slash the page asks for; the Persian and Latin commas and new lines people type anyway.
+    private static readonly char[] Separators = ['/', '\u060C', ',', '\n'];
 
-    /// <summary>The page's one line, «قطعی / خاموشی / قطع برق», as the API's list.</summary>
+    /// <summary>The page's one line, words separated by slashes, as the API's list.</summary>
     public static SynonymGroupInput Parse(string? line) => new((line ?? string.Empty).Split(Separators));
 
     /// <summary>
@@ -46,7 +47,7 @@ public sealed record SynonymGroupInput(IReadOnlyList<string?>? Words)
             }
             else if (PersianTerms.Term(SynonymTable.Key(word), SynonymTable.Empty) is null)
             {
-                // Dropped before synonyms are looked at («برق», «چرا»): in a group it would fold nothing.
+                // Dropped before synonyms are looked at (electricity, why): in a group it would fold nothing.
                 errors.Add(Field, SynonymTexts.Dropped, word);
             }
         }

@@ -7,6 +7,7 @@ public static class SynonymTexts
     public const string Intro = "synonyms.intro";
     public const string Parts = "synonyms.parts";
     public const string Words = "synonyms.words";
+    public const string Example = "synonyms.example";
     public const string NewGroup = "synonyms.new-group";
     public const string EditGroup = "synonyms.edit-group";
     public const string Save = "synonyms.save";
