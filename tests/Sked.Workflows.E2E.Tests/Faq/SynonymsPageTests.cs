@@ -37,6 +37,7 @@ public sealed class SynonymsPageTests(TestDatabases databases, Chromium chromium
         var added = ceo.Locator("#synonym-list tr", new() { HasText = "ربودن" });
         await Assertions.Expect(added).ToContainTextAsync("سرقت");
         await Assertions.Expect(ceo.Locator("#synonym-words")).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(ceo.Locator("#synonym-editor .mud-input-error")).ToHaveCountAsync(0);
         await ceo.Locator("#synonym-filter").FillAsync("دزد");
         await Assertions.Expect(ceo.Locator("#synonym-list tbody tr")).ToHaveCountAsync(1);
         await StaffBrowser.Shot(ceo, "staff-synonyms");
