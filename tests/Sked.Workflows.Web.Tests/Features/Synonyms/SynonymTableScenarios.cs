@@ -90,6 +90,22 @@ public abstract class SynonymTableScenarios(TestDatabases databases, Store store
         Assert.Equal(1, await db.SynonymVersion.Select(v => v.Version).SingleAsync());
     }
 
+    [Fact]
+    public async Task TwoCuratorsAddingTheSameWordAtOnce_OneIsRefused_SoNoWordIsInTwoGroups()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var edesk = await app.LoginAsync("edesk");
+        var ceoOffice = await app.LoginAsync("ceo-office");
+
+        var answers = await Task.WhenAll(
+            edesk.PostAsJsonAsync("/api/v1/synonyms", Group("سرقت", "دزدی")),
+            ceoOffice.PostAsJsonAsync("/api/v1/synonyms", Group("ربودن", "دزدی")));
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.BadRequest], answers.Select(a => a.StatusCode).Order());
+        var groups = (await edesk.GetFromJsonAsync<JsonObject>("/api/v1/synonyms"))!["groups"]!.AsArray();
+        Assert.Single(groups, g => g!["words"]!.AsArray().Any(w => w!.GetValue<string>() == "دزدی"));
+    }
+
     /// <summary>The body of POST and PUT /api/v1/synonyms.</summary>
     internal static object Group(params string[] words) => new { words };
 
