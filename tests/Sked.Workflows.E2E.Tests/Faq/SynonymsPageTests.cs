@@ -41,6 +41,7 @@ public sealed class SynonymsPageTests(TestDatabases databases, Chromium chromium
         await ceo.Locator("#synonym-filter").FillAsync("دزد");
         await Assertions.Expect(ceo.Locator("#synonym-list tbody tr")).ToHaveCountAsync(1);
         await StaffBrowser.Shot(ceo, "staff-synonyms");
+        Assert.Empty(await StaffBrowser.AxeFailuresAsync(ceo, "synonyms page"));
 
         Assert.Equal("سرقت", _app.Service<CurrentSynonyms>().Table.TermOf("ربودن"));
         await using var db = await _app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
