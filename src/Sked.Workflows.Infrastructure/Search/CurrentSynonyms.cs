@@ -34,7 +34,7 @@ public sealed class CurrentSynonyms(IDbContextFactory<SkedDbContext> dbFactory)
         return new SynonymTable(groups, version.Value);
     }
 
-    /// <summary>On a database without a synonym table (new, or older than the table): the shipped groups, version 1.</summary>
+    /// <summary>On a database without a synonym table (new, or older than the table): the shipped groups, version 1, written by the system.</summary>
     public static async Task SeedAsync(SkedDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (await db.SynonymVersion.AnyAsync(cancellationToken))
@@ -43,7 +43,19 @@ public sealed class CurrentSynonyms(IDbContextFactory<SkedDbContext> dbFactory)
         }
 
         db.SynonymVersion.Add(new SynonymVersion { Version = 1 });
-        db.SynonymGroups.AddRange(SynonymTable.Shipped.Groups.Select(g => new SynonymGroup { Words = [.. g], UpdatedAt = now, UpdatedBy = "PersianTerms.txt" }));
-        await db.SaveChangesAsync(cancellationToken);
+        db.SynonymGroups.AddRange(SynonymTable.Shipped.Groups.Select(g => new SynonymGroup { Words = [.. g], UpdatedAt = now, UpdatedBy = Domain.Staff.Actor.SystemName }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node starting at the same moment seeded it first (SaveChanges is one transaction, so nothing of ours was kept).
+            db.ChangeTracker.Clear();
+            if (!await db.SynonymVersion.AnyAsync(cancellationToken))
+            {
+                throw;
+            }
+        }
     }
 }
