@@ -53,6 +53,9 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<OutboxNudge>();
         builder.Services.AddSingleton<TaskFeed>();
         builder.Services.AddSingleton<StaffNotices.StaffNoticeFeed>();
+        builder.Services.AddSingleton<Search.CurrentSynonyms>();
+        builder.Services.AddHostedService<Search.SynonymFollower>();
+        builder.Services.AddSingleton<Search.SynonymEditor>();
         builder.Services.AddSingleton<Search.FaqIndex>();
         Search.SearchRegistration.AddCaseSearch(builder);
         builder.Services.AddSingleton<GroupCommitter>();

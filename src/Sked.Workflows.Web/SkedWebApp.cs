@@ -17,6 +17,7 @@ using Sked.Workflows.Web.Features.Outbox;
 using Sked.Workflows.Web.Features.Portal;
 using Sked.Workflows.Web.Features.Sla;
 using Sked.Workflows.Web.Features.StaffArea;
+using Sked.Workflows.Web.Features.Synonyms;
 using Sked.Workflows.Web.Features.Tasks;
 using Sked.Workflows.Web.Features.Workflows;
 using Sked.Workflows.Web.Http;
@@ -48,6 +49,7 @@ public static class SkedWebApp
         api.MapListMyNotices().MapMarkNoticesRead();
         api.MapTasks();
         api.MapDepartments().MapWorkflows().MapWorkflowExport().MapPublishDefinition().MapIncidents().MapFaq().MapSimilarQuestions().MapFaqCuration();
+        api.MapSynonyms();
         api.MapOutbox();
         Sked.Workflows.Web.Features.Cases.Duplicates.DuplicatesFeature.MapDuplicates(api);
         api.MapCalendar();

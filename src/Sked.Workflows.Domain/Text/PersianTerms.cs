@@ -8,7 +8,9 @@ namespace Sked.Workflows.Domain.Text;
 /// forms written out, light stemming (the prefixes mi-/nemi-, plural, possessive and verb endings),
 /// synonyms folded to one word, and the words that carry no subject dropped. A ZWNJ typed as a space
 /// leaves a lone affix (ha, mi), which is dropped too, so both spellings meet. The word lists are
-/// data, in PersianTerms.txt beside this file (Persian words stay out of code).
+/// data, in PersianTerms.txt beside this file (Persian words stay out of code). The synonyms are staff's
+/// to edit at run time (<see cref="SynonymTable"/>, kept in the database), so each analysis is given the
+/// table to fold with; the txt's synonym lines are only what a new database starts with.
 /// </summary>
 public static class PersianTerms
 {
@@ -28,12 +30,18 @@ public static class PersianTerms
         || (one.Length >= MinStem && other.Contains(one, StringComparison.Ordinal))
         || (other.Length >= MinStem && one.Contains(other, StringComparison.Ordinal));
 
-    /// <summary>The terms of a text, in order; the same question in other spellings gives the same terms.</summary>
-    public static IReadOnlyList<string> Of(string? text) =>
-        [.. PersianText.MatchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Term).OfType<string>()];
+    /// <summary>The shipped synonym groups (the txt's "synonym: word=term" lines), the term first.</summary>
+    internal static IReadOnlyList<IReadOnlyList<string>> ShippedSynonyms => Words.Synonyms;
+
+    /// <summary>
+    /// The terms of a text, in order, with <paramref name="synonyms"/> folded; the same question in other spellings
+    /// gives the same terms.
+    /// </summary>
+    public static IReadOnlyList<string> Of(string? text, SynonymTable synonyms) =>
+        [.. PersianText.MatchKey(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => Term(w, synonyms)).OfType<string>()];
 
     /// <summary>One word's term, or null for a word that says nothing about the subject.</summary>
-    public static string? Term(string word)
+    public static string? Term(string word, SynonymTable synonyms)
     {
         var written = Words.Spoken.GetValueOrDefault(word, word);
         if (Words.Dropped.Contains(written))
@@ -44,7 +52,7 @@ public static class PersianTerms
         // A spoken form may show only once its ending is gone (a possessive ending on a spoken noun).
         var stem = Stem(written);
         stem = Words.Spoken.GetValueOrDefault(stem, stem);
-        return Words.Dropped.Contains(stem) ? null : Words.Synonyms.GetValueOrDefault(stem, Words.Synonyms.GetValueOrDefault(written, stem));
+        return Words.Dropped.Contains(stem) ? null : synonyms.TermOf(stem) ?? synonyms.TermOf(written) ?? stem;
     }
 
     private static string Stem(string word)
@@ -73,7 +81,7 @@ public static class PersianTerms
     private sealed record Lists(
         FrozenSet<string> Dropped,
         FrozenDictionary<string, string> Spoken,
-        FrozenDictionary<string, string> Synonyms,
+        IReadOnlyList<IReadOnlyList<string>> Synonyms,
         FrozenSet<string> OtherServices,
         string[] Prefixes,
         string[] Suffixes)
@@ -89,7 +97,7 @@ public static class PersianTerms
                 .Select(l => (Kind: l[..l.IndexOf(':', StringComparison.Ordinal)], Words: l[(l.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim()))
                 .ToList();
             return new Lists(
-                Set(lines, "drop"), Pairs(lines, "spoken"), Pairs(lines, "synonym"), Set(lines, "other"),
+                Set(lines, "drop"), Pairs(lines, "spoken"), Groups(lines, "synonym"), Set(lines, "other"),
                 [.. Items(lines, "prefix")], [.. Items(lines, "suffix")]);
         }
 
@@ -101,5 +109,10 @@ public static class PersianTerms
 
         private static FrozenDictionary<string, string> Pairs(List<(string Kind, string Words)> lines, string kind) =>
             Items(lines, kind).Select(p => p.Split('=', 2)).ToFrozenDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
+
+        // "word=term" pairs gathered into groups, each the term followed by its words, in the file's order.
+        private static List<IReadOnlyList<string>> Groups(List<(string Kind, string Words)> lines, string kind) =>
+            [.. Items(lines, kind).Select(p => p.Split('=', 2)).GroupBy(p => p[1], StringComparer.Ordinal)
+                .Select(g => (IReadOnlyList<string>)[g.Key, .. g.Select(p => p[0])])];
     }
 }

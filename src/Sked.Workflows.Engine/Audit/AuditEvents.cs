@@ -50,6 +50,10 @@ public static class AuditEvents
         Type<FaqDeleted>("faq.deleted", AuditJsonStyle.Escaped),
         Type<FaqRepeatConfirmed>("faq.repeat-confirmed", AuditJsonStyle.Escaped),
         Type<FaqProposed>("faq.proposed", AuditJsonStyle.Escaped),
+        // The synonym table of the Persian analysis (the FAQ's curators).
+        Type<SynonymGroupAdded>("synonym.group-added", AuditJsonStyle.Escaped),
+        Type<SynonymGroupEdited>("synonym.group-edited", AuditJsonStyle.Escaped),
+        Type<SynonymGroupRemoved>("synonym.group-removed", AuditJsonStyle.Escaped),
 
         // Tasks (human-task node; staff through the task use cases).
         Type<TaskOpened>("task.opened", AuditJsonStyle.RelaxedWithoutNulls),

@@ -26,6 +26,8 @@ public sealed class DatabaseInitializer(
     DatabaseOptions database,
     DepartmentDirectory departments,
     CurrentCalendar calendar,
+    Search.CurrentSynonyms synonyms,
+    TimeProvider time,
     DefinitionCatalog definitions,
     IOptions<EngineOptions> engine,
     IOptions<DemoOptions> demo)
@@ -49,10 +51,12 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
             await SeedDepartmentsAsync(db, cancellationToken);
             await CurrentCalendar.SeedAsync(db, cancellationToken);
+            await Search.CurrentSynonyms.SeedAsync(db, time.GetUtcNow(), cancellationToken);
         }
 
         await departments.ReloadAsync(cancellationToken);
         await calendar.ReloadAsync(cancellationToken);
+        await synonyms.ReloadAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         await SeedRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
         await definitions.SyncFromFolderAsync(WorkflowsFolder(engine.Value), cancellationToken);

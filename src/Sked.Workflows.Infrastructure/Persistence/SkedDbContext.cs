@@ -53,6 +53,8 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Calendar.CalendarSettings> CalendarSettings => Set<Calendar.CalendarSettings>();
     public DbSet<Calendar.CalendarHoliday> CalendarHolidays => Set<Calendar.CalendarHoliday>();
     public DbSet<Calendar.CalendarClosure> CalendarClosures => Set<Calendar.CalendarClosure>();
+    public DbSet<Search.SynonymGroup> SynonymGroups => Set<Search.SynonymGroup>();
+    public DbSet<Search.SynonymVersion> SynonymVersion => Set<Search.SynonymVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -65,6 +67,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         MapFaq(builder);
         MapSms(builder);
         Calendar.CalendarModel.Map(builder);
+        Search.SynonymModel.Map(builder);
     }
 
     private static void MapNotices(ModelBuilder builder)

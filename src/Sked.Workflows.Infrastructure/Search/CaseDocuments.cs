@@ -15,6 +15,10 @@ namespace Sked.Workflows.Infrastructure.Search;
 /// body's terms stored for comparing two cases; who the citizen is (<see cref="CitizenKeys"/>), when it
 /// came and whether it is open, for finding duplicates; who may come across it (<see cref="CaseAccessKeys"/>); and which
 /// task lists it is in, with where it comes first in their order (<see cref="CaseListKeys"/>).
+/// The terms are analysed without synonyms (<see cref="SynonymTable.Empty"/>): staff edit the synonym table at
+/// run time, and re-analysing a million cases after each edit would leave search on the slow database query for
+/// minutes; instead a search folds its words with the current table and asks for every word of their groups
+/// (<see cref="CaseIndex.Find"/>), and stored topics are folded as they are read.
 /// </summary>
 public static class CaseDocuments
 {
@@ -42,8 +46,8 @@ public static class CaseDocuments
             new StringField(Id, @case.Id.ToString(), Field.Store.YES),
             // The id again as a column, so a search reads its hits' ids without loading their stored fields.
             new BinaryDocValuesField(Id, new BytesRef(@case.Id.ToByteArray())),
-            new TextField(Terms, string.Join(' ', PersianTerms.Of(text)), Field.Store.NO),
-            new StoredField(Topic, string.Join(' ', TopicOf(@case.Subject + " " + @case.Body))),
+            new TextField(Terms, string.Join(' ', PersianTerms.Of(text, SynonymTable.Empty)), Field.Store.NO),
+            new StoredField(Topic, string.Join(' ', TopicOf(@case.Subject + " " + @case.Body, SynonymTable.Empty))),
             new Int64Field(Created, @case.CreatedAt.ToUnixTimeMilliseconds(), Field.Store.NO),
             new StringField(Open, @case.ClosedAt is null ? "1" : "0", Field.Store.NO),
         };
@@ -61,10 +65,10 @@ public static class CaseDocuments
         return document;
     }
 
-    /// <summary>The distinct terms of a text, as two cases' topics are compared.</summary>
-    public static IReadOnlyList<string> TopicOf(string text) => [.. PersianTerms.Of(text).Distinct(StringComparer.Ordinal)];
+    /// <summary>The distinct terms of a text, as two cases' topics are compared (with the current synonym table).</summary>
+    public static IReadOnlyList<string> TopicOf(string text, SynonymTable synonyms) => [.. PersianTerms.Of(text, synonyms).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>What <see cref="Of"/> writes; an index written in another format is rebuilt.</summary>
+    /// <summary>What <see cref="Of"/> writes; an index written in another format is rebuilt (3: terms without synonyms, list keys).</summary>
     public const string Format = "3";
 
     public static Guid IdOf(Document document) => Guid.Parse(document.Get(Id, CultureInfo.InvariantCulture));

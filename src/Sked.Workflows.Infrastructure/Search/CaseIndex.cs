@@ -14,9 +14,10 @@ namespace Sked.Workflows.Infrastructure.Search;
 /// (<see cref="CaseIndexOptions.CaseIndexPath"/>). <see cref="CaseIndexer"/> builds it and keeps it up to
 /// date; until it holds every case (<see cref="IsReady"/>) searches answer null and callers use their
 /// database query. Each commit records the audit chain position it has read up to, so a restart reads on
-/// from there instead of rebuilding.
+/// from there instead of rebuilding. The documents hold terms without synonyms; a search applies the current
+/// synonym table (<see cref="CurrentSynonyms"/>), so an edit to it needs no rebuild.
 /// </summary>
-public sealed class CaseIndex(string folder) : IDisposable
+public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string SeqKey = "seq";
@@ -161,6 +162,7 @@ public sealed class CaseIndex(string folder) : IDisposable
             return [];
         }
 
+        var table = synonyms.Table;
         var query = new BooleanQuery
         {
             { AnyOf(CitizenKeys.Field, citizen), Occur.MUST },
@@ -171,8 +173,8 @@ public sealed class CaseIndex(string folder) : IDisposable
         return Search(query, limit, (searcher, hit) =>
         {
             var document = searcher.Doc(hit.Doc);
-            return new Candidate(CaseDocuments.IdOf(document),
-                document.Get(CaseDocuments.Topic, CultureInfo.InvariantCulture)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? []);
+            var stored = document.Get(CaseDocuments.Topic, CultureInfo.InvariantCulture)?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+            return new Candidate(CaseDocuments.IdOf(document), [.. stored.Select(table.Fold).Distinct(StringComparer.Ordinal)]);
         });
     }
 
@@ -206,9 +208,11 @@ public sealed class CaseIndex(string folder) : IDisposable
     }
 
     // Every term of the text, the last as it is being typed; null when the index is not ready or the text has no terms.
+    // Each word matches any word of its synonym group as the documents hold them (unfolded).
     private BooleanQuery? Words(string? text)
     {
-        var terms = PersianTerms.Of(text).Distinct(StringComparer.Ordinal).ToList();
+        var table = synonyms.Table;
+        var terms = PersianTerms.Of(text, table).Distinct(StringComparer.Ordinal).ToList();
         if (!_ready || terms.Count == 0)
         {
             return null;
@@ -217,10 +221,10 @@ public sealed class CaseIndex(string folder) : IDisposable
         var query = new BooleanQuery();
         foreach (var term in terms.SkipLast(1))
         {
-            query.Add(new TermQuery(new Term(CaseDocuments.Terms, term)), Occur.MUST);
+            query.Add(AnyOf(CaseDocuments.Terms, table.Expand(term)), Occur.MUST);
         }
 
-        query.Add(Typing(terms[^1]), Occur.MUST);
+        query.Add(Typing(terms[^1], table), Occur.MUST);
         return query;
     }
 
@@ -233,14 +237,17 @@ public sealed class CaseIndex(string folder) : IDisposable
         return new CaseListKeys.Place(leaf.AtomicReader.GetNumericDocValues(due).Get(hit.Doc - leaf.DocBase), id.Utf8ToString());
     }
 
-    // The word being typed: the whole term, or (from three letters) any term it starts.
-    private static Query Typing(string term) => term.Length < 3
-        ? new TermQuery(new Term(CaseDocuments.Terms, term))
-        : new BooleanQuery
+    // The word being typed: the whole term or a word of its synonym group, or (from three letters) any term it starts.
+    private static BooleanQuery Typing(string term, SynonymTable table)
+    {
+        var typing = AnyOf(CaseDocuments.Terms, table.Expand(term));
+        if (term.Length >= 3)
         {
-            { new TermQuery(new Term(CaseDocuments.Terms, term)), Occur.SHOULD },
-            { new PrefixQuery(new Term(CaseDocuments.Terms, term)), Occur.SHOULD },
-        };
+            typing.Add(new PrefixQuery(new Term(CaseDocuments.Terms, term)), Occur.SHOULD);
+        }
+
+        return typing;
+    }
 
     private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
     {

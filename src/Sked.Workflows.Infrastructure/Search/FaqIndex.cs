@@ -18,9 +18,11 @@ namespace Sked.Workflows.Infrastructure.Search;
 /// question and every alternative wording. Citizens search the published entries; staff (the e-desk's
 /// "probably the same as") search earlier public questions kept unpublished too. Kept in memory and
 /// rebuilt from the database when the FAQ changed (checked at most every <see cref="Freshness"/>, or
-/// at once after <see cref="Invalidate"/>).
+/// at once after <see cref="Invalidate"/>), and at once when the synonym table changed
+/// (<see cref="CurrentSynonyms"/>): the index holds folded terms, and with a few hundred entries
+/// analysing them again costs milliseconds, so the matcher never mixes two tables.
 /// </summary>
-public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimeProvider time) : IDisposable
+public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, CurrentSynonyms synonyms, TimeProvider time) : IDisposable
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(2);
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -41,13 +43,14 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
     /// <summary>As above; with <paramref name="includeUnpublished"/> (staff only) earlier public questions not published count too.</summary>
     public async Task<IReadOnlyList<Match>> SimilarAsync(string question, int limit, double sameQuestionAt, bool includeUnpublished, CancellationToken cancellationToken)
     {
-        var terms = PersianTerms.Of(question).Distinct(StringComparer.Ordinal).ToList();
+        var table = synonyms.Table;
+        var terms = PersianTerms.Of(question, table).Distinct(StringComparer.Ordinal).ToList();
         if (terms.Count == 0)
         {
             return [];
         }
 
-        var snapshot = await CurrentAsync(cancellationToken);
+        var snapshot = await CurrentAsync(table, cancellationToken);
         var words = new BooleanQuery();
         foreach (var term in terms)
         {
@@ -70,10 +73,11 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
     public void Invalidate() => Interlocked.Increment(ref _generation);
 
     /// <summary>The same decision for two texts outside the index (a new public question and an earlier one still open).</summary>
-    public static bool IsSameQuestion(string asked, string earlier, double sameQuestionAt)
+    public bool IsSameQuestion(string asked, string earlier, double sameQuestionAt)
     {
-        var terms = PersianTerms.Of(asked).Distinct(StringComparer.Ordinal).ToList();
-        return terms.Count > 0 && IsSameQuestion(terms, [.. PersianTerms.Of(earlier)], sameQuestionAt);
+        var table = synonyms.Table;
+        var terms = PersianTerms.Of(asked, table).Distinct(StringComparer.Ordinal).ToList();
+        return terms.Count > 0 && IsSameQuestion(terms, [.. PersianTerms.Of(earlier, table)], sameQuestionAt);
     }
 
     /// <summary>
@@ -90,10 +94,11 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
             && !asked.Exists(t => PersianTerms.IsOtherService(t) && !entry.Contains(t, StringComparer.Ordinal));
     }
 
-    private async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken)
+    // The snapshot analysed with this table: a question is always compared with entries folded the same way.
+    private async Task<Snapshot> CurrentAsync(SynonymTable table, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        if (_current is { } fresh && now - fresh.CheckedAt < Freshness && fresh.Generation == Volatile.Read(ref _generation))
+        if (_current is { } fresh && now - fresh.CheckedAt < Freshness && fresh.Generation == Volatile.Read(ref _generation) && fresh.Synonyms == table)
         {
             return fresh;
         }
@@ -110,7 +115,7 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
                 .Select(g => new { Count = g.Count(), Latest = g.Max(f => (DateTimeOffset?)f.UpdatedAt) })
                 .ToListAsync(cancellationToken)).FirstOrDefault();
             var version = $"{stamp?.Count ?? 0}:{stamp?.Latest}";
-            if (_current is { } same && same.Version == version && same.Generation == generation)
+            if (_current is { } same && same.Version == version && same.Generation == generation && same.Synonyms == table)
             {
                 _current = same with { CheckedAt = now };
                 return _current;
@@ -119,7 +124,7 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
             var entries = await all.Select(f => new Entry(f.Id, f.Question, f.Answer, f.Alternatives, f.PublishedAt != null)).ToListAsync(cancellationToken);
             // The previous snapshot is not disposed: a search that took it a moment ago may still be reading
             // it. It holds managed memory only, so the collector frees it once the last reader lets go.
-            _current = Build(entries, version, generation, now);
+            _current = Build(entries, table, version, generation, now);
             return _current;
         }
         finally
@@ -128,7 +133,7 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
         }
     }
 
-    private static Snapshot Build(IReadOnlyList<Entry> entries, string version, int generation, DateTimeOffset now)
+    private static Snapshot Build(IReadOnlyList<Entry> entries, SynonymTable table, string version, int generation, DateTimeOffset now)
     {
         var directory = new RAMDirectory();
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))))
@@ -142,7 +147,7 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
                     {
                         new StringField("id", entry.Id.ToString(), Field.Store.YES),
                         new StringField("published", entry.Published ? "1" : "0", Field.Store.NO),
-                        new TextField("terms", string.Join(' ', PersianTerms.Of(wording)), Field.Store.YES),
+                        new TextField("terms", string.Join(' ', PersianTerms.Of(wording, table)), Field.Store.YES),
                     });
                 }
             }
@@ -150,12 +155,12 @@ public sealed class FaqIndex(IDbContextFactory<SkedDbContext> dbFactory, TimePro
             writer.Commit();
         }
 
-        return new Snapshot(version, generation, now, entries.ToDictionary(e => e.Id.ToString()), new IndexSearcher(DirectoryReader.Open(directory)));
+        return new Snapshot(version, generation, table, now, entries.ToDictionary(e => e.Id.ToString()), new IndexSearcher(DirectoryReader.Open(directory)));
     }
 
     public void Dispose() => _rebuilding.Dispose();
 
     private sealed record Entry(Guid Id, string Question, string Answer, List<string> Alternatives, bool Published);
 
-    private sealed record Snapshot(string Version, int Generation, DateTimeOffset CheckedAt, Dictionary<string, Entry> Entries, IndexSearcher Searcher);
+    private sealed record Snapshot(string Version, int Generation, SynonymTable Synonyms, DateTimeOffset CheckedAt, Dictionary<string, Entry> Entries, IndexSearcher Searcher);
 }

@@ -14,7 +14,8 @@ public static class SearchRegistration
             .ValidateOnStart();
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp => new CaseIndex(
-            sp.GetRequiredService<IOptions<CaseIndexOptions>>().Value.CaseIndexPath is { Length: > 0 } path ? path : Path.Combine(contentRoot, "data", "case-index")));
+            sp.GetRequiredService<IOptions<CaseIndexOptions>>().Value.CaseIndexPath is { Length: > 0 } path ? path : Path.Combine(contentRoot, "data", "case-index"),
+            sp.GetRequiredService<CurrentSynonyms>()));
         builder.Services.AddSingleton<CaseIndexer>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CaseIndexer>());
     }

@@ -5,6 +5,7 @@ using Sked.Workflows.Web.Features.Incidents;
 using Sked.Workflows.Web.Features.Letters;
 using Sked.Workflows.Web.Features.Outbox;
 using Sked.Workflows.Web.Features.Sla;
+using Sked.Workflows.Web.Features.Synonyms;
 using Sked.Workflows.Web.Features.Tasks;
 using Sked.Workflows.Web.Features.Workflows;
 
@@ -33,6 +34,7 @@ public static class UseCases
         services.AddSingleton<Sms.ListCaseSms.Handler>();
         Cases.Duplicates.DuplicatesFeature.AddDuplicates(services);
         services.AddFaq();
+        services.AddSynonyms();
         return services;
     }
 }

@@ -74,7 +74,7 @@ public static class InboxPagingBenchmark
         }
 
         Console.WriteLine($"\n{database.Provider}: filled {count:N0} cases + instances + tasks in {fill.Elapsed.TotalSeconds:0} s");
-        var query = new ListTasks.Handler(factory, new Sked.Workflows.Infrastructure.Search.CaseIndex(Path.Combine(Path.GetTempPath(), "sked-unopened-index")), TimeProvider.System);
+        var query = new ListTasks.Handler(factory, new Sked.Workflows.Infrastructure.Search.CaseIndex(Path.Combine(Path.GetTempPath(), "sked-unopened-index"), app.Service<Sked.Workflows.Infrastructure.Search.CurrentSynonyms>()), TimeProvider.System);
         var edesk = Member("edesk", Roles.EDesk, null);
         var staff = Member("staff.billing", Roles.Department, "billing");
         var head = new StaffMember("head.billing", new HashSet<string>([Roles.Department, Roles.DepartmentHead], StringComparer.Ordinal), "billing", null);

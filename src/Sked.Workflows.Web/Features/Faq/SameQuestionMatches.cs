@@ -67,7 +67,7 @@ public static class SameQuestionMatches
         }
 
         // Public questions are few (a CEO office answers them by hand), so the recent open ones are compared directly.
-        private static async Task<IEnumerable<Match>> OpenQuestionsAsync(SkedDbContext db, CaseFile @case, double threshold, CancellationToken cancellationToken)
+        private async Task<IEnumerable<Match>> OpenQuestionsAsync(SkedDbContext db, CaseFile @case, double threshold, CancellationToken cancellationToken)
         {
             var since = @case.CreatedAt - OpenWithin;
             var earlier = await db.Cases.AsNoTracking()
@@ -77,7 +77,7 @@ public static class SameQuestionMatches
                 .Take(500)
                 .Select(c => new { c.TrackingCode, c.Subject, c.Answer })
                 .ToListAsync(cancellationToken);
-            return earlier.Where(c => FaqIndex.IsSameQuestion(@case.Subject, c.Subject, threshold))
+            return earlier.Where(c => index.IsSameQuestion(@case.Subject, c.Subject, threshold))
                 .Select(c => new Match(null, c.TrackingCode, c.Subject, c.Answer ?? string.Empty, false, 1, 0));
         }
     }

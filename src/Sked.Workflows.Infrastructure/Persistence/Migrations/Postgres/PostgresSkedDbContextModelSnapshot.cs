@@ -1234,6 +1234,44 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Search.SynonymGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.PrimitiveCollection<List<string>>("Words")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("synonym_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Search.SynonymVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("synonym_version", (string)null);
+                });
+
             modelBuilder.Entity("Sked.Workflows.Infrastructure.StaffNotices.StaffNotice", b =>
                 {
                     b.Property<Guid>("Id")

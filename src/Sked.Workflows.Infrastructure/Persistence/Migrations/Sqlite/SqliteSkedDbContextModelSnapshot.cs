@@ -1216,6 +1216,42 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("departments", (string)null);
                 });
 
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Search.SynonymGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Words")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("synonym_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Sked.Workflows.Infrastructure.Search.SynonymVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("synonym_version", (string)null);
+                });
+
             modelBuilder.Entity("Sked.Workflows.Infrastructure.StaffNotices.StaffNotice", b =>
                 {
                     b.Property<Guid>("Id")

@@ -26,7 +26,7 @@ public static class PossibleDuplicates
     /// <summary>Possible duplicates (oldest first), the case this one was merged into, and the cases merged into this one.</summary>
     public sealed record View(Guid CaseId, IReadOnlyList<Row> Possible, Row? MergedInto, IReadOnlyList<Row> Merged);
 
-    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, CaseIndex index)
+    public sealed class Handler(IDbContextFactory<SkedDbContext> dbFactory, CaseIndex index, CurrentSynonyms synonyms)
     {
         public async Task<View?> HandleAsync(string trackingCode, CancellationToken cancellationToken)
         {
@@ -51,7 +51,7 @@ public static class PossibleDuplicates
                 return [];
             }
 
-            var topic = CaseDocuments.TopicOf(@case.Subject + " " + @case.Body);
+            var topic = CaseDocuments.TopicOf(@case.Subject + " " + @case.Body, synonyms.Table);
             var since = @case.CreatedAt - Window;
             var until = @case.CreatedAt + Window;
             var ids = index.SameCitizen(keys, since, @case.Id, 50) is { } found
@@ -62,14 +62,14 @@ public static class PossibleDuplicates
         }
 
         // While the index is being built: the same citizen's open cases of the window, read from the cases themselves.
-        private static async Task<List<Guid>> ScanAsync(SkedDbContext db, CaseFile @case, IReadOnlyList<string> topic, DateTimeOffset since, CancellationToken cancellationToken)
+        private async Task<List<Guid>> ScanAsync(SkedDbContext db, CaseFile @case, IReadOnlyList<string> topic, DateTimeOffset since, CancellationToken cancellationToken)
         {
             var (national, mobile, email) = (@case.Citizen.NationalCode, @case.Citizen.Mobile, @case.Citizen.Email);
             var others = await db.Cases.AsNoTracking()
                 .Where(c => c.Id != @case.Id && !c.Anonymous && c.CreatedAt >= since && c.ClosedAt == null
                     && ((national != null && c.Citizen.NationalCode == national) || (mobile != null && c.Citizen.Mobile == mobile) || (email != null && c.Citizen.Email == email)))
                 .Select(c => new { c.Id, c.Subject, c.Body }).Take(50).ToListAsync(cancellationToken);
-            return [.. others.Where(o => SameProblem(topic, CaseDocuments.TopicOf(o.Subject + " " + o.Body))).Select(o => o.Id)];
+            return [.. others.Where(o => SameProblem(topic, CaseDocuments.TopicOf(o.Subject + " " + o.Body, synonyms.Table))).Select(o => o.Id)];
         }
     }
 
