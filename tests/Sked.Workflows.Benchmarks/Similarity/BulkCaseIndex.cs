@@ -16,7 +16,8 @@ internal static class BulkCaseIndex
 
     public static async Task<int> BuildAsync(IDbContextFactory<SkedDbContext> factory, DatabaseOptions database, string folder)
     {
-        using var index = new CaseIndex(folder);
+        // Writing needs no synonyms: documents hold their words unfolded, and searches fold them.
+        using var index = new CaseIndex(folder, new CurrentSynonyms(factory));
         index.Open();
         index.Clear();
         long head;

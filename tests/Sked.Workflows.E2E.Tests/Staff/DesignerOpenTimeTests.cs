@@ -24,6 +24,7 @@ public sealed class DesignerOpenTimeTests(TestDatabases databases, Chromium chro
     public async Task OpeningTheDesigner_OnTheDemoDatabase_IsMeasured()
     {
         await DemoCasesWrittenAsync();
+        await DemoSettled.WaitAsync(_app);
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
         var owner = await StaffBrowser.LogInAsync(context, "process-owner");
         await owner.SetViewportSizeAsync(1366, 900);

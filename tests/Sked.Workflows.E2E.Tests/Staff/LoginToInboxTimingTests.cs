@@ -28,6 +28,7 @@ public sealed class LoginToInboxTimingTests(TestDatabases databases, Chromium ch
     public async Task LoginToAVisibleInbox_IsMeasuredOnTheDemoDatabase()
     {
         await DemoWrittenAsync();
+        await DemoSettled.WaitAsync(_app);
         var lines = new List<string>();
 
         // A member on a fresh browser (nothing cached) and a returning one (the same browser, signed out in between).
