@@ -45,7 +45,7 @@ public static class InfrastructureRegistration
 
         builder.Services.AddSingleton<DepartmentDirectory>();
         builder.Services.AddSingleton<Calendar.CurrentCalendar>();
-        builder.Services.AddHostedService<Calendar.CalendarFollower>();
+        builder.Services.AddSingleton<Cluster.IFollowedData>(sp => sp.GetRequiredService<Calendar.CurrentCalendar>());
         builder.Services.AddSingleton<Calendar.DeadlineMover>();
         builder.Services.AddSingleton<Calendar.CalendarEditor>();
         builder.Services.AddSingleton<DefinitionCatalog>();
@@ -54,7 +54,8 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<TaskFeed>();
         builder.Services.AddSingleton<StaffNotices.StaffNoticeFeed>();
         builder.Services.AddSingleton<Search.CurrentSynonyms>();
-        builder.Services.AddHostedService<Search.SynonymFollower>();
+        builder.Services.AddSingleton<Cluster.IFollowedData>(sp => sp.GetRequiredService<Search.CurrentSynonyms>());
+        builder.Services.AddHostedService<Cluster.VersionFollower>();
         builder.Services.AddSingleton<Search.SynonymEditor>();
         builder.Services.AddSingleton<Search.FaqIndex>();
         Search.SearchRegistration.AddCaseSearch(builder);

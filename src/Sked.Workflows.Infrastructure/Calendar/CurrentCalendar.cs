@@ -9,7 +9,7 @@ namespace Sked.Workflows.Infrastructure.Calendar;
 /// an admin edits it (then <see cref="ReloadAsync"/>). A fresh database is seeded with the default week
 /// and the official holidays of 1404–1406.
 /// </summary>
-public sealed class CurrentCalendar(IDbContextFactory<SkedDbContext> dbFactory)
+public sealed class CurrentCalendar(IDbContextFactory<SkedDbContext> dbFactory) : Cluster.IFollowedData
 {
     /// <summary>The Jalali years seeded on a fresh database.</summary>
     public static readonly IReadOnlyList<int> SeededYears = [1404, 1405, 1406];
@@ -17,6 +17,13 @@ public sealed class CurrentCalendar(IDbContextFactory<SkedDbContext> dbFactory)
     private volatile WorkingCalendar _value = WorkingCalendar.Default;
 
     public WorkingCalendar Value => _value;
+
+    public string Name => "working calendar";
+
+    public int LoadedVersion => _value.Version;
+
+    public async Task<int?> StoredVersionAsync(SkedDbContext db, CancellationToken cancellationToken) =>
+        await db.CalendarSettings.AsNoTracking().Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {

@@ -7,13 +7,20 @@ namespace Sked.Workflows.Infrastructure.Search;
 /// <summary>
 /// The synonym table, cached: every analysis of a question or a search reads it, and it changes only when
 /// staff edit it (<see cref="SynonymEditor"/>, then <see cref="ReloadAsync"/>) or another node did
-/// (<see cref="SynonymFollower"/>). A database without a table starts with the groups shipped in PersianTerms.txt.
+/// (<see cref="Cluster.VersionFollower"/>). A database without a table starts with the groups shipped in PersianTerms.txt.
 /// </summary>
-public sealed class CurrentSynonyms(IDbContextFactory<SkedDbContext> dbFactory)
+public sealed class CurrentSynonyms(IDbContextFactory<SkedDbContext> dbFactory) : Cluster.IFollowedData
 {
     private volatile SynonymTable _table = SynonymTable.Shipped;
 
     public SynonymTable Table => _table;
+
+    public string Name => "synonym table";
+
+    public int LoadedVersion => _table.Version;
+
+    public async Task<int?> StoredVersionAsync(SkedDbContext db, CancellationToken cancellationToken) =>
+        await db.SynonymVersion.AsNoTracking().Select(v => (int?)v.Version).FirstOrDefaultAsync(cancellationToken);
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
