@@ -22,14 +22,16 @@ public sealed partial class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     TimeProvider time,
     Telemetry.SkedMetrics metrics,
+    Cluster.NodeIdentity node,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private readonly string _node = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly string _node = node.ToString();
     private readonly OutboxDelivery _delivery = new(sms, email);
     private readonly OutboxResults _results = new(options.Value, time, sms.Provider, metrics);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await TakeBackFromEarlierStartAsync(stoppingToken);
         // Look at once: what was committed before the start, or left by a node that died, is due now.
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -46,6 +48,24 @@ public sealed partial class OutboxDispatcher(
             }
 
             await nudge.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+        }
+    }
+
+    // A restart after kill -9 finds its own earlier leases at once rather than after Outbox__Lease (2 minutes).
+    private async Task TakeBackFromEarlierStartAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+            if (await OutboxLease.TakeBackFromEarlierStartAsync(db, node, stoppingToken) is > 0 and var count)
+            {
+                LogTakenBack(logger, count);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database may not serve yet: the leases then run out as they always did.
+            LogDispatchFailed(logger, ex);
         }
     }
 
@@ -126,6 +146,9 @@ public sealed partial class OutboxDispatcher(
             return OutboxOutcome.Failed(message, error);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Took back {Count} outbox messages an earlier start of this node had leased and not finished")]
+    private static partial void LogTakenBack(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch loop failed; it will try again")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

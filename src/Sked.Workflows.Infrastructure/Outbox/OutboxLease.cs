@@ -73,6 +73,28 @@ public sealed class OutboxLease
     }
 
     /// <summary>
+    /// Frees the messages an earlier start of this node leased and never finished (it was killed), so they
+    /// go out now instead of after their lease runs out. On SQLite, which one process serves
+    /// (<see cref="Cluster.SqliteNodeLock"/>), that is every lease but this start's; on PostgreSQL, the leases of
+    /// this node's name (Cluster__NodeName) from another start. Each counts an attempt, since it may have gone
+    /// out: an SMS is then asked after before it is sent again (<see cref="MayHaveBeenTriedBefore"/>).
+    /// </summary>
+    public static Task<int> TakeBackFromEarlierStartAsync(SkedDbContext db, Cluster.NodeIdentity node, CancellationToken cancellationToken)
+    {
+        var ours = node.Name + "/";
+        var thisStart = node + "/";
+        var left = db.Outbox.Where(m => m.Status == OutboxStatus.Pending && m.LockedBy != null && !m.LockedBy.StartsWith(thisStart));
+        if (db is PostgresSkedDbContext)
+        {
+            left = left.Where(m => m.LockedBy!.StartsWith(ours));
+        }
+
+        return left.ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.LockedBy, (string?)null).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1),
+            cancellationToken);
+    }
+
+    /// <summary>
     /// Whether an earlier try of the message may have gone out without its outcome being recorded. A
     /// recorded failure counts an attempt. An unrecorded one (the node died mid-send) leaves the row
     /// leased until its lease ran out, and the row was due when it was leased, so it is taken again
