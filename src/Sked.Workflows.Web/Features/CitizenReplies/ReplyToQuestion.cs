@@ -30,7 +30,8 @@ public static class ReplyToQuestion
     {
         public async Task<WorkflowResult> HandleAsync(TrackingCode code, string? password, string? text, Actor citizen, CancellationToken cancellationToken)
         {
-            if (Invalid(text) is { } invalid)
+            var reply = PersianText.Normalize(text);
+            if (Invalid(reply) is { } invalid)
             {
                 return invalid;
             }
@@ -43,17 +44,19 @@ public static class ReplyToQuestion
                 return WorkflowResult.NotFound(ReplyTexts.NotFound);
             }
 
-            return await ReplyAsync(found.Id, found.Status, PersianText.Normalize(text), citizen, cancellationToken);
+            return await ReplyAsync(found.Id, found.Status, reply, citizen, cancellationToken);
         }
 
         /// <summary>The reply from the tracking page, which opened the case by its code (and password) in this request.</summary>
-        public Task<WorkflowResult> HandleOpenedAsync(CaseFile opened, string? text, Actor citizen, CancellationToken cancellationToken) =>
-            Invalid(text) is { } invalid
-                ? Task.FromResult(invalid)
-                : ReplyAsync(opened.Id, opened.Status, PersianText.Normalize(text), citizen, cancellationToken);
+        public Task<WorkflowResult> HandleOpenedAsync(CaseFile opened, string? text, Actor citizen, CancellationToken cancellationToken)
+        {
+            var reply = PersianText.Normalize(text);
+            return Invalid(reply) is { } invalid ? Task.FromResult(invalid) : ReplyAsync(opened.Id, opened.Status, reply, citizen, cancellationToken);
+        }
 
-        private static WorkflowResult? Invalid(string? text) =>
-            PersianText.Normalize(text).Length is 0 or > TextMax
+        // The reply as normalised: empty or too long is a field error.
+        private static WorkflowResult? Invalid(string reply) =>
+            reply.Length is 0 or > TextMax
                 ? WorkflowResult.Invalid(new Dictionary<string, Message[]>(StringComparer.Ordinal)
                 {
                     ["text"] = [Message.Of(ReplyTexts.TextRequired, Catalogue.Number(TextMax))],
