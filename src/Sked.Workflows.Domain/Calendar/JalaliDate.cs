@@ -6,15 +6,14 @@ namespace Sked.Workflows.Domain.Calendar;
 /// <summary>Shows instants to citizens and staff in the Jalali (Solar Hijri) calendar, Iran time.</summary>
 public static class JalaliDate
 {
-    private static readonly PersianCalendar Calendar = new();
     internal static readonly TimeZoneInfo IranTime = FindIranTime();
 
     /// <summary>For example 1405/09/07 14:30, in Persian digits, for an instant on 28 November 2026.</summary>
     public static string Format(DateTimeOffset instant, bool withTime = true)
     {
         var local = TimeZoneInfo.ConvertTime(instant, IranTime).DateTime;
-        var date = string.Create(CultureInfo.InvariantCulture,
-            $"{Calendar.GetYear(local):0000}/{Calendar.GetMonth(local):00}/{Calendar.GetDayOfMonth(local):00}");
+        var (year, month, day) = JalaliDays.Parts(DateOnly.FromDateTime(local));
+        var date = string.Create(CultureInfo.InvariantCulture, $"{year:0000}/{month:00}/{day:00}");
         var text = withTime ? string.Create(CultureInfo.InvariantCulture, $"{date} {local:HH:mm}") : date;
         return PersianText.ToPersianDigits(text);
     }
@@ -22,8 +21,7 @@ public static class JalaliDate
     /// <summary>Year, month and day in the Jalali calendar, Iran time.</summary>
     public static (int Year, int Month, int Day) Parts(DateTimeOffset instant)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, IranTime).DateTime;
-        return (Calendar.GetYear(local), Calendar.GetMonth(local), Calendar.GetDayOfMonth(local));
+        return JalaliDays.Parts(LocalDate(instant));
     }
 
     /// <summary>The calendar day in Iran time (Gregorian), the unit of daily records such as audit checkpoints.</summary>
@@ -38,12 +36,7 @@ public static class JalaliDate
     }
 
     /// <summary>A day in Iran time as yyyy/mm/dd in the Jalali calendar, Persian digits.</summary>
-    public static string Format(DateOnly day)
-    {
-        var date = day.ToDateTime(TimeOnly.MinValue);
-        return PersianText.ToPersianDigits(string.Create(CultureInfo.InvariantCulture,
-            $"{Calendar.GetYear(date):0000}/{Calendar.GetMonth(date):00}/{Calendar.GetDayOfMonth(date):00}"));
-    }
+    public static string Format(DateOnly day) => PersianText.ToPersianDigits(FormatAscii(day));
 
     /// <summary>Reads yyyy/mm/dd in Jalali (Persian or ASCII digits) as the start of that day, Iran time.</summary>
     public static bool TryParse(string? text, out DateTimeOffset instant)
@@ -55,26 +48,21 @@ public static class JalaliDate
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
             || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
             || year is < 1300 or > 1500 || month is < 1 or > 12 || day < 1
-            || day > Calendar.GetDaysInMonth(year, month))
+            || day > JalaliDays.DaysInMonth(year, month))
         {
             return false;
         }
 
-        var local = Calendar.ToDateTime(year, month, day, 0, 0, 0, 0);
+        var local = JalaliDays.FromJalali(year, month, day).ToDateTime(TimeOnly.MinValue);
         instant = new DateTimeOffset(local, IranTime.GetUtcOffset(local));
         return true;
     }
 
     /// <summary>The Gregorian day of a Jalali date, e.g. 1405/01/01 → 2026-03-21.</summary>
-    public static DateOnly FromJalali(int year, int month, int day) =>
-        DateOnly.FromDateTime(Calendar.ToDateTime(year, month, day, 0, 0, 0, 0));
+    public static DateOnly FromJalali(int year, int month, int day) => JalaliDays.FromJalali(year, month, day);
 
     /// <summary>Year, month and day of a (Gregorian) day in the Jalali calendar.</summary>
-    public static (int Year, int Month, int Day) Parts(DateOnly day)
-    {
-        var date = day.ToDateTime(TimeOnly.MinValue);
-        return (Calendar.GetYear(date), Calendar.GetMonth(date), Calendar.GetDayOfMonth(date));
-    }
+    public static (int Year, int Month, int Day) Parts(DateOnly day) => JalaliDays.Parts(day);
 
     /// <summary>yyyy/MM/dd in ASCII digits, for the API and CSV files (machines read it).</summary>
     public static string FormatAscii(DateOnly day)

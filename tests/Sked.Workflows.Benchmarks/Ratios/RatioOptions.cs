@@ -5,11 +5,14 @@ namespace Sked.Workflows.Benchmarks.Ratios;
 
 /// <summary>
 /// The command line of the ratio benchmarks: --store sqlite|postgres|both, --seconds S (each measured
-/// stretch), --clients 8,32, --repetitions R, --count N (timers, cases), --timeout S (waits for drains and firings).
+/// stretch), --clients 8,32, --repetitions R, --count N (timers, cases), --timeout S (waits for drains and firings),
+/// --warmup S (unmeasured load before the lookup's stretches).
 /// </summary>
-internal sealed record RatioOptions(IReadOnlyList<Store> Stores, int Seconds, IReadOnlyList<int> Clients, int Repetitions, int Count, int Timeout)
+internal sealed record RatioOptions(IReadOnlyList<Store> Stores, int Seconds, IReadOnlyList<int> Clients, int Repetitions, int Count, int Timeout, int WarmupSeconds = 5)
 {
     public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
+
+    public TimeSpan Warmup => TimeSpan.FromSeconds(WarmupSeconds);
 
     public static RatioOptions? Parse(string[] args, RatioOptions defaults)
     {
@@ -28,6 +31,7 @@ internal sealed record RatioOptions(IReadOnlyList<Store> Stores, int Seconds, IR
                 ("--repetitions", _) when Positive(value) is { } repetitions => options with { Repetitions = repetitions },
                 ("--count", _) when Positive(value) is { } count => options with { Count = count },
                 ("--timeout", _) when Positive(value) is { } timeout => options with { Timeout = timeout },
+                ("--warmup", _) when Positive(value) is { } warmup => options with { WarmupSeconds = warmup },
                 _ => null,
             };
         }
@@ -36,7 +40,7 @@ internal sealed record RatioOptions(IReadOnlyList<Store> Stores, int Seconds, IR
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"stores {string.Join(", ", Stores).ToLowerInvariant()}; {Seconds} s per stretch; clients {string.Join(", ", Clients)}; {Repetitions} repetitions; count {Count}; timeout {Timeout} s; {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {Machine.LoadAverage():0.00} at start, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
+        $"stores {string.Join(", ", Stores).ToLowerInvariant()}; {Seconds} s per stretch; clients {string.Join(", ", Clients)}; {Repetitions} repetitions; count {Count}; timeout {Timeout} s; warm-up {WarmupSeconds} s; {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average {Machine.LoadAverage():0.00} at start, {TimeProvider.System.GetUtcNow():yyyy-MM-dd HH:mm} UTC");
 
     private static int? Positive(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;

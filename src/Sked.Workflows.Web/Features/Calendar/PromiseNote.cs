@@ -8,7 +8,10 @@ namespace Sked.Workflows.Web.Features.Calendar;
 public static class PromiseNote
 {
     /// <summary>The sentence, or null when the date never moved.</summary>
-    public static string? For(CaseFile found) => found.PromiseMovedBy is { } by && Catalogue.Has("promise.moved." + by)
-        ? Catalogue.Render("promise.moved." + by, found.PromiseMovedDetail ?? string.Empty)
+    public static string? For(CaseFile found) => For(found.PromiseMovedBy, found.PromiseMovedDetail);
+
+    /// <summary>The sentence for what moved the date (<see cref="CaseFile.PromiseMovedBy"/>) and its detail.</summary>
+    public static string? For(string? movedBy, string? detail) => movedBy is { } by && Catalogue.Has("promise.moved." + by)
+        ? Catalogue.Render("promise.moved." + by, detail ?? string.Empty)
         : null;
 }

@@ -49,6 +49,24 @@ public static class TrackCase
     /// <summary>A lookup's outcome: the case, or nothing and, for a letter resting after wrong passwords, how long it rests.</summary>
     public sealed record Lookup(CaseFile? Case, TimeSpan? RestingFor = null);
 
+    // What the API's answer shows of a case, and the two columns it checks. Read alone, without the body,
+    // the contact and the rest of the case repeated on every timeline row: that was most of a lookup's time.
+    private sealed record Seen(string TrackingCode, string Type, string Status, DateTimeOffset CreatedAt, DateTimeOffset? ExpectedAnswerAt,
+        string? Answer, DateTimeOffset? AnsweredAt, string? PasswordHash, Guid? MergedIntoId, string? PromiseMovedBy, string? PromiseMovedDetail,
+        List<SeenStep> Timeline);
+
+    private sealed record SeenStep(DateTimeOffset At, string Status, string? Detail);
+
+    private static readonly ConditionalWeakTable<IModel, Func<SkedDbContext, string, CancellationToken, Task<Seen?>>> SeenByCode = new();
+
+    private static Task<Seen?> SeenByCodeAsync(SkedDbContext db, string code, CancellationToken cancellationToken) =>
+        SeenByCode.GetValue(db.Model, static _ => EF.CompileAsyncQuery((SkedDbContext context, string trackingCode, CancellationToken _) =>
+            context.Cases.Where(c => c.TrackingCode == trackingCode)
+                .Select(c => new Seen(c.TrackingCode, c.Type, c.Status, c.CreatedAt, c.ExpectedAnswerAt, c.Answer, c.AnsweredAt, c.PasswordHash,
+                    c.MergedIntoId, c.PromiseMovedBy, c.PromiseMovedDetail,
+                    c.Timeline.OrderBy(t => t.Id).Select(t => new SeenStep(t.At, t.Status, t.Detail)).ToList()))
+                .SingleOrDefault()))(db, code, cancellationToken);
+
     /// <summary>
     /// The case a citizen may see by its code (and, for a letter, its password); null when either is wrong.
     /// The API and the portal's track page both look up through here, each on a prepared context of its own (prepared statements on SQLite).
@@ -67,17 +85,37 @@ public static class TrackCase
                 return new Lookup(null);
             }
 
-            // A wrong password and an unknown code get the same answer, so neither can be probed alone.
-            switch (guesses.Opens(found.TrackingCode, found.PasswordHash, password))
+            if (Refusal(found.TrackingCode, found.PasswordHash, password) is { } refused)
             {
-                case LetterGuesses.Check.Wrong:
-                    return new Lookup(null);
-                case LetterGuesses.Check.Resting:
-                    return new Lookup(null, guesses.RestingFor(found.TrackingCode));
+                return refused;
             }
 
             await Duplicates.MergedAnswer.FillAsync(lease.Context, found, cancellationToken);
             return new Lookup(found);
+        }
+
+        /// <summary>The API's answer for a code (and password): the same checks as <see cref="LookUpAsync"/>, on the columns the answer shows.</summary>
+        public async Task<(Response? Found, TimeSpan? RestingFor)> AnswerAsync(TrackingCode code, string? password, CancellationToken cancellationToken)
+        {
+            await using var lease = await contexts.RentAsync(cancellationToken);
+            var seen = await SeenByCodeAsync(lease.Context, code.Value, cancellationToken);
+            if (seen is null)
+            {
+                return (null, null);
+            }
+
+            if (Refusal(seen.TrackingCode, seen.PasswordHash, password) is { } refused)
+            {
+                return (null, refused.RestingFor);
+            }
+
+            if (seen is { MergedIntoId: { } into, Answer: null })
+            {
+                var (answer, answeredAt) = await Duplicates.MergedAnswer.OfAsync(lease.Context, into, cancellationToken);
+                seen = seen with { Answer = answer, AnsweredAt = answeredAt };
+            }
+
+            return (ToResponse(seen), null);
         }
 
         /// <summary>
@@ -95,6 +133,14 @@ public static class TrackCase
 
             return found;
         }
+
+        // A wrong password and an unknown code get the same answer, so neither can be probed alone.
+        private Lookup? Refusal(string trackingCode, string? passwordHash, string? password) => guesses.Opens(trackingCode, passwordHash, password) switch
+        {
+            LetterGuesses.Check.Wrong => new Lookup(null),
+            LetterGuesses.Check.Resting => new Lookup(null, guesses.RestingFor(trackingCode)),
+            _ => null,
+        };
     }
 
     private static async Task<IResult> Handle(string trackingCode, [FromHeader(Name = PasswordHeader)] string? password, Handler handler,
@@ -105,13 +151,13 @@ public static class TrackCase
             return ApiResults.Invalid("trackingCode", Domain.Text.Catalogue.Render(CaseLookupErrors.TrackingCodeFormat));
         }
 
-        var lookup = await handler.LookUpAsync(code, password, cancellationToken);
-        if (lookup.Case is { } found)
+        var (found, restingFor) = await handler.AnswerAsync(code, password, cancellationToken);
+        if (found is not null)
         {
-            return Results.Ok(ToResponse(found));
+            return Results.Ok(found);
         }
 
-        if (lookup.RestingFor is { } wait)
+        if (restingFor is { } wait)
         {
             Http.RetryAfter.Set(http.Response, wait);
             return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Domain.Text.Catalogue.Render(CaseLookupErrors.LetterResting));
@@ -120,7 +166,7 @@ public static class TrackCase
         return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.TrackNotFound));
     }
 
-    public static Response ToResponse(CaseFile found) => new(
+    private static Response ToResponse(Seen found) => new(
         found.TrackingCode,
         found.Type,
         CaseTypes.PersianNames.GetValueOrDefault(found.Type, found.Type),
@@ -128,11 +174,11 @@ public static class TrackCase
         Label(found.Status, null),
         found.CreatedAt,
         CaseStatuses.IsFinal(found.Status) ? null : found.ExpectedAnswerAt,
-        found.Timeline.OrderBy(t => t.Id)
+        found.Timeline
             .Select(t => new TimelineItem(t.At, JalaliDate.Format(t.At), t.Status, Label(t.Status, t.Detail)))
             .ToList(),
         found.Answer is null || found.AnsweredAt is null ? null : new AnswerView(found.Answer, found.AnsweredAt.Value, JalaliDate.Format(found.AnsweredAt.Value)),
-        CaseStatuses.IsFinal(found.Status) ? null : Calendar.PromiseNote.For(found));
+        CaseStatuses.IsFinal(found.Status) ? null : Calendar.PromiseNote.For(found.PromiseMovedBy, found.PromiseMovedDetail));
 
     private static string Label(string status, string? detail)
     {

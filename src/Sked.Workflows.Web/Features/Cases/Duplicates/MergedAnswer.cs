@@ -15,7 +15,13 @@ public static class MergedAnswer
             return;
         }
 
+        (found.Answer, found.AnsweredAt) = await OfAsync(db, into, cancellationToken);
+    }
+
+    /// <summary>The answer (and when) of the case a duplicate was merged into; nulls while it has none.</summary>
+    public static async Task<(string? Answer, DateTimeOffset? AnsweredAt)> OfAsync(SkedDbContext db, Guid into, CancellationToken cancellationToken)
+    {
         var answer = await db.Cases.AsNoTracking().Where(c => c.Id == into).Select(c => new { c.Answer, c.AnsweredAt }).SingleOrDefaultAsync(cancellationToken);
-        (found.Answer, found.AnsweredAt) = (answer?.Answer, answer?.AnsweredAt);
+        return (answer?.Answer, answer?.AnsweredAt);
     }
 }
