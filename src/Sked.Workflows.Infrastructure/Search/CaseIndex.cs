@@ -28,6 +28,7 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
     private volatile bool _ready;
+    private bool _unflushed;
 
     /// <summary>What the folder held when it was opened: the chain position read up to, the database it was built from, whether it was complete.</summary>
     public sealed record State(long Seq, string? Database, bool Complete);
@@ -79,6 +80,40 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
     /// <summary>Makes what was put durable and searchable, recording the chain position it reflects.</summary>
     internal void Commit(long seq, string database, bool complete)
     {
+        SetCommitData(seq, database, complete);
+        Writer.Commit();
+        _unflushed = false;
+        _searchers!.MaybeRefreshBlocking();
+        Seq = seq;
+        _ready = complete;
+    }
+
+    /// <summary>
+    /// Makes what was put searchable now, recording the chain position it reflects; it becomes durable
+    /// with the next <see cref="Flush"/> (or commit). A Lucene commit writes and syncs files, which cost
+    /// a tenth of the app's CPU under intake when done after every change; a crash before the flush loses
+    /// only the position, and the next start reads the events past the last durable one again.
+    /// </summary>
+    internal void Publish(long seq, string database)
+    {
+        SetCommitData(seq, database, complete: true);
+        _unflushed = true;
+        _searchers!.MaybeRefreshBlocking();
+        Seq = seq;
+        _ready = true;
+    }
+
+    /// <summary>Makes what was published durable; nothing to do when it already is.</summary>
+    internal void Flush()
+    {
+        if (_unflushed)
+        {
+            Writer.Commit();
+            _unflushed = false;
+        }
+    }
+
+    private void SetCommitData(long seq, string database, bool complete) =>
         Writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [SeqKey] = seq.ToString(CultureInfo.InvariantCulture),
@@ -86,11 +121,6 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
             [CompleteKey] = complete ? "true" : "false",
             [FormatKey] = CaseDocuments.Format,
         });
-        Writer.Commit();
-        _searchers!.MaybeRefreshBlocking();
-        Seq = seq;
-        _ready = complete;
-    }
 
     /// <summary>
     /// Up to <paramref name="limit"/> cases whose text holds every term of <paramref name="text"/> (the last

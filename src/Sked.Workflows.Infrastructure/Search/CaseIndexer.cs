@@ -29,6 +29,7 @@ public sealed partial class CaseIndexer(
     ILogger<CaseIndexer> logger) : BackgroundService
 {
     private readonly Outbox.OutboxNudge _wake = new();
+    private long _flushed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -146,6 +147,8 @@ public sealed partial class CaseIndexer(
             .Select(a => new { a.Seq, a.CaseId }).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
         if (events.Count == 0)
         {
+            // Idle: what was published becomes durable now.
+            index.Flush();
             return 0;
         }
 
@@ -155,7 +158,13 @@ public sealed partial class CaseIndexer(
             index.Put(await CaseDocuments.LoadAsync(db, changed, cancellationToken));
         }
 
-        index.Commit(events[^1].Seq, fingerprint, complete: true);
+        index.Publish(events[^1].Seq, fingerprint);
+        if (time.GetElapsedTime(_flushed) >= options.Value.FlushInterval)
+        {
+            index.Flush();
+            _flushed = time.GetTimestamp();
+        }
+
         return events.Count;
     }
 

@@ -97,7 +97,9 @@ public static class WebApiRegistration
             await next();
         });
         app.UseStaticFiles();
-        app.UseAuthentication();
+        // Staff credentials arrive only as a cookie or an Authorization header (bearer token). A request with
+        // neither, such as a citizen's tracking lookup, can only stay anonymous: it skips asking every scheme.
+        app.UseWhen(HasCredentials, branch => branch.UseAuthentication());
         app.UseCrossSiteGuard();
         // Before endpoint authorization, so an auditor's write is refused the same way everywhere.
         app.UseAuditorReadOnly();
@@ -107,6 +109,10 @@ public static class WebApiRegistration
         app.MapOpenApi();
         return app;
     }
+
+    private static bool HasCredentials(HttpContext context) =>
+        context.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization)
+        || context.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Cookie);
 
     // A malformed body is the client's mistake (400), never a server error.
     private static int StatusFor(Exception exception) => exception switch

@@ -28,7 +28,7 @@ internal static class IntakeBenchmark
         var options = RatioOptions.Parse(args, new RatioOptions([Store.Sqlite, Store.Postgres], 60, [8, 32], 3, 0, 120));
         if (options is null)
         {
-            await Console.Error.WriteLineAsync("usage: intake [--store sqlite|postgres|both] [--seconds 60] [--clients 8,32] [--repetitions 3] [--timeout 120]");
+            await Console.Error.WriteLineAsync("usage: intake [--store sqlite|postgres|both] [--seconds 60] [--clients 8,32] [--repetitions 3] [--timeout 120] [--warmup 5]");
             return 2;
         }
 
@@ -64,6 +64,9 @@ internal static class IntakeBenchmark
         {
             var references = new List<ReferenceResult>();
             var runs = new List<IntakeRun>();
+            await Warmup.RunAsync($"{store}, {clients} clients", options.Warmup, options.WarmupLimit,
+                duration => LoadClients.ClosedLoopAsync(clients, duration, n => SubmitAsync(citizen, -n)));
+            await app.OutboxDrainedAsync(TimeSpan.FromSeconds(options.Timeout));
             for (var repetition = 1; repetition <= options.Repetitions; repetition++)
             {
                 await Console.Error.WriteLineAsync($"{store}, {clients} clients, repetition {repetition}: R_case, then intake");

@@ -54,10 +54,11 @@ internal static class LookupBenchmark
     {
         foreach (var clients in options.Clients)
         {
-            // Unmeasured: the runtime compiles the hot paths again, optimised, in the first seconds of load.
-            await Console.Error.WriteLineAsync($"{store}, {clients} clients: warming up, hello-world then lookup");
-            await LoadClients.ClosedLoopAsync(clients, options.Warmup, hello);
-            await LoadClients.ClosedLoopAsync(clients, options.Warmup, lookup);
+            await Warmup.RunAsync($"{store}, {clients} clients", options.Warmup, options.WarmupLimit, async duration =>
+            {
+                await LoadClients.ClosedLoopAsync(clients, duration / 2, hello);
+                await LoadClients.ClosedLoopAsync(clients, duration / 2, lookup);
+            });
             var helloSaturation = new List<LoadResult>();
             var lookupSaturation = new List<LoadResult>();
             for (var repetition = 1; repetition <= options.Repetitions; repetition++)
