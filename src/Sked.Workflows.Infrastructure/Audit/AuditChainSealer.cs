@@ -188,9 +188,21 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISav
     }
 
     // Events this SaveChanges inserts that no seal has touched (a sealed one is on its way in from SealAsync).
-    private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditEvent>> Unsealed(SkedDbContext db) => db.ChangeTracker.Entries<AuditEvent>()
-        .Where(e => e.State == EntityState.Added && e.Entity.Hash.Length == 0)
-        .ToList();
+    // No entity has a navigation to audit events, so only Add tracks one: the scan for changes that
+    // Entries() would start (over every tracked row, and SaveChanges scans again right after) finds none.
+    private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditEvent>> Unsealed(SkedDbContext db)
+    {
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added && e.Entity.Hash.Length == 0).ToList();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
 
     /// <summary>The events a connection's open transaction has saved and not yet sealed, in save order.</summary>
     private sealed class HeldEvents
