@@ -16,7 +16,12 @@ public sealed class DesignerOpenTimeTests(TestDatabases databases, Chromium chro
     private TestApp _app = null!;
 
     public async ValueTask InitializeAsync() =>
-        _app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite), settings: new Dictionary<string, string>(StringComparer.Ordinal) { ["Demo:Cases"] = $"{DemoCases}" });
+        _app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite), settings: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Demo:Cases"] = $"{DemoCases}",
+            // Cached as the published app's assets are (a build's own manifest says no-cache, for editing).
+            ["EnableStaticAssetsDevelopmentCaching"] = "true",
+        });
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

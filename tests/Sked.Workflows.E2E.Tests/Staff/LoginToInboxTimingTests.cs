@@ -20,7 +20,12 @@ public sealed class LoginToInboxTimingTests(TestDatabases databases, Chromium ch
     private TestApp _app = null!;
 
     public async ValueTask InitializeAsync() => _app = await TestApp.StartAsync(await databases.CreateAsync(Store.Sqlite),
-        settings: new Dictionary<string, string>(StringComparer.Ordinal) { ["Demo:Cases"] = DemoCases.ToString(CultureInfo.InvariantCulture) });
+        settings: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Demo:Cases"] = DemoCases.ToString(CultureInfo.InvariantCulture),
+            // Cached as the published app's assets are (a build's own manifest says no-cache, for editing).
+            ["EnableStaticAssetsDevelopmentCaching"] = "true",
+        });
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
@@ -32,16 +37,18 @@ public sealed class LoginToInboxTimingTests(TestDatabases databases, Chromium ch
         var lines = new List<string>();
 
         // A member on a fresh browser (nothing cached) and a returning one (the same browser, signed out in between).
-        var fresh = new List<double>();
+        var fresh = new List<(double Test, double Page)>();
         for (var round = 0; round < Rounds; round++)
         {
             await using var context = await StaffBrowser.DesktopAsync(chromium, _app, StaffBrowser.MainWidth);
+            await context.AddInitScriptAsync(Marks);
             fresh.Add(await LogInAndWaitAsync(context, $"fresh {round + 1}", lines));
         }
 
-        var returning = new List<double>();
+        var returning = new List<(double Test, double Page)>();
         await using (var context = await StaffBrowser.DesktopAsync(chromium, _app, StaffBrowser.MainWidth))
         {
+            await context.AddInitScriptAsync(Marks);
             for (var round = 0; round < Rounds; round++)
             {
                 await context.ClearCookiesAsync();
@@ -49,15 +56,38 @@ public sealed class LoginToInboxTimingTests(TestDatabases databases, Chromium ch
             }
         }
 
-        var summary = new[] { Summary("fresh browser", fresh), Summary("returning member (browser cache warm)", returning) };
+        var summary = new[]
+        {
+            $"{Environment.ProcessorCount} cores, load average {LoadAverage()}",
+            Summary("fresh browser, page's clock", [.. fresh.Select(r => r.Page)]), Summary("fresh browser, test's clock", [.. fresh.Select(r => r.Test)]),
+            Summary("returning member (browser cache warm), page's clock", [.. returning.Select(r => r.Page)]),
+            Summary("returning member (browser cache warm), test's clock", [.. returning.Select(r => r.Test)]),
+        };
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, summary));
         await File.WriteAllLinesAsync(Path.Combine(RepositoryFolder.Artifacts("performance"), "login-to-inbox.txt"), [.. summary, .. lines],
             TestContext.Current.CancellationToken);
         Assert.Equal(Rounds, returning.Count);
     }
 
-    // From pressing «ورود» to the first row of the group's queue on screen, with the phases in between.
-    private static async Task<double> LogInAndWaitAsync(IBrowserContext context, string name, List<string> lines, string? shot = null)
+    // The browser notes, on every animation frame from the page's start, when the first row of the group's
+    // queue is on screen and when the live connection is up; performance.now() counts from the navigation's
+    // start, which for the inbox is the login form's post (the redirect to /staff keeps its origin).
+    private const string Marks = """
+        (() => {
+            const marks = window.__inbox = {};
+            const tick = () => {
+                const row = document.querySelector('#inbox-available [data-task]');
+                if (!marks.rows && row && row.getBoundingClientRect().width > 0) marks.rows = performance.now();
+                if (!marks.live && document.querySelector('#staff-ready')) marks.live = performance.now();
+                if (!marks.rows || !marks.live) requestAnimationFrame(tick);
+            };
+            requestAnimationFrame(tick);
+        })();
+        """;
+
+    // From pressing «ورود» to the first row of the group's queue on screen, with the phases in between: as the
+    // test's clock sees it (with the browser driver's own delays) and as the page's clock does.
+    private static async Task<(double Test, double Page)> LogInAndWaitAsync(IBrowserContext context, string name, List<string> lines, string? shot = null)
     {
         var page = await context.NewPageAsync();
         await page.GotoAsync("/staff/login");
@@ -65,23 +95,23 @@ public sealed class LoginToInboxTimingTests(TestDatabases databases, Chromium ch
         await page.Locator("#password").FillAsync(TestApp.Password);
         var clock = Stopwatch.StartNew();
         await page.GetByRole(AriaRole.Button, new() { Name = "ورود" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff", new() { WaitUntil = WaitUntilState.Commit });
-        var redirected = clock.Elapsed.TotalMilliseconds;
-        await page.WaitForLoadStateAsync(LoadState.Load);
-        var loaded = clock.Elapsed.TotalMilliseconds;
-        await Assertions.Expect(page.Locator("#staff-ready")).ToBeAttachedAsync();
-        var live = clock.Elapsed.TotalMilliseconds;
         await Assertions.Expect(page.Locator("#inbox-available [data-task]").First).ToBeVisibleAsync();
         var visible = clock.Elapsed.TotalMilliseconds;
+        await Assertions.Expect(page.Locator("#staff-ready")).ToBeAttachedAsync();
+        var phases = await (await page.WaitForFunctionAsync("""
+            () => window.__inbox && window.__inbox.rows && window.__inbox.live && performance.getEntriesByType('navigation')[0].loadEventEnd > 0
+                ? (({ redirectEnd, responseEnd, loadEventEnd }) => [redirectEnd, responseEnd, loadEventEnd, window.__inbox.rows, window.__inbox.live])(performance.getEntriesByType('navigation')[0])
+                : false
+            """)).JsonValueAsync<double[]>();
         lines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"{name}: at /staff {redirected:0} ms, page loaded {loaded:0} ms, live {live:0} ms, rows visible {visible:0} ms"));
+            $"{name}: test's clock {visible:0} ms; page's clock: login answered {phases[0]:0} ms, /staff received {phases[1]:0} ms, rows visible {phases[3]:0} ms, page loaded {phases[2]:0} ms, live {phases[4]:0} ms"));
         if (shot is not null)
         {
             await StaffBrowser.Shot(page, shot);
         }
 
         await page.CloseAsync();
-        return visible;
+        return (visible, phases[3]);
     }
 
     // The first round also warms the server (JIT, caches); the median of the rest is what a member feels.
@@ -91,6 +121,9 @@ public sealed class LoginToInboxTimingTests(TestDatabases databases, Chromium ch
         return string.Create(CultureInfo.InvariantCulture,
             $"login to visible inbox, {who} (edesk, {DemoCases} demo cases, SQLite, Chromium 1366 px): first {timings[0]:0} ms, median of {warm.Count} more {warm[warm.Count / 2]:0} ms, min {warm[0]:0} ms, max {warm[^1]:0} ms");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private async Task DemoWrittenAsync()
     {

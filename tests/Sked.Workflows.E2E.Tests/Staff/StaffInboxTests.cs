@@ -110,7 +110,7 @@ public sealed class StaffInboxTests(TestDatabases databases, Chromium chromium) 
 
         Assert.Contains("/staff/login", page.Url, StringComparison.Ordinal);
         Assert.Equal(0, sockets);
-        Assert.Equal(0, await page.Locator("script[src*='blazor.web.js']").CountAsync());
+        Assert.Equal(0, await page.Locator("script[src*='_framework/blazor.web']").CountAsync());
     }
 
     [Fact]

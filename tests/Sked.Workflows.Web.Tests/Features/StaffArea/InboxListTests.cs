@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -6,6 +7,7 @@ using MudBlazor.Services;
 using Sked.Workflows.Engine.Tasks;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
+using Sked.Workflows.Web.Components.Layout;
 using Sked.Workflows.Web.Features.Tasks;
 
 namespace Sked.Workflows.Web.Tests.Features.StaffArea;
@@ -77,6 +79,31 @@ public sealed class InboxListTests : BunitContext
 
         list.WaitForAssertion(() => Assert.True(calls > before));
         Assert.Contains("کاری در این فهرست نیست", list.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WhileConnecting_TheFirstPageIsReadOnce_AndShownInert()
+    {
+        var requests = new List<InboxRequest>();
+
+        // The staff layout renders a page shown while connecting inside this cascading value, for the first HTML answer.
+        var list = Render<CascadingValue<bool>>(p => p
+            .Add(c => c.Name, StaffLayout.WhileConnecting)
+            .Add(c => c.Value, true)
+            .Add(c => c.IsFixed, true)
+            .AddChildContent<InboxList>(l => l.Add(x => x.Load, (request, _) =>
+            {
+                requests.Add(request);
+                return Task.FromResult(new InboxResult([Row("66666666666666", SlaState.OnTime)], 47));
+            }).Add(x => x.ListId, "inbox-available")));
+
+        var only = Assert.Single(requests);
+        Assert.Equal((0, 10, "due", false), (only.Page, only.PageSize, only.SortBy, only.Descending));
+        var table = Assert.Single(list.FindAll(".mud-table"));
+        Assert.Equal("inbox-available", table.Id);
+        Assert.NotNull(table.Closest("[inert]"));
+        Assert.Contains("66666666666666", table.TextContent, StringComparison.Ordinal);
+        Assert.Contains("۴۷", list.Markup, StringComparison.Ordinal);
     }
 
     private static InboxRow Row(string code, SlaState sla) =>
