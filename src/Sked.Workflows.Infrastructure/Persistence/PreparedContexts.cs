@@ -90,6 +90,26 @@ public sealed class PreparedContexts : IDisposable
     {
         public SkedDbContext Context { get; } = context;
 
+        /// <summary>
+        /// A plain command on the context's connection, opened if it is not: on SQLite a statement kept
+        /// prepared on the kept-open connection, on PostgreSQL one Npgsql prepares after its second use.
+        /// For the few hot reads where EF's own work per query (building the shaper's delegates, change
+        /// detection) costs more than the query; dispose it only when <see cref="PlainCommand.Owned"/>.
+        /// </summary>
+        public async Task<PlainCommand> CommandAsync(string sql, CancellationToken cancellationToken)
+        {
+            var connection = Context.Database.GetDbConnection();
+            if (owner._statements?.Command(connection, sql) is { } prepared)
+            {
+                return new PlainCommand(prepared, Owned: false);
+            }
+
+            await Context.Database.OpenConnectionAsync(cancellationToken);
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return new PlainCommand(command, Owned: true);
+        }
+
         public async ValueTask DisposeAsync()
         {
             if (pooled)

@@ -43,6 +43,26 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
         InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(ScalarExecuting(command, eventData, result));
 
+    /// <summary>A command of this cache for a kept-open connection, prepared once per SQL text; null for any other connection.</summary>
+    public SqliteCommand? Command(DbConnection connection, string sql)
+    {
+        if (connection is not SqliteConnection sqlite || !_caches.TryGetValue(sqlite, out var cache))
+        {
+            return null;
+        }
+
+        if (!cache.TryGetValue(sql, out var prepared))
+        {
+            prepared = sqlite.CreateCommand();
+            prepared.CommandText = sql;
+            cache[sql] = prepared;
+        }
+
+        prepared.Parameters.Clear();
+        prepared.Transaction = null;
+        return prepared;
+    }
+
     /// <summary>The cached, prepared twin of EF's command, bound to its parameter values; null when there is none to use.</summary>
     private SqliteCommand? Prepared(DbCommand command)
     {

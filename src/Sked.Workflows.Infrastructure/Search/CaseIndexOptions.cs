@@ -11,6 +11,9 @@ public sealed class CaseIndexOptions
     /// <summary>How often the index reads changes it was not told of (another node's, or a missed wake-up).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Under a steady flow of changes, the least time between two catch-ups (each makes a new segment searchable).</summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>Under a steady flow of changes, how often what the index shows is also made durable (at once when the flow stops).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -124,9 +124,18 @@ public sealed partial class CaseIndexer(
         {
             try
             {
-                while (await CatchUpAsync(fingerprint, stoppingToken) >= options.Value.BatchSize)
+                int read;
+                while ((read = await CatchUpAsync(fingerprint, stoppingToken)) >= options.Value.BatchSize)
                 {
                     // A full batch: more changes are waiting.
+                }
+
+                if (read > 0)
+                {
+                    // Each catch-up ends in a new searchable segment (flushed, later merged): under a stream of
+                    // changes, gather a little before the next one. Machine pacing, so real time even under a
+                    // test's fake clock; after a quiet spell the first change is indexed at once.
+                    await Task.Delay(options.Value.RefreshInterval, stoppingToken);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -57,15 +57,37 @@ public static class TrackCase
 
     private sealed record SeenStep(DateTimeOffset At, string Status, string? Detail);
 
-    private static readonly ConditionalWeakTable<IModel, Func<SkedDbContext, string, CancellationToken, Task<Seen?>>> SeenByCode = new();
+    // A plain statement rather than an EF query: the public lookup is the hottest read, and EF's own work
+    // per query (building its shaper's delegates each time) cost more than the query. Columns as the
+    // model maps them (tables cases and case_timeline); the timeline in the order it was written.
+    private const string SeenSql = """
+        SELECT c."TrackingCode", c."Type", c."Status", c."CreatedAt", c."ExpectedAnswerAt", c."Answer", c."AnsweredAt", c."PasswordHash",
+               c."MergedIntoId", c."PromiseMovedBy", c."PromiseMovedDetail", t."At", t."Status", t."Detail"
+        FROM cases AS c LEFT JOIN case_timeline AS t ON t."CaseId" = c."Id"
+        WHERE c."TrackingCode" = @code
+        ORDER BY t."Id"
+        """;
 
-    private static Task<Seen?> SeenByCodeAsync(SkedDbContext db, string code, CancellationToken cancellationToken) =>
-        SeenByCode.GetValue(db.Model, static _ => EF.CompileAsyncQuery((SkedDbContext context, string trackingCode, CancellationToken _) =>
-            context.Cases.Where(c => c.TrackingCode == trackingCode)
-                .Select(c => new Seen(c.TrackingCode, c.Type, c.Status, c.CreatedAt, c.ExpectedAnswerAt, c.Answer, c.AnsweredAt, c.PasswordHash,
-                    c.MergedIntoId, c.PromiseMovedBy, c.PromiseMovedDetail,
-                    c.Timeline.OrderBy(t => t.Id).Select(t => new SeenStep(t.At, t.Status, t.Detail)).ToList()))
-                .SingleOrDefault()))(db, code, cancellationToken);
+    private static async Task<Seen?> SeenByCodeAsync(PreparedContexts.Lease lease, string code, CancellationToken cancellationToken)
+    {
+        using var plain = (await lease.CommandAsync(SeenSql, cancellationToken)).With("@code", code);
+        await using var reader = await plain.Command.ExecuteReaderAsync(cancellationToken);
+        Seen? seen = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            seen ??= new Seen(reader.GetString(0), reader.GetString(1), reader.GetString(2), PlainCommand.Instant(reader, 3),
+                PlainCommand.InstantOrNull(reader, 4), Text(reader, 5), PlainCommand.InstantOrNull(reader, 6), Text(reader, 7),
+                reader.IsDBNull(8) ? null : reader.GetGuid(8), Text(reader, 9), Text(reader, 10), []);
+            if (!reader.IsDBNull(11))
+            {
+                seen.Timeline.Add(new SeenStep(PlainCommand.Instant(reader, 11), reader.GetString(12), Text(reader, 13)));
+            }
+        }
+
+        return seen;
+    }
+
+    private static string? Text(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     /// <summary>
     /// The case a citizen may see by its code (and, for a letter, its password); null when either is wrong.
@@ -98,7 +120,7 @@ public static class TrackCase
         public async Task<(Response? Found, TimeSpan? RestingFor)> AnswerAsync(TrackingCode code, string? password, CancellationToken cancellationToken)
         {
             await using var lease = await contexts.RentAsync(cancellationToken);
-            var seen = await SeenByCodeAsync(lease.Context, code.Value, cancellationToken);
+            var seen = await SeenByCodeAsync(lease, code.Value, cancellationToken);
             if (seen is null)
             {
                 return (null, null);
