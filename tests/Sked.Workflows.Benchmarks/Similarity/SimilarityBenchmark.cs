@@ -37,7 +37,12 @@ public static class SimilarityBenchmark
 
             if (cases > 0)
             {
-                await InboxTextSearch.MeasureAsync(await databases.CreateAsync(store), databases.NewFolder(), cases, args.Contains("--background-rebuild"));
+                // --keep <folder> (SQLite): the filled file and its index stay there, and a later run with the same folder times them again without refilling.
+                var keep = Array.IndexOf(args, "--keep") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
+                var target = keep is not null && store == Store.Sqlite
+                    ? new DatabaseTarget(store, $"Data Source={Path.Combine(keep, "cases.db")}")
+                    : await databases.CreateAsync(store);
+                await InboxTextSearch.MeasureAsync(target, keep ?? databases.NewFolder(), cases, args.Contains("--background-rebuild"));
             }
         }
         finally

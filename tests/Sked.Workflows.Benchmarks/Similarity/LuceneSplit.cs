@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Store;
+using Sked.Workflows.Domain.Staff;
+using Sked.Workflows.Infrastructure.Search;
+using Sked.Workflows.Web.Features.Tasks;
+
+namespace Sked.Workflows.Benchmarks.Similarity;
+
+/// <summary>
+/// Where the index's share of a text search goes, on a reader of its own over the same folder: the words' rewrite (the last
+/// word's prefix expanded), the conjunction with the e-desk's list key read to the end (every match visited, not sorted), the
+/// former lookup (every match sorted by the list's order, one page and a spare kept) and today's (<see cref="CaseListOrder"/>).
+/// </summary>
+internal static class LuceneSplit
+{
+    private const int Rounds = 25;
+
+    public static void Measure(CaseIndex index, string folder, IReadOnlyList<string> searches, bool nullsFirst)
+    {
+        using var directory = FSDirectory.Open(folder);
+        using var reader = DirectoryReader.Open(directory);
+        var searcher = new IndexSearcher(reader);
+        var list = new TermQuery(new Term(CaseListKeys.Field, CaseListKeys.Open(Roles.EDesk, null)));
+        var (due, task) = nullsFirst
+            ? (CaseListKeys.FirstDueNullsFirst, CaseListKeys.FirstTaskNullsFirst)
+            : (CaseListKeys.FirstDueNullsLast, CaseListKeys.FirstTaskNullsLast);
+        var order = new Sort(new SortField(due, SortFieldType.INT64), new SortField(task, SortFieldType.STRING));
+        Console.WriteLine($"| The index's share ({reader.Leaves.Count} segments), p50 ms | Cases matching | rewrite (prefix) | every match visited | every match sorted (before) | counted to 1,001, then the page's days (now) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var words in searches)
+        {
+            var query = index.Words(words)!;
+            var both = new BooleanQuery { { query, Occur.MUST }, { list, Occur.MUST } };
+            var counter = new TotalHitCountCollector();
+            searcher.Search(both, counter);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {words} | {counter.TotalHits:N0} | {P50(() => searcher.Rewrite(query)):0.0} | {P50(() => searcher.Search(both, new TotalHitCountCollector())):0.0} | {P50(() => searcher.Search(both, null, 50, order)):0.0} | {P50(() => CaseListOrder.Search(searcher, query, [CaseListKeys.Open(Roles.EDesk, null)], nullsFirst, 0, 50, ListTasks.CountCap + 1)):0.0} |"));
+        }
+    }
+
+    private static double P50(Action action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < Rounds; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            action();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        return SimilarityBenchmark.Percentile(times, 0.5);
+    }
+}
