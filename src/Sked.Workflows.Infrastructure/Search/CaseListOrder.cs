@@ -24,24 +24,35 @@ internal static class CaseListOrder
     {
         var text = searcher.Rewrite(words);
         var need = Math.Max(skip + take, 1);
-        var dues = new Dues(nullsFirst ? CaseListKeys.FirstDueNullsFirst : CaseListKeys.FirstDueNullsLast, Math.Max(countUpTo, need + 1));
-        searcher.Search(Both(text, CaseIndex.AnyOf(CaseListKeys.Field, lists)), dues);
-        var inLists = dues.Full
-            // More than the count's limit: the n-th earliest date of those counted is at or after the n-th earliest of all.
-            ? DaysUpTo(lists, nullsFirst, CaseListKeys.DayOf(dues.Earliest(need)))
-            : CaseIndex.AnyOf(CaseListKeys.Field, lists);
+        var counted = Count(searcher, text, lists, nullsFirst, Math.Max(countUpTo, need + 1));
+        var found = Sorted(searcher, text, counted.Full ? DaysUpTo(lists, nullsFirst, CaseListKeys.DayOf(counted.Earliest(need))) : Lists(lists), nullsFirst, need);
+        return ([.. found.ScoreDocs.Skip(skip)], counted.Count);
+    }
+
+    /// <summary>The matches counted up to <paramref name="limit"/>, with their first due dates.</summary>
+    internal static Dues Count(IndexSearcher searcher, Query text, IReadOnlyList<string> lists, bool nullsFirst, int limit)
+    {
+        var dues = new Dues(nullsFirst ? CaseListKeys.FirstDueNullsFirst : CaseListKeys.FirstDueNullsLast, limit);
+        searcher.Search(Both(text, Lists(lists)), dues);
+        return dues;
+    }
+
+    /// <summary>The first <paramref name="need"/> matches among <paramref name="inLists"/> in the lists' order.</summary>
+    internal static TopDocs Sorted(IndexSearcher searcher, Query text, Query inLists, bool nullsFirst, int need)
+    {
         var (due, task) = nullsFirst
             ? (CaseListKeys.FirstDueNullsFirst, CaseListKeys.FirstTaskNullsFirst)
             : (CaseListKeys.FirstDueNullsLast, CaseListKeys.FirstTaskNullsLast);
         var order = new Sort(new SortField(due, SortFieldType.INT64), new SortField(task, SortFieldType.STRING));
-        var found = searcher.Search(Both(text, inLists), null, need, order);
-        return ([.. found.ScoreDocs.Skip(skip)], dues.Count);
+        return searcher.Search(Both(text, inLists), null, need, order);
     }
+
+    internal static BooleanQuery Lists(IReadOnlyList<string> lists) => CaseIndex.AnyOf(CaseListKeys.Field, lists);
 
     private static BooleanQuery Both(Query text, Query lists) => new() { { text, Occur.MUST }, { lists, Occur.MUST } };
 
     // The cases of the lists that come first on or before the day.
-    private static BooleanQuery DaysUpTo(IReadOnlyList<string> lists, bool nullsFirst, string day)
+    internal static BooleanQuery DaysUpTo(IReadOnlyList<string> lists, bool nullsFirst, string day)
     {
         var field = nullsFirst ? CaseListKeys.DayNullsFirst : CaseListKeys.DayNullsLast;
         var any = new BooleanQuery();
@@ -55,7 +66,7 @@ internal static class CaseListOrder
     }
 
     /// <summary>Counts the matches up to a limit and keeps the first due date of each; stops reading at the limit.</summary>
-    private sealed class Dues(string field, int limit) : ICollector
+    internal sealed class Dues(string field, int limit) : ICollector
     {
         private readonly List<long> _dues = [];
         private NumericDocValues? _values;

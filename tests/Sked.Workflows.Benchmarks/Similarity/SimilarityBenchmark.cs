@@ -25,6 +25,13 @@ public static class SimilarityBenchmark
         var entries = Option(args, "--entries", 100_000);
         var cases = Option(args, "--cases", 1_000_000);
         var store = args.Contains("postgres") ? Store.Postgres : Store.Sqlite;
+        if (Array.IndexOf(args, "--split-only") is var split and >= 0)
+        {
+            // The index's share alone, on a kept folder's index (no database, no app): seconds instead of minutes.
+            LuceneSplit.MeasureKept(Path.Combine(args[split + 1], "bulk"), store == Store.Sqlite);
+            return 0;
+        }
+
         Console.WriteLine($"Same-question recognition and case search ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {store})");
         var databases = new TestDatabases();
         await databases.InitializeAsync();
