@@ -49,7 +49,18 @@ internal static class CaseListOrder
 
     internal static BooleanQuery Lists(IReadOnlyList<string> lists) => CaseIndex.AnyOf(CaseListKeys.Field, lists);
 
-    private static BooleanQuery Both(Query text, Query lists) => new() { { text, Occur.MUST }, { lists, Occur.MUST } };
+    // The words' clauses and the lists' side by side, so the one with the fewest documents leads the others (a nested conjunction would lead inside itself).
+    private static BooleanQuery Both(Query text, Query lists)
+    {
+        var both = new BooleanQuery { { lists, Occur.MUST } };
+        var words = text is BooleanQuery { Clauses: var clauses } && clauses.All(c => c.Occur == Occur.MUST) ? clauses.Select(c => c.Query) : [text];
+        foreach (var word in words)
+        {
+            both.Add(word, Occur.MUST);
+        }
+
+        return both;
+    }
 
     // The cases of the lists that come first on or before the day.
     internal static BooleanQuery DaysUpTo(IReadOnlyList<string> lists, bool nullsFirst, string day)
