@@ -50,16 +50,22 @@ internal static class InboxTextSearch
         var edesk = new StaffMember("edesk", new HashSet<string>([Roles.EDesk], StringComparer.Ordinal), null, null);
         Console.WriteLine("| Inbox text search, e-desk, first page | Tasks matching | p50 ms | p95 ms | the index's candidates alone, p50 ms | the process's CPU ms per search (mean) |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: |");
-        // A serving app has run its search code often enough to have it compiled at the JIT's second tier; the first rounds would time the first tier.
-        for (var round = 0; round < WarmUpRounds; round++)
+        // A serving app has run its search code often enough to have it compiled at the JIT's second tier. The JIT compiles it in the
+        // background once no new method has come for a moment, so it is given pauses: timed at once, the first search paid for the compiling.
+        for (var pass = 0; pass < 2; pass++)
         {
-            foreach (var words in LuceneSplit.Searches)
+            for (var round = 0; round < WarmUpRounds; round++)
             {
-                await query.HandleAsync(new InboxRequest(InboxScope.Available) { Search = words }, edesk, CancellationToken.None);
+                foreach (var words in LuceneSplit.Searches)
+                {
+                    index.InListOrder(words, [CaseListKeys.Open(Roles.EDesk, null)], database.Store == Store.Sqlite, 0, 50, ListTasks.CountCap + 1);
+                    await query.HandleAsync(new InboxRequest(InboxScope.Available) { Search = words }, edesk, CancellationToken.None);
+                }
             }
+
+            await Task.Delay(TimeSpan.FromSeconds(5));
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
         var load = await File.ReadAllTextAsync("/proc/loadavg");
         foreach (var words in LuceneSplit.Searches)
         {
