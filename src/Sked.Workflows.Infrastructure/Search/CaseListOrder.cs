@@ -53,7 +53,7 @@ internal static class CaseListOrder
     private static BooleanQuery Both(Query text, Query lists)
     {
         var both = new BooleanQuery { { lists, Occur.MUST } };
-        var words = text is BooleanQuery { Clauses: var clauses } && clauses.All(c => c.Occur == Occur.MUST) ? clauses.Select(c => c.Query) : [text];
+        var words = text is BooleanQuery { Clauses: { Count: > 0 } clauses } && clauses.All(c => c.Occur == Occur.MUST) ? clauses.Select(c => c.Query) : [text];
         foreach (var word in words)
         {
             both.Add(word, Occur.MUST);
