@@ -15,7 +15,7 @@ using Sked.Workflows.Benchmarks.Similarity;
 //   … -- timers [--store both] [--count 10000] [--seconds 10] [--repetitions 3] [--timeout 600]
 //   … -- inbox [--store both] [--count 1000000] [--seconds 10] [--repetitions 3]
 // Same-question recognition and case search (docs/performance.md, "Same question and case search"):
-//   … -- similarity [sqlite|postgres] [--entries 100000] [--cases 1000000] [--background-rebuild]   (0 skips a part)
+//   … -- similarity [sqlite|postgres] [--entries 100000] [--cases 1000000] [--background-rebuild] [--keep <folder>]   (0 skips a part)
 // One node against two behind the proxy, and the failover (docs/performance.md, "Two nodes behind the proxy"):
 //   … -- cluster [--seconds 20] [--clients 16] [--repetitions 2]
 return args.FirstOrDefault() switch

@@ -68,8 +68,8 @@ public static class CaseDocuments
     /// <summary>The distinct terms of a text, as two cases' topics are compared (with the current synonym table).</summary>
     public static IReadOnlyList<string> TopicOf(string text, SynonymTable synonyms) => [.. PersianTerms.Of(text, synonyms).Distinct(StringComparer.Ordinal)];
 
-    /// <summary>What <see cref="Of"/> writes; an index written in another format is rebuilt (3: terms without synonyms, list keys).</summary>
-    public const string Format = "3";
+    /// <summary>What <see cref="Of"/> writes; an index written in another format is rebuilt (3: terms without synonyms, list keys; 4: list keys by day).</summary>
+    public const string Format = "4";
 
     public static Guid IdOf(Document document) => Guid.Parse(document.Get(Id, CultureInfo.InvariantCulture));
 }

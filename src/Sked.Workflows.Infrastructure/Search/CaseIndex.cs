@@ -145,15 +145,16 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
 
     /// <summary>Cases of a list (see <see cref="CaseListKeys"/>) in its due-date order, and how many cases of it match.</summary>
     /// <param name="Cases">Each case with where it comes first in the order (<see cref="CaseListKeys.Place"/>): none of its tasks in the lists comes earlier.</param>
-    /// <param name="Total">How many cases of the lists match, however many were asked for.</param>
+    /// <param name="Total">How many cases of the lists match, counted up to the limit asked for and past the cases asked for (then there are at least as many).</param>
     public sealed record Listed(IReadOnlyList<(Guid CaseId, CaseListKeys.Place First)> Cases, int Total);
 
     /// <summary>
     /// The cases of <paramref name="lists"/> whose text holds every term of <paramref name="text"/> (as <see cref="Find"/>),
     /// ordered by their earliest active due date (undated first or last, as the store sorts them): those from
-    /// <paramref name="skip"/>, at most <paramref name="take"/>. Null when the index is not ready or the text has no terms.
+    /// <paramref name="skip"/>, at most <paramref name="take"/>; the count stops past both <paramref name="countUpTo"/> and
+    /// <paramref name="skip"/> + <paramref name="take"/> (<see cref="CaseListOrder"/>). Null when the index is not ready or the text has no terms.
     /// </summary>
-    public Listed? InListOrder(string? text, IReadOnlyList<string> lists, bool nullsFirst, int skip, int take)
+    public Listed? InListOrder(string? text, IReadOnlyList<string> lists, bool nullsFirst, int skip, int take, int countUpTo)
     {
         var query = Words(text);
         var searchers = _searchers;
@@ -162,16 +163,14 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
             return null;
         }
 
-        query.Add(AnyOf(CaseListKeys.Field, lists), Occur.MUST);
         var (due, task) = nullsFirst
             ? (CaseListKeys.FirstDueNullsFirst, CaseListKeys.FirstTaskNullsFirst)
             : (CaseListKeys.FirstDueNullsLast, CaseListKeys.FirstTaskNullsLast);
         var searcher = searchers.Acquire();
         try
         {
-            var order = new Sort(new SortField(due, SortFieldType.INT64), new SortField(task, SortFieldType.STRING));
-            var found = searcher.Search(query, null, Math.Max(skip + take, 1), order);
-            return new Listed([.. found.ScoreDocs.Skip(skip).Select(hit => (IdOf(searcher, hit), FirstOf(searcher, hit, due, task)))], found.TotalHits);
+            var (hits, total) = CaseListOrder.Search(searcher, query, lists, nullsFirst, skip, take, countUpTo);
+            return new Listed([.. hits.Select(hit => (IdOf(searcher, hit), FirstOf(searcher, hit, due, task)))], total);
         }
         finally
         {
@@ -239,7 +238,7 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
 
     // Every term of the text, the last as it is being typed; null when the index is not ready or the text has no terms.
     // Each word matches any word of its synonym group as the documents hold them (unfolded).
-    private BooleanQuery? Words(string? text)
+    internal BooleanQuery? Words(string? text)
     {
         var table = synonyms.Table;
         var terms = PersianTerms.Of(text, table).Distinct(StringComparer.Ordinal).ToList();
@@ -273,13 +272,13 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
         var typing = AnyOf(CaseDocuments.Terms, table.Expand(term));
         if (term.Length >= 3)
         {
-            typing.Add(new PrefixQuery(new Term(CaseDocuments.Terms, term)), Occur.SHOULD);
+            typing.Add(new PrefixQuery(new Term(CaseDocuments.Terms, term)) { MultiTermRewriteMethod = CaseListOrder.FewTermsAsClauses }, Occur.SHOULD);
         }
 
         return typing;
     }
 
-    private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
+    internal static BooleanQuery AnyOf(string field, IEnumerable<string> values)
     {
         var any = new BooleanQuery();
         foreach (var value in values.Distinct(StringComparer.Ordinal))

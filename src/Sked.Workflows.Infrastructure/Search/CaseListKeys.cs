@@ -1,3 +1,4 @@
+using System.Globalization;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 using Sked.Workflows.Engine.Tasks;
@@ -26,6 +27,17 @@ public static class CaseListKeys
     public const string FirstDueNullsLast = "due-nulls-last";
 
     public const string FirstTaskNullsLast = "task-nulls-last";
+
+    /// <summary>
+    /// Each list key of a case with the day it comes first (<see cref="DayOf"/>), one field per order of undated tasks, so a search can
+    /// take just the cases of a list up to a day (<see cref="CaseListOrder"/>) instead of every case of the list.
+    /// </summary>
+    public const string DayNullsFirst = "list-day-nulls-first";
+
+    public const string DayNullsLast = "list-day-nulls-last";
+
+    // Between a key and its day: no key holds it, so the days of one key sort together and apart from any other key's.
+    private const char DaySeparator = '\u0001';
 
     /// <summary>A task's place in the lists' order: its due date as the index sorts it, then its id as text (which SQL's order of ids follows).</summary>
     public readonly record struct Place(long Due, string Task) : IComparable<Place>
@@ -58,7 +70,8 @@ public static class CaseListKeys
             return;
         }
 
-        foreach (var key in active.SelectMany(Of).Distinct(StringComparer.Ordinal))
+        var keys = active.SelectMany(Of).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var key in keys)
         {
             document.Add(new StringField(Field, key, Lucene.Net.Documents.Field.Store.NO));
         }
@@ -68,8 +81,26 @@ public static class CaseListKeys
             var first = active.Select(t => Place.Of(t, nullsFirst)).Min();
             document.Add(new NumericDocValuesField(nullsFirst ? FirstDueNullsFirst : FirstDueNullsLast, first.Due));
             document.Add(new SortedDocValuesField(nullsFirst ? FirstTaskNullsFirst : FirstTaskNullsLast, new BytesRef(first.Task)));
+            foreach (var key in keys)
+            {
+                document.Add(new StringField(nullsFirst ? DayNullsFirst : DayNullsLast, Day(key, first.Due), Lucene.Net.Documents.Field.Store.NO));
+            }
         }
     }
+
+    /// <summary>A list key with a day of its order, as <see cref="DayNullsFirst"/> and <see cref="DayNullsLast"/> hold it; the key's days sort as the days do.</summary>
+    public static string Day(string key, long due) => key + DaySeparator + DayOf(due);
+
+    /// <summary>The day of a place's due date (<see cref="OrderOf"/>) as text that sorts as the dates do: undated before every day when undated comes first, after every day when last.</summary>
+    public static string DayOf(long due) => due switch
+    {
+        long.MinValue => "!",
+        long.MaxValue => "~",
+        _ => (due / TimeSpan.TicksPerDay).ToString("D7", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The first and last term <see cref="Day"/> can give a key up to and including <paramref name="day"/>.</summary>
+    public static (string From, string To) DaysUpTo(string key, string day) => (key + DaySeparator, key + DaySeparator + day);
 
     /// <summary>A due date as the index sorts it (UTC ticks, as precise as the store); none sorts before or after every date, as the store does.</summary>
     public static long OrderOf(DateTimeOffset? due, bool nullsFirst) =>

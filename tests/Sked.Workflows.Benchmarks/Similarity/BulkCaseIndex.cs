@@ -14,11 +14,16 @@ internal static class BulkCaseIndex
 {
     private const int Batch = 10_000;
 
-    public static async Task<int> BuildAsync(IDbContextFactory<SkedDbContext> factory, DatabaseOptions database, string folder)
+    /// <summary>The number of cases indexed; null when the folder already holds a complete index of this database in today's format.</summary>
+    public static async Task<int?> BuildAsync(IDbContextFactory<SkedDbContext> factory, DatabaseOptions database, string folder)
     {
         // Writing needs no synonyms: documents hold their words unfolded, and searches fold them.
         using var index = new CaseIndex(folder, new CurrentSynonyms(factory));
-        index.Open();
+        if (index.Open() is { Complete: true } kept && kept.Database == CaseIndexer.Fingerprint(database))
+        {
+            return null;
+        }
+
         index.Clear();
         long head;
         await using (var db = await factory.CreateDbContextAsync())

@@ -25,6 +25,13 @@ public static class SimilarityBenchmark
         var entries = Option(args, "--entries", 100_000);
         var cases = Option(args, "--cases", 1_000_000);
         var store = args.Contains("postgres") ? Store.Postgres : Store.Sqlite;
+        if (Array.IndexOf(args, "--split-only") is var split and >= 0)
+        {
+            // The index's share alone, on a kept folder's index (no database, no app): seconds instead of minutes.
+            LuceneSplit.MeasureKept(Path.Combine(args[split + 1], "bulk"), store == Store.Sqlite);
+            return 0;
+        }
+
         Console.WriteLine($"Same-question recognition and case search ({Environment.ProcessorCount} cores, .NET {Environment.Version}, {store})");
         var databases = new TestDatabases();
         await databases.InitializeAsync();
@@ -37,7 +44,12 @@ public static class SimilarityBenchmark
 
             if (cases > 0)
             {
-                await InboxTextSearch.MeasureAsync(await databases.CreateAsync(store), databases.NewFolder(), cases, args.Contains("--background-rebuild"));
+                // --keep <folder> (SQLite): the filled file and its index stay there, and a later run with the same folder times them again without refilling.
+                var keep = Array.IndexOf(args, "--keep") is var at and >= 0 && at + 1 < args.Length ? Path.GetFullPath(args[at + 1]) : null;
+                var target = keep is not null && store == Store.Sqlite
+                    ? new DatabaseTarget(store, $"Data Source={Path.Combine(keep, "cases.db")}")
+                    : await databases.CreateAsync(store);
+                await InboxTextSearch.MeasureAsync(target, keep ?? databases.NewFolder(), cases, args.Contains("--background-rebuild"));
             }
         }
         finally

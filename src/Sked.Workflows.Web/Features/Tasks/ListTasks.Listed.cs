@@ -39,7 +39,7 @@ public static partial class ListTasks
             var read = 0;
             while (true)
             {
-                if (index.InListOrder(request.Search, lists, nullsFirst, read, take) is not { } listed)
+                if (index.InListOrder(request.Search, lists, nullsFirst, read, take, CountCap + 1) is not { } listed)
                 {
                     return null;
                 }

@@ -38,18 +38,24 @@ public abstract class InboxSearchOrderScenarios(TestDatabases databases, Store s
         var after = await lists.HandleAsync(new InboxRequest(InboxScope.Available) { Search = "کنتور" }, EDesk, CancellationToken.None);
 
         Assert.Equal([meter], before.Rows.Select(r => r.TrackingCode));
-        Assert.Equal(1, app.Service<CaseIndex>().InListOrder("کنتور", [CaseListKeys.Open(Roles.EDesk, null)], true, 0, 10)!.Total);
+        Assert.Equal(1, app.Service<CaseIndex>().InListOrder("کنتور", [CaseListKeys.Open(Roles.EDesk, null)], true, 0, 10, ListTasks.CountCap + 1)!.Total);
         Assert.Empty(after.Rows);
         Assert.Equal(0, after.Total);
     }
 
     [Fact]
-    public async Task MoreThanAThousandMatches_PageInTheQueuesOrder_ByNumberAndByCursor()
+    public async Task MoreThanAThousandMatches_PageInTheQueuesOrder_ByNumberAndByCursor() => await PagesInTheQueuesOrderAsync(TimeSpan.FromMinutes(1));
+
+    // The index counts to 1,001 and sorts only the cases that come first by the page's day: due dates over a month take several days' cases.
+    [Fact]
+    public async Task MoreThanAThousandMatchesOverAMonth_PageInTheQueuesOrder_ByNumberAndByCursor() => await PagesInTheQueuesOrderAsync(TimeSpan.FromHours(2));
+
+    private async Task PagesInTheQueuesOrderAsync(TimeSpan apart)
     {
         var database = await databases.CreateAsync(store);
         await using (var filler = await TestApp.StartAsync(database))
         {
-            await OpenEDeskTasksAsync(filler, 1100, 60);
+            await OpenEDeskTasksAsync(filler, 1100, 60, apart);
         }
 
         // A new app has a new index folder: it indexes the tasks written straight into the tables.
@@ -83,7 +89,7 @@ public abstract class InboxSearchOrderScenarios(TestDatabases databases, Store s
     }
 
     // Written straight into the tables (a list that long would take minutes through the API), due dates not in the order written.
-    private static async Task OpenEDeskTasksAsync(TestApp app, int matching, int others)
+    private static async Task OpenEDeskTasksAsync(TestApp app, int matching, int others, TimeSpan apart)
     {
         await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
         var version = await db.DefinitionVersions.Where(d => d.DefinitionId == CaseTypes.Complaint).MaxAsync(d => d.Version);
@@ -100,7 +106,7 @@ public abstract class InboxSearchOrderScenarios(TestDatabases databases, Store s
                 InstanceId = instance.Id, CaseId = @case.Id, TrackingCode = code, CaseType = CaseTypes.Complaint, NodeId = "edesk-review",
                 Title = "بررسی میز خدمت", CandidateRole = Roles.EDesk, CreatedAt = now,
                 // Some share a due date (ties go by id), some have none (first on SQLite, last on PostgreSQL).
-                DueAt = i % 50 == 7 ? null : now.AddMinutes(i * 7919 % 400),
+                DueAt = i % 50 == 7 ? null : now + apart * (i * 7919 % 400),
             });
         }
 
