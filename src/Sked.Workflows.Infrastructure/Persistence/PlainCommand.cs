@@ -2,8 +2,8 @@ using System.Data.Common;
 
 namespace Sked.Workflows.Infrastructure.Persistence;
 
-/// <summary>A command from <see cref="PreparedContexts.Lease.CommandAsync"/>; disposing disposes it only when it was made for this use.</summary>
-public sealed record PlainCommand(DbCommand Command, bool Owned) : IDisposable
+/// <summary>A prepared command from <see cref="PreparedContexts.Lease.PreparedCommand"/>; it stays with its connection's cache.</summary>
+public sealed record PlainCommand(DbCommand Command)
 {
     /// <summary>Adds a parameter by name (both stores take @name).</summary>
     public PlainCommand With(string name, object value)
@@ -22,12 +22,4 @@ public sealed record PlainCommand(DbCommand Command, bool Owned) : IDisposable
 
     /// <summary>Null, or the instant, as <see cref="Instant"/> reads it.</summary>
     public static DateTimeOffset? InstantOrNull(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Instant(reader, ordinal);
-
-    public void Dispose()
-    {
-        if (Owned)
-        {
-            Command.Dispose();
-        }
-    }
 }

@@ -91,24 +91,12 @@ public sealed class PreparedContexts : IDisposable
         public SkedDbContext Context { get; } = context;
 
         /// <summary>
-        /// A plain command on the context's connection, opened if it is not: on SQLite a statement kept
-        /// prepared on the kept-open connection, on PostgreSQL one Npgsql prepares after its second use.
-        /// For the few hot reads where EF's own work per query (building the shaper's delegates, change
-        /// detection) costs more than the query; dispose it only when <see cref="PlainCommand.Owned"/>.
+        /// On SQLite, a plain command kept prepared on this context's kept-open connection, for the few hot
+        /// reads where EF's own work per query (building its shaper's delegates each time) costs more than
+        /// the query; null on PostgreSQL, where EF's commands are prepared by Npgsql already.
         /// </summary>
-        public async Task<PlainCommand> CommandAsync(string sql, CancellationToken cancellationToken)
-        {
-            var connection = Context.Database.GetDbConnection();
-            if (owner._statements?.Command(connection, sql) is { } prepared)
-            {
-                return new PlainCommand(prepared, Owned: false);
-            }
-
-            await Context.Database.OpenConnectionAsync(cancellationToken);
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return new PlainCommand(command, Owned: true);
-        }
+        public PlainCommand? PreparedCommand(string sql) =>
+            owner._statements?.Command(Context.Database.GetDbConnection(), sql) is { } prepared ? new PlainCommand(prepared) : null;
 
         public async ValueTask DisposeAsync()
         {

@@ -57,9 +57,9 @@ public static class TrackCase
 
     private sealed record SeenStep(DateTimeOffset At, string Status, string? Detail);
 
-    // A plain statement rather than an EF query: the public lookup is the hottest read, and EF's own work
-    // per query (building its shaper's delegates each time) cost more than the query. Columns as the
-    // model maps them (tables cases and case_timeline); the timeline in the order it was written.
+    // On SQLite a plain statement kept prepared rather than an EF query: the public lookup is the hottest
+    // read, and EF's own work per query (building its shaper's delegates each time) cost more than the
+    // query. Columns as the model maps them; the timeline in the order it was written.
     private const string SeenSql = """
         SELECT c."TrackingCode", c."Type", c."Status", c."CreatedAt", c."ExpectedAnswerAt", c."Answer", c."AnsweredAt", c."PasswordHash",
                c."MergedIntoId", c."PromiseMovedBy", c."PromiseMovedDetail", t."At", t."Status", t."Detail"
@@ -68,9 +68,21 @@ public static class TrackCase
         ORDER BY t."Id"
         """;
 
-    private static async Task<Seen?> SeenByCodeAsync(PreparedContexts.Lease lease, string code, CancellationToken cancellationToken)
+    // On PostgreSQL the same columns through a compiled EF query (Npgsql prepares it).
+    private static readonly ConditionalWeakTable<IModel, Func<SkedDbContext, string, CancellationToken, Task<Seen?>>> SeenByCode = new();
+
+    private static Task<Seen?> SeenAsync(PreparedContexts.Lease lease, string code, CancellationToken cancellationToken) =>
+        lease.PreparedCommand(SeenSql) is { } plain
+            ? ReadSeenAsync(plain.With("@code", code), cancellationToken)
+            : SeenByCode.GetValue(lease.Context.Model, static _ => EF.CompileAsyncQuery((SkedDbContext context, string trackingCode, CancellationToken _) =>
+                context.Cases.Where(c => c.TrackingCode == trackingCode)
+                    .Select(c => new Seen(c.TrackingCode, c.Type, c.Status, c.CreatedAt, c.ExpectedAnswerAt, c.Answer, c.AnsweredAt, c.PasswordHash,
+                        c.MergedIntoId, c.PromiseMovedBy, c.PromiseMovedDetail,
+                        c.Timeline.OrderBy(t => t.Id).Select(t => new SeenStep(t.At, t.Status, t.Detail)).ToList()))
+                    .SingleOrDefault()))(lease.Context, code, cancellationToken);
+
+    private static async Task<Seen?> ReadSeenAsync(PlainCommand plain, CancellationToken cancellationToken)
     {
-        using var plain = (await lease.CommandAsync(SeenSql, cancellationToken)).With("@code", code);
         await using var reader = await plain.Command.ExecuteReaderAsync(cancellationToken);
         Seen? seen = null;
         while (await reader.ReadAsync(cancellationToken))
@@ -120,7 +132,7 @@ public static class TrackCase
         public async Task<(Response? Found, TimeSpan? RestingFor)> AnswerAsync(TrackingCode code, string? password, CancellationToken cancellationToken)
         {
             await using var lease = await contexts.RentAsync(cancellationToken);
-            var seen = await SeenByCodeAsync(lease, code.Value, cancellationToken);
+            var seen = await SeenAsync(lease, code.Value, cancellationToken);
             if (seen is null)
             {
                 return (null, null);
