@@ -46,16 +46,9 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
     /// <summary>A command of this cache for a kept-open connection, prepared once per SQL text; null for any other connection.</summary>
     public SqliteCommand? Command(DbConnection connection, string sql)
     {
-        if (connection is not SqliteConnection sqlite || !_caches.TryGetValue(sqlite, out var cache))
+        if (Cached(connection, sql) is not { } prepared)
         {
             return null;
-        }
-
-        if (!cache.TryGetValue(sql, out var prepared))
-        {
-            prepared = sqlite.CreateCommand();
-            prepared.CommandText = sql;
-            cache[sql] = prepared;
         }
 
         prepared.Parameters.Clear();
@@ -66,21 +59,9 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
     /// <summary>The cached, prepared twin of EF's command, bound to its parameter values; null when there is none to use.</summary>
     private SqliteCommand? Prepared(DbCommand command)
     {
-        if (command.Connection is not SqliteConnection connection || !_caches.TryGetValue(connection, out var cache))
+        if (command.Connection is not { } connection || Cached(connection, command.CommandText) is not { } prepared)
         {
             return null;
-        }
-
-        if (!cache.TryGetValue(command.CommandText, out var prepared))
-        {
-            if (cache.Count >= MaxStatements)
-            {
-                return null;
-            }
-
-            prepared = connection.CreateCommand();
-            prepared.CommandText = command.CommandText;
-            cache[command.CommandText] = prepared;
         }
 
         prepared.Transaction = (SqliteTransaction?)command.Transaction;
@@ -90,6 +71,30 @@ public sealed class SqliteStatementCache : DbCommandInterceptor
         foreach (SqliteParameter parameter in command.Parameters)
         {
             prepared.Parameters.Add(parameter);
+        }
+
+        return prepared;
+    }
+
+    // The connection's statement for this SQL, made on first use; null when the connection is not kept
+    // open here, or when it already holds as many statements as the cache keeps.
+    private SqliteCommand? Cached(DbConnection connection, string sql)
+    {
+        if (connection is not SqliteConnection sqlite || !_caches.TryGetValue(sqlite, out var cache))
+        {
+            return null;
+        }
+
+        if (!cache.TryGetValue(sql, out var prepared))
+        {
+            if (cache.Count >= MaxStatements)
+            {
+                return null;
+            }
+
+            prepared = sqlite.CreateCommand();
+            prepared.CommandText = sql;
+            cache[sql] = prepared;
         }
 
         return prepared;
