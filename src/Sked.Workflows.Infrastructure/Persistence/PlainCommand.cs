@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace Sked.Workflows.Infrastructure.Persistence;
 
-/// <summary>A prepared command from <see cref="PreparedContexts.Lease.PreparedCommand"/>; it stays with its connection's cache.</summary>
+/// <summary>A plain command from <see cref="PreparedContexts.Lease.PreparedCommand"/>, on the lease's open connection.</summary>
 public sealed record PlainCommand(DbCommand Command)
 {
     /// <summary>Adds a parameter by name (both stores take @name).</summary>

@@ -7,11 +7,12 @@ namespace Sked.Workflows.Infrastructure.Persistence;
 
 /// <summary>
 /// Contexts for the hot paths — the public tracking lookup and the group committer's transactions —
-/// whose statements stay prepared. On PostgreSQL these are the pooled contexts (Npgsql prepares
-/// repeated statements on each of its connections itself, <c>Max Auto Prepare</c>). On SQLite each
-/// context here keeps its own connection open so that <see cref="SqliteStatementCache"/> can keep its
-/// statements prepared: a context and connection reused by one caller at a time, up to a few per
-/// core; WAL lets the readers read beside the writer.
+/// whose statements stay prepared: each keeps its own connection open, reused by one caller at a
+/// time, up to a few per core kept idle. On SQLite that lets <see cref="SqliteStatementCache"/> keep
+/// its statements prepared (WAL lets the readers read beside the writer). On PostgreSQL Npgsql
+/// prepares repeated statements on each connection itself (<c>Max Auto Prepare</c>); a connection
+/// that is not handed back to Npgsql's pool also skips the reset its pool sends on every reuse
+/// (five statements when prepared statements exist), which cost a lookup more than its query.
 /// </summary>
 public sealed class PreparedContexts : IDisposable
 {
@@ -30,15 +31,8 @@ public sealed class PreparedContexts : IDisposable
     }
 
     /// <summary>A context to use alone; dispose the lease to give it back (its tracked entities are forgotten).</summary>
-    public async ValueTask<Lease> RentAsync(CancellationToken cancellationToken)
-    {
-        if (_statements is null)
-        {
-            return new Lease(this, await _factory.CreateDbContextAsync(cancellationToken), pooled: false);
-        }
-
-        return new Lease(this, _idle.TryTake(out var idle) ? idle : await OpenAsync(cancellationToken), pooled: true);
-    }
+    public async ValueTask<Lease> RentAsync(CancellationToken cancellationToken) =>
+        new(this, _idle.TryTake(out var idle) ? idle : await OpenAsync(cancellationToken));
 
     private async Task<SkedDbContext> OpenAsync(CancellationToken cancellationToken)
     {
@@ -53,19 +47,26 @@ public sealed class PreparedContexts : IDisposable
             connectionString = template.Database.GetConnectionString()!;
         }
 
+        var context = (SkedDbContext)Activator.CreateInstance(type, options)!;
+        if (_statements is null)
+        {
+            // Opened by us, EF leaves it open between commands until the context is disposed.
+            await context.Database.OpenConnectionAsync(cancellationToken);
+            return context;
+        }
+
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        _statements!.Enable(connection);
-        var context = (SkedDbContext)Activator.CreateInstance(type, options)!;
+        _statements.Enable(connection);
         context.Database.SetDbConnection(connection, contextOwnsConnection: true);
         return context;
     }
 
-    private void Return(SkedDbContext context, bool pooled)
+    private void Return(SkedDbContext context)
     {
         // A connection that closed (after an error) lost its prepared statements, and one still in a
         // transaction was left by a failure: neither is kept.
-        if (!pooled || _idle.Count >= _keep || context.Database.CurrentTransaction is not null
+        if (_idle.Count >= _keep || context.Database.CurrentTransaction is not null
             || context.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
         {
             context.Dispose();
@@ -86,27 +87,33 @@ public sealed class PreparedContexts : IDisposable
     }
 
     /// <summary>A rented context; disposing it gives the context back.</summary>
-    public sealed class Lease(PreparedContexts owner, SkedDbContext context, bool pooled) : IAsyncDisposable
+    public sealed class Lease(PreparedContexts owner, SkedDbContext context) : IAsyncDisposable
     {
         public SkedDbContext Context { get; } = context;
 
         /// <summary>
-        /// On SQLite, a plain command kept prepared on this context's kept-open connection, for the few hot
-        /// reads where EF's own work per query (building its shaper's delegates each time) costs more than
-        /// the query; null on PostgreSQL, where EF's commands are prepared by Npgsql already.
+        /// A plain command on this context's open connection, for the few hot reads where EF's own work per
+        /// query (building its shaper's delegates each time) costs more than the query: on SQLite a statement
+        /// kept prepared on the connection, on PostgreSQL one that Npgsql prepares on the connection after its
+        /// second use. Run it before giving the lease back.
         /// </summary>
-        public PlainCommand? PreparedCommand(string sql) =>
-            owner._statements?.Command(Context.Database.GetDbConnection(), sql) is { } prepared ? new PlainCommand(prepared) : null;
-
-        public async ValueTask DisposeAsync()
+        public PlainCommand PreparedCommand(string sql)
         {
-            if (pooled)
+            var connection = Context.Database.GetDbConnection();
+            if (owner._statements?.Command(connection, sql) is { } prepared)
             {
-                owner.Return(Context, pooled);
-                return;
+                return new PlainCommand(prepared);
             }
 
-            await Context.DisposeAsync();
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return new PlainCommand(command);
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            owner.Return(Context);
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -48,7 +48,7 @@ public static class WebApiRegistration
             o.AddPolicy(TrackingLimit, context => PerClient(context, trackingPerMinute));
             o.AddPolicy(SubmissionLimit, context => PerClient(context, submissionsPerMinute));
             // The portal's form posts (Razor pages, not API endpoints) count against the same limits.
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var portalPosts = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 Features.Portal.PortalRegistration.LimitFor(context.Request) switch
                 {
                     null => RateLimitPartition.GetNoLimiter("none"),
@@ -59,6 +59,7 @@ public static class WebApiRegistration
                         _ => submissionsPerMinute,
                     }, kind),
                 });
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(portalPosts, LookupsAtOnce(limits));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
@@ -69,6 +70,27 @@ public static class WebApiRegistration
             };
         });
     }
+
+    // A few tracking lookups at once (by default four per core), the others waiting oldest first. A lookup's
+    // work is CPU on these cores — the app's and, on PostgreSQL, the database's — so more at once only adds
+    // database sessions: under a burst that turned a short backlog into one that grew instead of draining.
+    // A full queue is refused like any other limit (429 with Retry-After).
+    private static PartitionedRateLimiter<HttpContext> LookupsAtOnce(IConfiguration limits)
+    {
+        var options = new ConcurrencyLimiterOptions
+        {
+            PermitLimit = limits.GetValue("TrackingAtOnce", Environment.ProcessorCount * 4),
+            QueueLimit = limits.GetValue("TrackingQueue", 4096),
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        };
+        return PartitionedRateLimiter.Create<HttpContext, string>(context => IsLookup(context)
+            ? RateLimitPartition.GetConcurrencyLimiter("lookups", _ => options)
+            : RateLimitPartition.GetNoLimiter("none"));
+    }
+
+    private static bool IsLookup(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == TrackingLimit
+        || Features.Portal.PortalRegistration.LimitFor(context.Request) == TrackingLimit;
 
     // A guessing client is limited by its address (an IPv6 client by its /64), whatever codes it tries.
     private static RateLimitPartition<string> PerClient(HttpContext context, int perMinute, string kind = "api") =>

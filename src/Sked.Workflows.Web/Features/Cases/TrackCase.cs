@@ -57,9 +57,9 @@ public static class TrackCase
 
     private sealed record SeenStep(DateTimeOffset At, string Status, string? Detail);
 
-    // On SQLite a plain statement kept prepared rather than an EF query: the public lookup is the hottest
-    // read, and EF's own work per query (building its shaper's delegates each time) cost more than the
-    // query. Columns as the model maps them; the timeline in the order it was written.
+    // A plain statement kept prepared rather than an EF query: the public lookup is the hottest read, and
+    // EF's own work per query (building its shaper's delegates each time) cost more than the query. Columns
+    // as the model maps them; the timeline in the order it was written.
     private const string SeenSql = """
         SELECT c."TrackingCode", c."Type", c."Status", c."CreatedAt", c."ExpectedAnswerAt", c."Answer", c."AnsweredAt", c."PasswordHash",
                c."MergedIntoId", c."PromiseMovedBy", c."PromiseMovedDetail", t."At", t."Status", t."Detail"
@@ -68,18 +68,8 @@ public static class TrackCase
         ORDER BY t."Id"
         """;
 
-    // On PostgreSQL the same columns through a compiled EF query (Npgsql prepares it).
-    private static readonly ConditionalWeakTable<IModel, Func<SkedDbContext, string, CancellationToken, Task<Seen?>>> SeenByCode = new();
-
     private static Task<Seen?> SeenAsync(PreparedContexts.Lease lease, string code, CancellationToken cancellationToken) =>
-        lease.PreparedCommand(SeenSql) is { } plain
-            ? ReadSeenAsync(plain.With("@code", code), cancellationToken)
-            : SeenByCode.GetValue(lease.Context.Model, static _ => EF.CompileAsyncQuery((SkedDbContext context, string trackingCode, CancellationToken _) =>
-                context.Cases.Where(c => c.TrackingCode == trackingCode)
-                    .Select(c => new Seen(c.TrackingCode, c.Type, c.Status, c.CreatedAt, c.ExpectedAnswerAt, c.Answer, c.AnsweredAt, c.PasswordHash,
-                        c.MergedIntoId, c.PromiseMovedBy, c.PromiseMovedDetail,
-                        c.Timeline.OrderBy(t => t.Id).Select(t => new SeenStep(t.At, t.Status, t.Detail)).ToList()))
-                    .SingleOrDefault()))(lease.Context, code, cancellationToken);
+        ReadSeenAsync(lease.PreparedCommand(SeenSql).With("@code", code), cancellationToken);
 
     private static async Task<Seen?> ReadSeenAsync(PlainCommand plain, CancellationToken cancellationToken)
     {
