@@ -62,7 +62,8 @@ public static class WebApiRegistration
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(portalPosts, LookupsAtOnce(limits));
             o.OnRejected = async (context, cancellationToken) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                // The windows say when they reopen; the one refusal without a time is a full queue of lookups, which drains in a second.
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 RetryAfter.Set(context.HttpContext.Response, retryAfter);
                 var message = Domain.Text.Catalogue.Render(HttpTexts.TooManyRequests);
                 var result = ErrorAnswer.For(context.HttpContext, StatusCodes.Status429TooManyRequests, message);

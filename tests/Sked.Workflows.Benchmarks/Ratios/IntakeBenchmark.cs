@@ -9,7 +9,7 @@ using Sked.Workflows.Testing;
 namespace Sked.Workflows.Benchmarks.Ratios;
 
 /// <summary>One intake stretch: the load, the outbox it left, the commits it cost.</summary>
-internal sealed record IntakeRun(LoadResult Load, int MaxBacklog, int BacklogAtStop, TimeSpan? Drain, CommitCount Commits, double MaxResidentMiB, double LoadAverage)
+internal sealed record IntakeRun(LoadResult Load, int MaxBacklog, int BacklogAtStop, TimeSpan? Drain, CommitCount Commits, double MaxResidentMiB, double MaxHeapMiB, double LoadAverage)
 {
     public double CommitsPerCase => (double)Commits.Commits / Load.Succeeded;
     public double WalSyncsPerCase => Commits.WalSyncs is { } syncs ? (double)syncs / Load.Succeeded : double.NaN;
@@ -94,7 +94,7 @@ internal static class IntakeBenchmark
         var before = await CommitCounter.ReadAsync(app.Database);
         using var sampling = new CancellationTokenSource();
         var backlog = new List<int>();
-        var resident = new List<double>();
+        var resident = new List<(double Process, double Heap)>();
         var sampler = SampleAsync(app, backlog, resident, sampling.Token);
         var load = await LoadClients.ClosedLoopAsync(clients, options.Duration, n => SubmitAsync(citizen, n));
         var stopped = Stopwatch.GetTimestamp();
@@ -114,7 +114,8 @@ internal static class IntakeBenchmark
         await sampling.CancelAsync();
         await sampler;
         var commits = await CommitCounter.ReadAsync(app.Database) - before;
-        return new IntakeRun(load, backlog.DefaultIfEmpty(0).Max(), atStop, drain, commits, resident.DefaultIfEmpty(Machine.ResidentMiB()).Max(), Machine.LoadAverage());
+        return new IntakeRun(load, backlog.DefaultIfEmpty(0).Max(), atStop, drain, commits, resident.Select(r => r.Process).DefaultIfEmpty(Machine.ResidentMiB()).Max(),
+            resident.Select(r => r.Heap).DefaultIfEmpty(Machine.HeapMiB()).Max(), Machine.LoadAverage());
     }
 
     private static async Task<bool> SubmitAsync(HttpClient citizen, int number)
@@ -129,8 +130,8 @@ internal static class IntakeBenchmark
         return false;
     }
 
-    /// <summary>Every second: the outbox messages not yet delivered, and this process's resident memory.</summary>
-    private static async Task SampleAsync(TestApp app, List<int> backlog, List<double> resident, CancellationToken cancellationToken)
+    /// <summary>Every second: the outbox messages not yet delivered, and this process's resident memory and the GC's share of it.</summary>
+    private static async Task SampleAsync(TestApp app, List<int> backlog, List<(double Process, double Heap)> resident, CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         try
@@ -138,7 +139,7 @@ internal static class IntakeBenchmark
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 backlog.Add(await PendingAsync(app));
-                resident.Add(Machine.ResidentMiB());
+                resident.Add((Machine.ResidentMiB(), Machine.HeapMiB()));
             }
         }
         catch (OperationCanceledException)
@@ -160,6 +161,7 @@ internal static class IntakeBenchmark
             .Compare("submit ms p50", [.. runs.Select(r => r.Load.Latency.Percentile(50))], "R_case ms p50", [.. references.Select(r => r.Latency.Percentile(50))])
             .Compare("submit ms p99", [.. runs.Select(r => r.Load.Latency.Percentile(99))], "R_case ms p99", [.. references.Select(r => r.Latency.Percentile(99))])
             .Compare("submit ms max", [.. runs.Select(r => r.Load.Latency.Max)], "R_case ms max", [.. references.Select(r => r.Latency.Max)])
+            .Add("process CPU ms per submit (app + load clients; the database's processes not counted)", runs.Select(r => r.Load.CpuMicrosecondsPerRequest / 1000), "0.00")
             .Add("failed submits", runs.Select(r => (double)r.Load.Failed), "0")
             .Add("outbox backlog (pending), max of the 1 s samples", runs.Select(r => (double)r.MaxBacklog), "0")
             .Add("outbox backlog when the load stopped", runs.Select(r => (double)r.BacklogAtStop), "0")
@@ -173,6 +175,7 @@ internal static class IntakeBenchmark
 
         return table
             .Add("process RSS, max of the 1 s samples (MiB; app + load clients)", runs.Select(r => r.MaxResidentMiB), "0")
+            .Add("of which the GC's committed memory, max of the samples (MiB)", runs.Select(r => r.MaxHeapMiB), "0")
             .Add("load average (1 min) after the stretch", runs.Select(r => r.LoadAverage), "0.00");
     }
 }

@@ -13,6 +13,9 @@ internal static class Machine
         return File.Exists(file) ? double.Parse(File.ReadAllText(file).Split(' ')[0], CultureInfo.InvariantCulture) : double.NaN;
     }
 
+    /// <summary>The memory the garbage collector has committed for the managed heap, part of <see cref="ResidentMiB"/>.</summary>
+    public static double HeapMiB() => GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0;
+
     public static double ResidentMiB()
     {
         using var process = Process.GetCurrentProcess();
