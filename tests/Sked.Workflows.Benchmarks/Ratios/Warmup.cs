@@ -36,4 +36,23 @@ internal static class Warmup
 
         await Console.Error.WriteLineAsync($"{what}: still compiling after {Stopwatch.GetElapsedTime(start).TotalSeconds:0} s; measuring anyway");
     }
+
+    /// <summary>Waits, without load, until the runtime compiles fewer than <see cref="QuietMethodsPerSecond"/> methods a second (the methods queued for optimising are done), at most <paramref name="most"/>.</summary>
+    public static async Task QuietAsync(string what, TimeSpan most)
+    {
+        var start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetElapsedTime(start) < most)
+        {
+            var compiled = JitInfo.GetCompiledMethodCount();
+            await Task.Delay(Stretch);
+            var perSecond = (JitInfo.GetCompiledMethodCount() - compiled) / Stretch.TotalSeconds;
+            if (perSecond < QuietMethodsPerSecond)
+            {
+                await Console.Error.WriteLineAsync($"{what}: quiet after {Stopwatch.GetElapsedTime(start).TotalSeconds:0} s ({perSecond:0} methods compiled/s)");
+                return;
+            }
+        }
+
+        await Console.Error.WriteLineAsync($"{what}: still compiling after {Stopwatch.GetElapsedTime(start).TotalSeconds:0} s; measuring anyway");
+    }
 }
