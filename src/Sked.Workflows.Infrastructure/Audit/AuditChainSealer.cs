@@ -19,8 +19,12 @@ namespace Sked.Workflows.Infrastructure.Audit;
 /// one insert and the commit instead of the whole transaction, so writers on PostgreSQL no longer queue
 /// behind it for their own work.
 /// </summary>
-public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, SqliteStatementCache? statements = null)
+    : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
+    // On SQLite, the kept-open connections' prepared statements; null on PostgreSQL (and for a sealer built by hand).
+    private readonly SqliteStatementCache? _statements = statements;
+
     // Held events belong to a connection's open transaction: the contexts of one group commit share it.
     private readonly ConditionalWeakTable<DbConnection, HeldEvents> _held = new();
     private readonly ConditionalWeakTable<DbContext, List<AuditEvent>> _heldBySave = new();
@@ -75,10 +79,10 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISav
     public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
         CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is SkedDbContext db && transaction.Connection is { } connection
+        if (eventData.Context is SkedDbContext && transaction.Connection is { } connection
             && _held.TryGetValue(connection, out var held) && held.Count > 0)
         {
-            await SealAsync(db, transaction, held.TakeAll(), cancellationToken);
+            await SealAsync(transaction, held.TakeAll(), cancellationToken);
         }
 
         return result;
@@ -141,53 +145,35 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time) : ISav
         _heldBySave.AddOrUpdate(db, events);
     }
 
-    private async Task SealAsync(SkedDbContext db, DbTransaction transaction, List<AuditEvent> events, CancellationToken cancellationToken)
+    private async Task SealAsync(DbTransaction transaction, List<AuditEvent> events, CancellationToken cancellationToken)
     {
-        // A second context on the same connection and transaction, so the committing context's own
-        // change tracker is left as it is.
-        await using var sealing = await SharedConnection.OpenAsync(db, transaction.Connection!, transaction, cancellationToken);
-        var head = await LockHeadAsync(sealing, cancellationToken);
+        // Plain commands on the committing transaction's connection: the committing context's own change
+        // tracker is left as it is, and no EF context is built per commit (ChainStatements).
+        var commands = new ChainStatements(transaction, _statements);
+        var head = await commands.LockHeadAsync(cancellationToken);
         var today = JalaliDate.LocalDate(time.GetUtcNow());
-        KeepCheckpoint(sealing, head, today);
-        using var linker = chain.CreateLinker();
-        foreach (var audit in events.OrderBy(a => a.CreationOrder))
+        var checkpoint = head.SealedOn is { } day && day < today
+            ? new AuditCheckpoint { Day = day, Seq = head.Seq, Hash = head.Hash, At = head.At }
+            : null;
+        var ordered = events.OrderBy(a => a.CreationOrder).ToList();
+        using (var linker = chain.CreateLinker())
         {
-            audit.At = AuditChain.Normalize(audit.At);
-            audit.Seq = head.Seq + 1;
-            audit.Hash = linker.Link(head.Hash, audit);
-            head.Seq = audit.Seq;
-            head.Hash = audit.Hash;
-            head.At = audit.At;
-            sealing.AuditEvents.Add(audit);
+            foreach (var audit in ordered)
+            {
+                audit.At = AuditChain.Normalize(audit.At);
+                audit.Seq = head.Seq + 1;
+                audit.Hash = linker.Link(head.Hash, audit);
+                head.Seq = audit.Seq;
+                head.Hash = audit.Hash;
+                head.At = audit.At;
+            }
         }
 
         head.SealedOn = head.SealedOn > today ? head.SealedOn : today;
-        await sealing.SaveChangesAsync(cancellationToken);
+        await commands.WriteAsync(ordered, head, checkpoint, cancellationToken);
     }
 
-    /// <summary>
-    /// Reads the head and, on PostgreSQL, locks its row until the transaction ends, so sealing
-    /// transactions queue in commit order. SQLite needs no lock: its transactions begin IMMEDIATE,
-    /// which already serialises writers.
-    /// </summary>
-    internal static async Task<AuditChainHead> LockHeadAsync(SkedDbContext db, CancellationToken cancellationToken)
-    {
-        var sql = db.Database.IsNpgsql()
-            ? """SELECT * FROM audit_chain_head WHERE "Id" = 1 FOR UPDATE"""
-            : """SELECT * FROM audit_chain_head WHERE "Id" = 1""";
-        var rows = await db.ChainHead.FromSqlRaw(sql).ToListAsync(cancellationToken);
-        return rows.Count == 1 ? rows[0] : throw new InvalidOperationException("The audit_chain_head row is missing: the database is not migrated.");
-    }
-
-    private static void KeepCheckpoint(SkedDbContext db, AuditChainHead head, DateOnly today)
-    {
-        if (head.SealedOn is { } day && day < today)
-        {
-            db.AuditCheckpoints.Add(new AuditCheckpoint { Day = day, Seq = head.Seq, Hash = head.Hash, At = head.At });
-        }
-    }
-
-    // Events this SaveChanges inserts that no seal has touched (a sealed one is on its way in from SealAsync).
+    // Events this SaveChanges inserts that no seal has touched (the sealer writes its own rows without EF).
     // No entity has a navigation to audit events, so only Add tracks one: the scan for changes that
     // Entries() would start (over every tracked row, and SaveChanges scans again right after) finds none.
     private static List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditEvent>> Unsealed(SkedDbContext db)

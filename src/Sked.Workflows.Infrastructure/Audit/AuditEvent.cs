@@ -26,7 +26,10 @@ public sealed class AuditEvent
         Actor = actor;
     }
 
-    public long Id { get; init; }
+    private long _id;
+
+    /// <summary>Given by the database when the sealer inserts the event, at commit (<see cref="Inserted"/>).</summary>
+    public long Id { get => _id; init => _id = value; }
 
     /// <summary>Position in the chain: 1, 2, 3… without gaps, in commit order.</summary>
     public long Seq { get; set; }
@@ -50,4 +53,7 @@ public sealed class AuditEvent
     /// the order its code wrote them (the change tracker promises no order). Not stored.
     /// </summary>
     internal long CreationOrder { get; } = Interlocked.Increment(ref s_created);
+
+    /// <summary>The sealer inserts events with plain commands, not through EF, and gives each the Id its row got.</summary>
+    internal void Inserted(long id) => _id = id;
 }

@@ -129,6 +129,43 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
     }
 
     [Fact]
+    public async Task SealedRows_AreStoredAsEfStoresTheirColumns_AndEachEventKnowsItsId()
+    {
+        var database = await databases.CreateAsync(store);
+        await using var app = await TestApp.StartAsync(database);
+        var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        await app.OutboxDrainedAsync();
+        // Ten days on: the head's day closes into a checkpoint, also written by the sealer.
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow().AddDays(10));
+        var appended = await AppendAsync(database, new AuditChainSealer(app.Service<AuditChain>(), time), time, "test.stored");
+
+        await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        var @case = await db.Cases.AsNoTracking().SingleAsync(c => c.TrackingCode == code);
+        var instance = await db.Instances.AsNoTracking().SingleAsync(i => i.CaseId == @case.Id);
+        // EF's own parameters find the sealer's rows: ids, instants and days are in the form EF writes.
+        var ofCase = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == @case.Id && a.InstanceId == instance.Id).ToListAsync();
+        Assert.NotEmpty(ofCase);
+        Assert.All(ofCase, a => Assert.Equal(code, a.TrackingCode));
+        var (first, last) = (ofCase.Min(e => e.At), ofCase.Max(e => e.At));
+        Assert.Equal(ofCase.Count, await db.AuditEvents.CountAsync(a => a.CaseId == @case.Id && a.At >= first && a.At <= last));
+        // The same values compared in SQL, column to column, with rows EF inserted.
+        Assert.Equal(ofCase.Count, await CountAsync(db, """
+            SELECT COUNT(*) AS "Value" FROM audit_events a JOIN cases c ON a."CaseId" = c."Id" JOIN workflow_instances i ON a."InstanceId" = i."Id"
+            WHERE c."TrackingCode" = {0}
+            """, code));
+        var stored = await db.AuditEvents.AsNoTracking().SingleAsync(a => a.Seq == appended.Seq);
+        Assert.Equal((stored.Id, stored.At, AuditChain.Hex(stored.Hash)), (appended.Id, appended.At, AuditChain.Hex(appended.Hash)));
+        var head = await db.ChainHead.AsNoTracking().SingleAsync();
+        Assert.Equal(Domain.Calendar.JalaliDate.LocalDate(time.GetUtcNow()), head.SealedOn);
+        Assert.Equal((appended.Seq, appended.At), (head.Seq, head.At));
+        if (store == Store.Sqlite)
+        {
+            Assert.Equal(0, await CountAsync(db, """SELECT COUNT(*) AS "Value" FROM audit_events WHERE typeof("At") <> 'integer' OR typeof("Hash") <> 'blob'"""));
+            Assert.Equal(0, await CountAsync(db, """SELECT COUNT(*) AS "Value" FROM audit_chain_head WHERE typeof("At") <> 'integer' OR typeof("SealedOn") <> 'text'"""));
+        }
+    }
+
+    [Fact]
     public async Task AuditEventSavedOutsideATransaction_IsRefused()
     {
         var database = await databases.CreateAsync(store);
@@ -159,6 +196,10 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
         await SqlAsync(db, """UPDATE audit_events SET "Seq" = {0} WHERE "Id" = {1}""", seqA, b.Id);
         await SqlAsync(db, """UPDATE audit_events SET "Seq" = {0} WHERE "Id" = {1}""", seqB, a.Id);
     }
+
+#pragma warning disable EF1002 // Test-only SQL with constant text; values go as parameters.
+    private static Task<long> CountAsync(SkedDbContext db, string sql, params object[] values) => db.Database.SqlQueryRaw<long>(sql, values).SingleAsync();
+#pragma warning restore EF1002
 
 #pragma warning disable EF1002 // Test-only SQL with constant text; values go as parameters.
     private static Task<int> SqlAsync(SkedDbContext db, string sql, params object[] values) => db.Database.ExecuteSqlRawAsync(sql, values);

@@ -22,7 +22,7 @@ internal static class InboxListServices
         services.AddSingleton(feed);
         services.AddSingleton(departments);
         services.AddSingleton(new StaffNames(none));
-        services.AddSingleton(new OutcomeLabels(none, new DefinitionCatalog(none, departments, TimeProvider.System, NullLogger<DefinitionCatalog>.Instance)));
+        services.AddSingleton(new OutcomeLabels(none, new DefinitionCatalog(none, new PreparedContexts(none), departments, TimeProvider.System, NullLogger<DefinitionCatalog>.Instance)));
     }
 
     private sealed class NoDatabase : IDbContextFactory<SkedDbContext>
