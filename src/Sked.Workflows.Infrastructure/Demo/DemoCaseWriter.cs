@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Sked.Workflows.Domain.Staff;
 
 namespace Sked.Workflows.Infrastructure.Demo;
@@ -10,7 +11,7 @@ namespace Sked.Workflows.Infrastructure.Demo;
 /// content. The cases appear within seconds, written in short batches so that a visitor's own
 /// submissions do not wait long behind them.
 /// </summary>
-public sealed class DemoCaseWriter(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime) : BackgroundService
+public sealed partial class DemoCaseWriter(IServiceScopeFactory scopes, IHostApplicationLifetime lifetime, ILogger<DemoCaseWriter> logger) : BackgroundService
 {
     private List<StaffMember>? _staff;
 
@@ -32,7 +33,19 @@ public sealed class DemoCaseWriter(IServiceScopeFactory scopes, IHostApplication
             await started.Task;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedCasesAsync(staff, stoppingToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedCasesAsync(staff, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // Sample content is not worth the app: a database that went away mid-seed (a restart) leaves
+            // fewer demo cases, and the app serves on, instead of the host stopping on a failed background service.
+            LogSeedingStopped(logger, ex);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The demo cases were not all written; the app serves on without the rest")]
+    private static partial void LogSeedingStopped(ILogger logger, Exception exception);
 }

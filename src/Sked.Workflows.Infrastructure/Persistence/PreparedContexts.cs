@@ -7,12 +7,13 @@ namespace Sked.Workflows.Infrastructure.Persistence;
 
 /// <summary>
 /// Contexts for the hot paths — the public tracking lookup and the group committer's transactions —
-/// whose statements stay prepared: each keeps its own connection open, reused by one caller at a
-/// time, up to a few per core kept idle. On SQLite that lets <see cref="SqliteStatementCache"/> keep
-/// its statements prepared (WAL lets the readers read beside the writer). On PostgreSQL Npgsql
-/// prepares repeated statements on each connection itself (<c>Max Auto Prepare</c>); a connection
-/// that is not handed back to Npgsql's pool also skips the reset its pool sends on every reuse
-/// (five statements when prepared statements exist), which cost a lookup more than its query.
+/// whose statements stay prepared, each lent with its connection open. On SQLite each context here
+/// keeps its own connection open so that <see cref="SqliteStatementCache"/> can keep its statements
+/// prepared: a context and connection reused by one caller at a time, up to a few per core; WAL lets
+/// the readers read beside the writer. On PostgreSQL these are the pooled contexts on Npgsql's pooled
+/// connections, which prepare repeated statements themselves (<c>Max Auto Prepare</c>) and skip the
+/// pool's reset (<c>No Reset On Close</c>, see InfrastructureRegistration); Npgsql's pool also checks
+/// an idle connection before lending it, so a restarted server costs no failed request.
 /// </summary>
 public sealed class PreparedContexts : IDisposable
 {
@@ -31,8 +32,18 @@ public sealed class PreparedContexts : IDisposable
     }
 
     /// <summary>A context to use alone; dispose the lease to give it back (its tracked entities are forgotten).</summary>
-    public async ValueTask<Lease> RentAsync(CancellationToken cancellationToken) =>
-        new(this, _idle.TryTake(out var idle) ? idle : await OpenAsync(cancellationToken));
+    public async ValueTask<Lease> RentAsync(CancellationToken cancellationToken)
+    {
+        if (_statements is null)
+        {
+            var pooled = await _factory.CreateDbContextAsync(cancellationToken);
+            // Opened for the lease (a plain command needs it open) and closed when the lease ends.
+            await pooled.Database.OpenConnectionAsync(cancellationToken);
+            return new Lease(this, pooled, kept: false);
+        }
+
+        return new Lease(this, _idle.TryTake(out var idle) ? idle : await OpenAsync(cancellationToken), kept: true);
+    }
 
     private async Task<SkedDbContext> OpenAsync(CancellationToken cancellationToken)
     {
@@ -47,17 +58,10 @@ public sealed class PreparedContexts : IDisposable
             connectionString = template.Database.GetConnectionString()!;
         }
 
-        var context = (SkedDbContext)Activator.CreateInstance(type, options)!;
-        if (_statements is null)
-        {
-            // Opened by us, EF leaves it open between commands until the context is disposed.
-            await context.Database.OpenConnectionAsync(cancellationToken);
-            return context;
-        }
-
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        _statements.Enable(connection);
+        _statements!.Enable(connection);
+        var context = (SkedDbContext)Activator.CreateInstance(type, options)!;
         context.Database.SetDbConnection(connection, contextOwnsConnection: true);
         return context;
     }
@@ -87,7 +91,7 @@ public sealed class PreparedContexts : IDisposable
     }
 
     /// <summary>A rented context; disposing it gives the context back.</summary>
-    public sealed class Lease(PreparedContexts owner, SkedDbContext context) : IAsyncDisposable
+    public sealed class Lease(PreparedContexts owner, SkedDbContext context, bool kept) : IAsyncDisposable
     {
         public SkedDbContext Context { get; } = context;
 
@@ -110,10 +114,16 @@ public sealed class PreparedContexts : IDisposable
             return new PlainCommand(command);
         }
 
-        public ValueTask DisposeAsync()
+        public async ValueTask DisposeAsync()
         {
-            owner.Return(Context);
-            return ValueTask.CompletedTask;
+            if (kept)
+            {
+                owner.Return(Context);
+                return;
+            }
+
+            await Context.Database.CloseConnectionAsync();
+            await Context.DisposeAsync();
         }
     }
 }
