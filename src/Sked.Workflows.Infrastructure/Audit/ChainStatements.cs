@@ -56,27 +56,20 @@ internal sealed class ChainStatements
     /// <summary>Reads the head and, on PostgreSQL, locks its row until the transaction ends, so seals queue in commit order.</summary>
     public async Task<AuditChainHead> LockHeadAsync(CancellationToken cancellationToken)
     {
-        var (command, owned) = Command(_sqlite ? SqliteHeadSql : PostgresHeadSql);
-        try
+        using var plain = Command(_sqlite ? SqliteHeadSql : PostgresHeadSql);
+        await using var reader = await plain.Command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                throw new InvalidOperationException("The audit_chain_head row is missing: the database is not migrated.");
-            }
+            throw new InvalidOperationException("The audit_chain_head row is missing: the database is not migrated.");
+        }
 
-            return new AuditChainHead
-            {
-                Seq = reader.GetInt64(0),
-                Hash = reader.GetFieldValue<byte[]>(1),
-                At = PlainCommand.InstantOrNull(reader, 2),
-                SealedOn = reader.IsDBNull(3) ? null : Day(reader, 3),
-            };
-        }
-        finally
+        return new AuditChainHead
         {
-            Release(command, owned);
-        }
+            Seq = reader.GetInt64(0),
+            Hash = reader.GetFieldValue<byte[]>(1),
+            At = PlainCommand.InstantOrNull(reader, 2),
+            SealedOn = reader.IsDBNull(3) ? null : Day(reader, 3),
+        };
     }
 
     /// <summary>Inserts the sealed events (giving each its Id), moves the head, and keeps the closed day's checkpoint if any.</summary>
@@ -122,18 +115,11 @@ internal sealed class ChainStatements
     {
         foreach (var audit in events)
         {
-            var (command, owned) = Command(InsertEventSql);
-            try
-            {
-                EventValues(new Parameters(command.Parameters, command.CreateParameter), audit);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                await reader.ReadAsync(cancellationToken);
-                audit.Inserted(reader.GetInt64(1));
-            }
-            finally
-            {
-                Release(command, owned);
-            }
+            using var plain = Command(InsertEventSql);
+            EventValues(new Parameters(plain.Command.Parameters, plain.Command.CreateParameter), audit);
+            await using var reader = await plain.Command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            audit.Inserted(reader.GetInt64(1));
         }
 
         await ExecuteAsync(UpdateHeadSql, p => HeadValues(p, head), cancellationToken);
@@ -145,46 +131,13 @@ internal sealed class ChainStatements
 
     private async Task ExecuteAsync(string sql, Action<Parameters> values, CancellationToken cancellationToken)
     {
-        var (command, owned) = Command(sql);
-        try
-        {
-            values(new Parameters(command.Parameters, command.CreateParameter));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-        finally
-        {
-            Release(command, owned);
-        }
+        using var plain = Command(sql);
+        values(new Parameters(plain.Command.Parameters, plain.Command.CreateParameter));
+        await plain.Command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    // The connection's prepared statement when it keeps some (a SQLite connection kept open), else a new command to dispose.
-    private (DbCommand Command, bool Owned) Command(string sql)
-    {
-        if (_statements?.Command(_connection, sql) is { } prepared)
-        {
-            prepared.Transaction = (SqliteTransaction)_transaction;
-            return (prepared, false);
-        }
-
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = _transaction;
-        return (command, true);
-    }
-
-    private static void Release(DbCommand command, bool owned)
-    {
-        if (owned)
-        {
-            command.Dispose();
-        }
-        else
-        {
-            // The cached statement outlives this seal: it must not keep the transaction or the values.
-            command.Transaction = null;
-            command.Parameters.Clear();
-        }
-    }
+    // The connection's prepared statement when it keeps some (a SQLite connection kept open), else a new command.
+    private PlainCommand Command(string sql) => PlainCommand.On(_connection, _transaction, sql, _statements);
 
     private static DbBatchCommand Filled(DbBatchCommand command, string sql, Action<Parameters> values)
     {

@@ -37,7 +37,8 @@ public sealed partial class DefinitionCatalog(IDbContextFactory<SkedDbContext> d
         object? found;
         await using (var lease = await prepared.RentAsync(cancellationToken))
         {
-            found = await lease.PreparedCommand(LatestSql).With("@id", definitionId).Command.ExecuteScalarAsync(cancellationToken);
+            using var latest = lease.PreparedCommand(LatestSql).With("@id", definitionId);
+            found = await latest.Command.ExecuteScalarAsync(cancellationToken);
         }
 
         // MAX is an integer on PostgreSQL and a 64-bit integer on SQLite; NULL when no version exists.

@@ -95,24 +95,8 @@ public sealed class PreparedContexts : IDisposable
     {
         public SkedDbContext Context { get; } = context;
 
-        /// <summary>
-        /// A plain command on this context's open connection, for the few hot reads where EF's own work per
-        /// query (building its shaper's delegates each time) costs more than the query: on SQLite a statement
-        /// kept prepared on the connection, on PostgreSQL one that Npgsql prepares on the connection after its
-        /// second use. Run it before giving the lease back.
-        /// </summary>
-        public PlainCommand PreparedCommand(string sql)
-        {
-            var connection = Context.Database.GetDbConnection();
-            if (owner._statements?.Command(connection, sql) is { } prepared)
-            {
-                return new PlainCommand(prepared);
-            }
-
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            return new PlainCommand(command);
-        }
+        /// <summary>A plain command on this context's open connection (<see cref="PlainCommand.On"/>); dispose it before giving the lease back.</summary>
+        public PlainCommand PreparedCommand(string sql) => PlainCommand.On(Context.Database.GetDbConnection(), null, sql, owner._statements);
 
         public async ValueTask DisposeAsync()
         {

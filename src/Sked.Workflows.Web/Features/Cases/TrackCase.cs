@@ -68,11 +68,9 @@ public static class TrackCase
         ORDER BY t."Id"
         """;
 
-    private static Task<Seen?> SeenAsync(PreparedContexts.Lease lease, string code, CancellationToken cancellationToken) =>
-        ReadSeenAsync(lease.PreparedCommand(SeenSql).With("@code", code), cancellationToken);
-
-    private static async Task<Seen?> ReadSeenAsync(PlainCommand plain, CancellationToken cancellationToken)
+    private static async Task<Seen?> SeenAsync(PreparedContexts.Lease lease, string code, CancellationToken cancellationToken)
     {
+        using var plain = lease.PreparedCommand(SeenSql).With("@code", code);
         await using var reader = await plain.Command.ExecuteReaderAsync(cancellationToken);
         Seen? seen = null;
         while (await reader.ReadAsync(cancellationToken))
