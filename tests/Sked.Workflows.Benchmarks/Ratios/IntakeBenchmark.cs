@@ -20,9 +20,14 @@ internal sealed record IntakeRun(LoadResult Load, int MaxBacklog, int BacklogAtS
 /// loop), then the outbox is left to drain; each repetition first runs the reference loop with the
 /// same number of clients, so both figures see the same machine. The outbox backlog and this process's
 /// RSS are sampled every second; commits are counted from the first submit until the outbox drained.
+/// After the app's stretch, the same clients post the same complaints to the floor: R_case's write behind
+/// a bare HTTP endpoint (<see cref="BareServer"/>), which tells what HTTP and the load clients leave of
+/// R_case on this machine, and so how much of the gap is the app's own work.
 /// </summary>
 internal static class IntakeBenchmark
 {
+    private const string AppSubmitPath = "/api/v1/cases";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var options = RatioOptions.Parse(args, new RatioOptions([Store.Sqlite, Store.Postgres], 60, [8, 32], 3, 0, 120));
@@ -58,23 +63,31 @@ internal static class IntakeBenchmark
         using var citizen = LoadClients.Client(app.BaseAddress);
         var template = await CaseTemplate.ReadAsync(target, await BenchmarkApp.SubmitAsync(citizen, 0));
         var reference = await CaseWriteReference.CreateDatabaseAsync(databases, store, template);
+        await using var bare = await BareServer.StartAsync(target, reference, template);
+        using var bareClient = LoadClients.Client(bare.BaseAddress);
         await app.OutboxDrainedAsync();
         Console.WriteLine($"\n{store}: R_case writes {template.Describe()} per transaction; {await DurabilityAsync(target)}");
         foreach (var clients in options.Clients)
         {
             var references = new List<ReferenceResult>();
+            var floors = new List<LoadResult>();
             var runs = new List<IntakeRun>();
-            await Warmup.RunAsync($"{store}, {clients} clients", options.Warmup, options.WarmupLimit,
-                duration => LoadClients.ClosedLoopAsync(clients, duration, n => SubmitAsync(citizen, -n)));
+            await Warmup.RunAsync($"{store}, {clients} clients", options.Warmup, options.WarmupLimit, async duration =>
+            {
+                await LoadClients.ClosedLoopAsync(clients, duration / 4, n => SubmitAsync(bareClient, BareServer.SubmitPath, -n));
+                await LoadClients.ClosedLoopAsync(clients, duration, n => SubmitAsync(citizen, AppSubmitPath, -n));
+            });
             await app.OutboxDrainedAsync(TimeSpan.FromSeconds(options.Timeout));
             for (var repetition = 1; repetition <= options.Repetitions; repetition++)
             {
-                await Console.Error.WriteLineAsync($"{store}, {clients} clients, repetition {repetition}: R_case, then intake");
+                await Console.Error.WriteLineAsync($"{store}, {clients} clients, repetition {repetition}: R_case, intake, then the floor");
                 references.Add(await CaseWriteReference.RunAsync(reference, template, clients, options.Duration));
                 runs.Add(await RunAsync(app, citizen, clients, options));
+                // After the app's stretch, whose memory is sampled: the floor's garbage would count against the app.
+                floors.Add(await LoadClients.ClosedLoopAsync(clients, options.Duration, n => SubmitAsync(bareClient, BareServer.SubmitPath, n)));
             }
 
-            Console.Write(Table(store, clients, options, references, runs));
+            Console.Write(Table(store, clients, options, references, floors, runs));
         }
     }
 
@@ -96,7 +109,7 @@ internal static class IntakeBenchmark
         var backlog = new List<int>();
         var resident = new List<(double Process, double Heap)>();
         var sampler = SampleAsync(app, backlog, resident, sampling.Token);
-        var load = await LoadClients.ClosedLoopAsync(clients, options.Duration, n => SubmitAsync(citizen, n));
+        var load = await LoadClients.ClosedLoopAsync(clients, options.Duration, n => SubmitAsync(citizen, AppSubmitPath, n));
         var stopped = Stopwatch.GetTimestamp();
         var atStop = await PendingAsync(app);
         TimeSpan? drain = null;
@@ -118,9 +131,9 @@ internal static class IntakeBenchmark
             resident.Select(r => r.Heap).DefaultIfEmpty(Machine.HeapMiB()).Max(), Machine.LoadAverage());
     }
 
-    private static async Task<bool> SubmitAsync(HttpClient citizen, int number)
+    private static async Task<bool> SubmitAsync(HttpClient citizen, string path, int number)
     {
-        using var response = await citizen.PostAsJsonAsync("/api/v1/cases", BenchmarkApp.Complaint(number));
+        using var response = await citizen.PostAsJsonAsync(path, BenchmarkApp.Complaint(number));
         if (response.StatusCode == HttpStatusCode.Created)
         {
             return true;
@@ -154,14 +167,18 @@ internal static class IntakeBenchmark
         return await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending);
     }
 
-    private static RatioTable Table(Store store, int clients, RatioOptions options, List<ReferenceResult> references, List<IntakeRun> runs)
+    private static RatioTable Table(Store store, int clients, RatioOptions options, List<ReferenceResult> references, List<LoadResult> floors, List<IntakeRun> runs)
     {
         var table = new RatioTable($"{store.ToString().ToLowerInvariant()}, {clients} clients, {options.Seconds} s per stretch, {runs.Count} repetitions")
             .Compare("submits / s (201 answers)", [.. runs.Select(r => r.Load.PerSecond)], "R_case / s", [.. references.Select(r => r.PerSecond)])
+            .Compare("the floor: R_case's write behind a bare HTTP endpoint, submits / s", [.. floors.Select(r => r.PerSecond)], "R_case / s", [.. references.Select(r => r.PerSecond)])
+            .Compare("submits / s against the floor", [.. runs.Select(r => r.Load.PerSecond)], "floor / s", [.. floors.Select(r => r.PerSecond)])
             .Compare("submit ms p50", [.. runs.Select(r => r.Load.Latency.Percentile(50))], "R_case ms p50", [.. references.Select(r => r.Latency.Percentile(50))])
             .Compare("submit ms p99", [.. runs.Select(r => r.Load.Latency.Percentile(99))], "R_case ms p99", [.. references.Select(r => r.Latency.Percentile(99))])
             .Compare("submit ms max", [.. runs.Select(r => r.Load.Latency.Max)], "R_case ms max", [.. references.Select(r => r.Latency.Max)])
-            .Add("process CPU ms per submit (app + load clients; the database's processes not counted)", runs.Select(r => r.Load.CpuMicrosecondsPerRequest / 1000), "0.00")
+            .Compare("process CPU ms per submit (app + load clients; the database's processes not counted)", [.. runs.Select(r => r.Load.CpuMicrosecondsPerRequest / 1000)],
+                "the floor", [.. floors.Select(r => r.CpuMicrosecondsPerRequest / 1000)], "0.00")
+            .Add("failed submits to the floor", floors.Select(r => (double)r.Failed), "0")
             .Add("failed submits", runs.Select(r => (double)r.Load.Failed), "0")
             .Add("outbox backlog (pending), max of the 1 s samples", runs.Select(r => (double)r.MaxBacklog), "0")
             .Add("outbox backlog when the load stopped", runs.Select(r => (double)r.BacklogAtStop), "0")

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Sked.Workflows.Testing;
+
+namespace Sked.Workflows.Benchmarks.Ratios;
+
+/// <summary>
+/// The floor under the app: a bare Kestrel endpoint (as <see cref="HelloWorld"/>: no middleware) that does
+/// only the database work of a request, by plain ADO.NET on pooled connections. POST <see cref="SubmitPath"/>
+/// parses the complaint's JSON and writes the reference's rows for one case in one transaction
+/// (<see cref="CaseTemplate"/>, as R_case does); GET <see cref="LookupPath"/> runs the tracking lookup's
+/// statement and answers its rows as JSON. What these reach is what any app could reach on this machine
+/// with the load clients, HTTP and the database sharing its cores; the app's figures read against it tell
+/// what the app itself costs.
+/// </summary>
+internal sealed class BareServer : IAsyncDisposable
+{
+    public const string SubmitPath = "/bare/cases";
+    public const string LookupPath = "/bare/cases/";
+
+    // The statement the app's lookup runs (Features/Cases/TrackCase.cs), columns and order as there.
+    private const string LookupSql = """
+        SELECT c."TrackingCode", c."Type", c."Status", c."CreatedAt", c."ExpectedAnswerAt", c."Answer", c."AnsweredAt", c."PasswordHash",
+               c."MergedIntoId", c."PromiseMovedBy", c."PromiseMovedDetail", t."At", t."Status", t."Detail"
+        FROM cases AS c LEFT JOIN case_timeline AS t ON t."CaseId" = c."Id"
+        WHERE c."TrackingCode" = @p0
+        ORDER BY t."Id"
+        """;
+
+    private readonly WebApplication _app;
+
+    private BareServer(WebApplication app)
+    {
+        _app = app;
+        BaseAddress = new Uri(app.Urls.First());
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Lookups read <paramref name="lookups"/>; submissions (when a template is given) write to <paramref name="writes"/>.</summary>
+    public static async Task<BareServer> StartAsync(DatabaseTarget lookups, DatabaseTarget? writes = null, CaseTemplate? template = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var read = Pooled(lookups);
+        app.MapGet(LookupPath + "{code}", (string code) => LookUpAsync(read, code));
+        if (writes is not null && template is not null)
+        {
+            var write = Pooled(writes);
+            // SQLite has one writer: its requests take turns, as R_case's clients do.
+            var gate = new SemaphoreSlim(writes.Store == Store.Sqlite ? 1 : int.MaxValue);
+            app.MapPost(SubmitPath, (HttpRequest request) => SubmitAsync(write, gate, template, request));
+        }
+
+        await app.StartAsync();
+        return new BareServer(app);
+    }
+
+    // PostgreSQL as the app connects: pooled, without the pool's reset, statements prepared automatically.
+    private static DatabaseTarget Pooled(DatabaseTarget target) => target.Store == Store.Postgres
+        ? target with { ConnectionString = new NpgsqlConnectionStringBuilder(target.ConnectionString) { NoResetOnClose = true, MaxAutoPrepare = 16 }.ConnectionString }
+        : target;
+
+    private static async Task<IResult> LookUpAsync(DatabaseTarget database, string code)
+    {
+        await using var connection = await Sql.OpenAsync(database);
+        await using var command = Sql.Command(connection, LookupSql, code);
+        await using var reader = await command.ExecuteReaderAsync();
+        var steps = new List<object?[]>();
+        object?[]? head = null;
+        while (await reader.ReadAsync())
+        {
+            head ??= [.. Enumerable.Range(0, 11).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))];
+            steps.Add([.. Enumerable.Range(11, 3).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i))]);
+        }
+
+        return head is null ? Results.NotFound() : Results.Json(new { Case = head, Timeline = steps });
+    }
+
+    private static async Task<IResult> SubmitAsync(DatabaseTarget database, SemaphoreSlim gate, CaseTemplate template, HttpRequest request)
+    {
+        using var complaint = await JsonDocument.ParseAsync(request.Body);
+        if (complaint.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return Results.BadRequest();
+        }
+
+        await gate.WaitAsync();
+        try
+        {
+            await using var connection = await Sql.OpenAsync(database);
+            await using DbTransaction transaction = await connection.BeginTransactionAsync();
+            await template.WriteCopyAsync(connection, transaction);
+            await transaction.CommitAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
+
+        return Results.Created((string?)null, new { Written = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
