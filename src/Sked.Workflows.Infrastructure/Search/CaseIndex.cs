@@ -52,7 +52,7 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
         // in memory until the next durable commit, write them as plain files rather than packing each into a
         // compound file first, and merge twenty at a time rather than ten. Measured under PostgreSQL intake,
         // the three together took about a tenth off the app's CPU per submission (docs/performance.md).
-        _directory = new NRTCachingDirectory(FSDirectory.Open(folder), maxMergeSizeMB: 8.0, maxCachedMB: 64.0);
+        _directory = new NRTCachingDirectory(FSDirectory.Open(folder), maxMergeSizeMB: 4.0, maxCachedMB: 16.0);
         var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
