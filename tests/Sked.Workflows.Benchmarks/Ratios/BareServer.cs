@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Sked.Workflows.Testing;
+using Sked.Workflows.Web.Features.Cases;
 
 namespace Sked.Workflows.Benchmarks.Ratios;
 
@@ -22,15 +23,6 @@ internal sealed class BareServer : IAsyncDisposable
 {
     public const string SubmitPath = "/bare/cases";
     public const string LookupPath = "/bare/cases/";
-
-    // The statement the app's lookup runs (Features/Cases/TrackCase.cs), columns and order as there.
-    private const string LookupSql = """
-        SELECT c."TrackingCode", c."Type", c."Status", c."CreatedAt", c."ExpectedAnswerAt", c."Answer", c."AnsweredAt", c."PasswordHash",
-               c."MergedIntoId", c."PromiseMovedBy", c."PromiseMovedDetail", t."At", t."Status", t."Detail"
-        FROM cases AS c LEFT JOIN case_timeline AS t ON t."CaseId" = c."Id"
-        WHERE c."TrackingCode" = @p0
-        ORDER BY t."Id"
-        """;
 
     private readonly WebApplication _app;
 
@@ -71,7 +63,12 @@ internal sealed class BareServer : IAsyncDisposable
     private static async Task<IResult> LookUpAsync(DatabaseTarget database, string code)
     {
         await using var connection = await Sql.OpenAsync(database);
-        await using var command = Sql.Command(connection, LookupSql, code);
+        await using var command = connection.CreateCommand();
+        command.CommandText = TrackCase.SeenSql; // the app's own lookup statement
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@code";
+        parameter.Value = code;
+        command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync();
         var steps = new List<object?[]>();
         object?[]? head = null;
