@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Npgsql;
 using Sked.Workflows.Testing;
 using Sked.Workflows.Web.Features.Cases;
@@ -11,7 +9,7 @@ using Sked.Workflows.Web.Features.Cases;
 namespace Sked.Workflows.Benchmarks.Ratios;
 
 /// <summary>
-/// The floor under the app: a bare Kestrel endpoint (as <see cref="HelloWorld"/>: no middleware) that does
+/// The floor under the app: a bare Kestrel endpoint (a <see cref="SlimServer"/>, as hello-world: no middleware) that does
 /// only the database work of a request, by plain ADO.NET on pooled connections. POST <see cref="SubmitPath"/>
 /// parses the complaint's JSON and writes the reference's rows for one case in one transaction
 /// (<see cref="CaseTemplate"/>, as R_case does); GET <see cref="LookupPath"/> runs the tracking lookup's
@@ -19,41 +17,25 @@ namespace Sked.Workflows.Benchmarks.Ratios;
 /// with the load clients, HTTP and the database sharing its cores; the app's figures read against it tell
 /// what the app itself costs.
 /// </summary>
-internal sealed class BareServer : IAsyncDisposable
+internal static class BareServer
 {
     public const string SubmitPath = "/bare/cases";
     public const string LookupPath = "/bare/cases/";
 
-    private readonly WebApplication _app;
-
-    private BareServer(WebApplication app)
-    {
-        _app = app;
-        BaseAddress = new Uri(app.Urls.First());
-    }
-
-    public Uri BaseAddress { get; }
-
     /// <summary>Lookups read <paramref name="lookups"/>; submissions (when a template is given) write to <paramref name="writes"/>.</summary>
-    public static async Task<BareServer> StartAsync(DatabaseTarget lookups, DatabaseTarget? writes = null, CaseTemplate? template = null)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var read = Pooled(lookups);
-        app.MapGet(LookupPath + "{code}", (string code) => LookUpAsync(read, code));
-        if (writes is not null && template is not null)
+    public static Task<SlimServer> StartAsync(DatabaseTarget lookups, DatabaseTarget? writes = null, CaseTemplate? template = null) =>
+        SlimServer.StartAsync(app =>
         {
-            var write = Pooled(writes);
-            // SQLite has one writer: its requests take turns, as R_case's clients do.
-            var gate = new SemaphoreSlim(writes.Store == Store.Sqlite ? 1 : int.MaxValue);
-            app.MapPost(SubmitPath, (HttpRequest request) => SubmitAsync(write, gate, template, request));
-        }
-
-        await app.StartAsync();
-        return new BareServer(app);
-    }
+            var read = Pooled(lookups);
+            app.MapGet(LookupPath + "{code}", (string code) => LookUpAsync(read, code));
+            if (writes is not null && template is not null)
+            {
+                var write = Pooled(writes);
+                // SQLite has one writer: its requests take turns, as R_case's clients do.
+                var gate = new SemaphoreSlim(writes.Store == Store.Sqlite ? 1 : int.MaxValue);
+                app.MapPost(SubmitPath, (HttpRequest request) => SubmitAsync(write, gate, template, request));
+            }
+        });
 
     // PostgreSQL as the app connects: pooled, without the pool's reset, statements prepared automatically.
     private static DatabaseTarget Pooled(DatabaseTarget target) => target.Store == Store.Postgres
@@ -103,11 +85,5 @@ internal sealed class BareServer : IAsyncDisposable
         }
 
         return Results.Created((string?)null, new { Written = true });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }
