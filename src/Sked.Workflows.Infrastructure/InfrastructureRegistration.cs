@@ -122,21 +122,7 @@ public static class InfrastructureRegistration
         }
         else
         {
-            if (!options.ConnectionString!.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
-            {
-                // Npgsql prepares a statement once it has been run this often on a connection, and keeps it for the
-                // connection's life: the hot reads and inserts skip parsing and planning.
-                options.ConnectionString += ";Max Auto Prepare=64;Auto Prepare Min Usages=2";
-            }
-
-            if (!options.ConnectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
-            {
-                // A pooled connection lent again is reset first (five statements once prepared statements exist):
-                // more than a tracking lookup's own query. The app leaves no session state on pooled connections
-                // (no SET, temporary table or session lock; LISTEN runs on a connection of its own), so there is
-                // nothing to reset.
-                options.ConnectionString += ";No Reset On Close=true";
-            }
+            options.ConnectionString = PostgresConnections.Tuned(options.ConnectionString!);
         }
 
         return options;

@@ -1,8 +1,7 @@
-using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Npgsql;
+using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Testing;
 using Sked.Workflows.Web.Features.Cases;
 
@@ -32,14 +31,14 @@ internal static class BareServer
             {
                 var write = Pooled(writes);
                 // SQLite has one writer: its requests take turns, as R_case's clients do.
-                var gate = new SemaphoreSlim(writes.Store == Store.Sqlite ? 1 : int.MaxValue);
+                var gate = CaseWriteReference.Gate(writes.Store, int.MaxValue);
                 app.MapPost(SubmitPath, (HttpRequest request) => SubmitAsync(write, gate, template, request));
             }
         });
 
-    // PostgreSQL as the app connects: pooled, without the pool's reset, statements prepared automatically.
+    // PostgreSQL as the app connects (pooled, without the pool's reset, statements prepared automatically).
     private static DatabaseTarget Pooled(DatabaseTarget target) => target.Store == Store.Postgres
-        ? target with { ConnectionString = new NpgsqlConnectionStringBuilder(target.ConnectionString) { NoResetOnClose = true, MaxAutoPrepare = 16 }.ConnectionString }
+        ? target with { ConnectionString = PostgresConnections.Tuned(target.ConnectionString) }
         : target;
 
     private static async Task<IResult> LookUpAsync(DatabaseTarget database, string code)
@@ -71,17 +70,9 @@ internal static class BareServer
             return Results.BadRequest();
         }
 
-        await gate.WaitAsync();
-        try
+        await using (var connection = await Sql.OpenAsync(database))
         {
-            await using var connection = await Sql.OpenAsync(database);
-            await using DbTransaction transaction = await connection.BeginTransactionAsync();
-            await template.WriteCopyAsync(connection, transaction);
-            await transaction.CommitAsync();
-        }
-        finally
-        {
-            gate.Release();
+            await CaseWriteReference.WriteOneAsync(connection, gate, template);
         }
 
         return Results.Created((string?)null, new { Written = true });

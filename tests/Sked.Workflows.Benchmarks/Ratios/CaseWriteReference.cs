@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Benchmarks.Cases;
@@ -42,7 +43,7 @@ internal static class CaseWriteReference
 
     public static async Task<ReferenceResult> RunAsync(DatabaseTarget reference, CaseTemplate template, int clients, TimeSpan duration)
     {
-        using var gate = new SemaphoreSlim(reference.Store == Store.Sqlite ? 1 : clients);
+        using var gate = Gate(reference.Store, clients);
         var latency = new LatencyRecorder();
         var before = await CommitCounter.ReadAsync(reference);
         var written = 0;
@@ -57,23 +58,31 @@ internal static class CaseWriteReference
             {
                 await latency.TimeAsync(async () =>
                 {
-                    await gate.WaitAsync();
-                    try
-                    {
-                        await using var transaction = await connection.BeginTransactionAsync();
-                        await template.WriteCopyAsync(connection, transaction);
-                        await transaction.CommitAsync();
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-
+                    await WriteOneAsync(connection, gate, template);
                     return Interlocked.Increment(ref written);
                 });
             }
         }));
         var elapsed = Stopwatch.GetElapsedTime(start);
         return new ReferenceResult(written, elapsed, await CommitCounter.ReadAsync(reference) - before, latency);
+    }
+
+    /// <summary>The writers' turns: one at a time on SQLite (its one writer), all at once on PostgreSQL.</summary>
+    public static SemaphoreSlim Gate(Store store, int writers) => new(store == Store.Sqlite ? 1 : writers);
+
+    /// <summary>One case's copy, in a transaction of its own, committed, after waiting for its turn.</summary>
+    public static async Task WriteOneAsync(DbConnection connection, SemaphoreSlim gate, CaseTemplate template)
+    {
+        await gate.WaitAsync();
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await template.WriteCopyAsync(connection, transaction);
+            await transaction.CommitAsync();
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 }
