@@ -145,6 +145,20 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
         _heldBySave.AddOrUpdate(db, events);
     }
 
+    /// <summary>
+    /// Holds events a unit has just saved its other changes with (<see cref="UnitScope.Audit"/>), for the
+    /// seal of the context's open transaction, as a save holds the events it tracks.
+    /// </summary>
+    public void Hold(SkedDbContext db, IReadOnlyList<AuditEvent> events)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Audit events must be held inside an explicit transaction, so they are sealed as it commits.");
+        }
+
+        _held.GetOrCreateValue(db.Database.GetDbConnection()).Add(events);
+    }
+
     private async Task SealAsync(DbTransaction transaction, List<AuditEvent> events, CancellationToken cancellationToken)
     {
         // Plain commands on the committing transaction's connection: the committing context's own change

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Infrastructure.Audit;
@@ -13,8 +14,8 @@ namespace Sked.Workflows.Infrastructure.Audit;
 /// as EF's model writes it — its column names; on SQLite instants as UTC ticks, ids as the text EF's
 /// Guid parameters bind to, days as yyyy-MM-dd text — so the verifier and every EF reader see the rows
 /// they always saw. On SQLite a kept-open connection runs them as statements prepared once
-/// (<see cref="SqliteStatementCache"/>); on PostgreSQL the writes go in one batch (one round trip), and
-/// Npgsql prepares each repeated statement on the connection itself.
+/// (<see cref="SqliteStatementCache"/>); on PostgreSQL the writes go in one batch (one round trip), the
+/// events in one statement of column arrays, and Npgsql prepares each repeated statement on the connection itself.
 /// </summary>
 internal sealed class ChainStatements
 {
@@ -23,12 +24,23 @@ internal sealed class ChainStatements
     // SQLite needs no lock: its transactions begin IMMEDIATE, which already serialises writers.
     private const string SqliteHeadSql = """SELECT "Seq", "Hash", "At", "SealedOn" FROM audit_chain_head WHERE "Id" = 1""";
 
-    // One row per statement, so its text never varies and stays prepared; the Id comes back as EF's insert gave it.
+    // SQLite: one row per statement, so its text never varies and stays prepared; the Id comes back as EF's insert gave it.
     private const string InsertEventSql = """
         INSERT INTO audit_events ("Seq", "At", "Type", "Actor", "CaseId", "TrackingCode", "InstanceId", "DefinitionId",
             "DefinitionVersion", "Data", "ClientAddress", "Hash")
         VALUES (@seq, @at, @type, @actor, @caseId, @trackingCode, @instanceId, @definitionId,
             @definitionVersion, @data, @clientAddress, @hash)
+        RETURNING "Seq", "Id"
+        """;
+
+    // PostgreSQL: every event of the seal in one statement, one array per column, so a group commit's
+    // hundred-odd events cost one insert, not one each. Rows are numbered in Seq order, as one by one.
+    private const string InsertEventsSql = """
+        INSERT INTO audit_events ("Seq", "At", "Type", "Actor", "CaseId", "TrackingCode", "InstanceId", "DefinitionId",
+            "DefinitionVersion", "Data", "ClientAddress", "Hash")
+        SELECT * FROM unnest(@seq, @at, @type, @actor, @caseId, @trackingCode, @instanceId, @definitionId,
+            @definitionVersion, @data, @clientAddress, @hash) AS e
+        ORDER BY 1
         RETURNING "Seq", "Id"
         """;
 
@@ -83,10 +95,10 @@ internal sealed class ChainStatements
 
         await using var batch = _connection.CreateBatch();
         batch.Transaction = _transaction;
-        foreach (var audit in events)
-        {
-            batch.BatchCommands.Add(Filled(batch.CreateBatchCommand(), InsertEventSql, p => EventValues(p, audit)));
-        }
+        var insert = batch.CreateBatchCommand();
+        insert.CommandText = InsertEventsSql;
+        EventArrays(insert.Parameters, events);
+        batch.BatchCommands.Add(insert);
 
         batch.BatchCommands.Add(Filled(batch.CreateBatchCommand(), UpdateHeadSql, p => HeadValues(p, head)));
         if (checkpoint is not null)
@@ -160,6 +172,23 @@ internal sealed class ChainStatements
         p.Add("@data", audit.Data, DbType.String);
         p.Add("@clientAddress", audit.ClientAddress, DbType.String);
         p.Add("@hash", audit.Hash, DbType.Binary);
+    }
+
+    /// <summary>The events' columns as PostgreSQL arrays, element i of each being event i's value.</summary>
+    private static void EventArrays(DbParameterCollection p, IReadOnlyList<AuditEvent> events)
+    {
+        p.Add(new NpgsqlParameter<long[]>("seq", [.. events.Select(e => e.Seq)]));
+        p.Add(new NpgsqlParameter<DateTimeOffset[]>("at", [.. events.Select(e => e.At.ToUniversalTime())]));
+        p.Add(new NpgsqlParameter<string[]>("type", [.. events.Select(e => e.Type)]));
+        p.Add(new NpgsqlParameter<string[]>("actor", [.. events.Select(e => e.Actor)]));
+        p.Add(new NpgsqlParameter<Guid?[]>("caseId", [.. events.Select(e => e.CaseId)]));
+        p.Add(new NpgsqlParameter<string?[]>("trackingCode", [.. events.Select(e => e.TrackingCode)]));
+        p.Add(new NpgsqlParameter<Guid?[]>("instanceId", [.. events.Select(e => e.InstanceId)]));
+        p.Add(new NpgsqlParameter<string?[]>("definitionId", [.. events.Select(e => e.DefinitionId)]));
+        p.Add(new NpgsqlParameter<int?[]>("definitionVersion", [.. events.Select(e => e.DefinitionVersion)]));
+        p.Add(new NpgsqlParameter<string[]>("data", [.. events.Select(e => e.Data)]));
+        p.Add(new NpgsqlParameter<string?[]>("clientAddress", [.. events.Select(e => e.ClientAddress)]));
+        p.Add(new NpgsqlParameter<byte[][]>("hash", [.. events.Select(e => e.Hash)]));
     }
 
     private void HeadValues(Parameters p, AuditChainHead head)

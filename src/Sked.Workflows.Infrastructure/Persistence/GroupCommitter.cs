@@ -20,6 +20,8 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     public const int MaxBatch = 32;
 
     private readonly PreparedContexts _contexts;
+    private readonly Audit.AuditChainSealer _sealer;
+    private readonly SqliteStatementCache? _statements;
     private readonly TimeProvider _time;
     private readonly int _retries;
     private readonly ILogger<GroupCommitter> _logger;
@@ -27,10 +29,13 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
 
-    public GroupCommitter(PreparedContexts contexts, DatabaseOptions database, TimeProvider time,
-        Microsoft.Extensions.Options.IOptions<Workflows.EngineOptions> options, ILogger<GroupCommitter> logger)
+    /// <summary>The statement cache is registered on SQLite only; on PostgreSQL it stays null.</summary>
+    public GroupCommitter(PreparedContexts contexts, Audit.AuditChainSealer sealer, DatabaseOptions database, TimeProvider time,
+        Microsoft.Extensions.Options.IOptions<Workflows.EngineOptions> options, ILogger<GroupCommitter> logger, SqliteStatementCache? statements = null)
     {
         _contexts = contexts;
+        _sealer = sealer;
+        _statements = statements;
         _time = time;
         _retries = Math.Max(1, options.Value.ConflictRetries);
         _logger = logger;
@@ -109,7 +114,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 await using var db = await SharedConnection.OpenAsync(owner, owner.Database.GetDbConnection(), transaction.GetDbTransaction(), _stopping.Token);
                 foreach (var unit in batch)
                 {
-                    var scope = await RunInBatchAsync(db, unit, now);
+                    var scope = await RunInBatchAsync(db, unit, new UnitScope(db, now, _sealer, _statements));
                     if (scope.Kept)
                     {
                         kept.Add((unit, scope));
@@ -163,10 +168,9 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     /// race, a taken key) fails the whole batch — rare, and it spares every unit two statements. A unit
     /// that refused wrote nothing (it saves only to keep its changes).
     /// </summary>
-    private static async Task<UnitScope> RunInBatchAsync(SkedDbContext db, PendingUnit unit, DateTimeOffset now)
+    private static async Task<UnitScope> RunInBatchAsync(SkedDbContext db, PendingUnit unit, UnitScope scope)
     {
         db.ChangeTracker.Clear();
-        var scope = new UnitScope(db, now);
         await unit.RunAsync(scope);
         return scope;
     }
@@ -180,7 +184,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 await using var lease = await _contexts.RentAsync(unit.Token);
                 var db = lease.Context;
                 await using var transaction = await db.Database.BeginTransactionAsync(unit.Token);
-                var scope = new UnitScope(db, _time.GetUtcNow());
+                var scope = new UnitScope(db, _time.GetUtcNow(), _sealer, _statements);
                 var committed = false;
                 try
                 {

@@ -1,3 +1,5 @@
+using Sked.Workflows.Infrastructure.Audit;
+
 namespace Sked.Workflows.Infrastructure.Persistence;
 
 /// <summary>
@@ -9,11 +11,16 @@ namespace Sked.Workflows.Infrastructure.Persistence;
 public sealed class UnitScope
 {
     private readonly List<Action> _afterCommit = [];
+    private readonly AuditChainSealer _sealer;
+    private readonly SqliteStatementCache? _statements;
+    private List<AuditEvent> _audit = [];
 
-    internal UnitScope(SkedDbContext db, DateTimeOffset now)
+    internal UnitScope(SkedDbContext db, DateTimeOffset now, AuditChainSealer sealer, SqliteStatementCache? statements)
     {
         Db = db;
         Now = now;
+        _sealer = sealer;
+        _statements = statements;
     }
 
     public SkedDbContext Db { get; }
@@ -27,8 +34,43 @@ public sealed class UnitScope
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         await Db.SaveChangesAsync(cancellationToken);
+        Saved();
+    }
+
+    /// <summary>
+    /// As <see cref="SaveAsync"/>, for a unit whose changes are all new rows and that is done with them
+    /// (a case just started): they are written with plain statements (<see cref="NewRowWriter"/>) and
+    /// forgotten by the context. Anything else tracked as changed makes it an ordinary save.
+    /// </summary>
+    public async Task SaveNewRowsAsync(CancellationToken cancellationToken)
+    {
+        if (!await NewRowWriter.TryWriteAsync(Db, _statements, cancellationToken))
+        {
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+
+        Saved();
+    }
+
+    // The unit's changes are in: its audit events wait for the seal at commit, and it is kept.
+    private void Saved()
+    {
+        if (_audit.Count > 0)
+        {
+            _sealer.Hold(Db, _audit);
+            _audit = [];
+        }
+
         Kept = true;
     }
+
+    /// <summary>
+    /// Adds an audit event to the unit's changes without tracking it: the next <see cref="SaveAsync"/>
+    /// hands it to the sealer with them, and a unit that never saves drops it. The engine writes a
+    /// dozen and more events per step, and tracking each in the change tracker only for the sealer to
+    /// detach it again cost more than sealing and inserting it (issue 11).
+    /// </summary>
+    public void Audit(AuditEvent audit) => _audit.Add(audit);
 
     public void AfterCommit(Action action) => _afterCommit.Add(action);
 

@@ -21,8 +21,11 @@ namespace Sked.Workflows.Infrastructure.Workflows;
 /// Turns the interpreter's effects into rows of the open transaction: tasks, timers (the due-timer
 /// poller reads them from their table), audit events, notifications and FAQ counts. Nothing here commits.
 /// </summary>
-internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowInstance instance, Actor actor, DateTimeOffset now, string mailDomain)
+internal sealed class EffectWriter(UnitScope scope, CaseFile @case, WorkflowInstance instance, Actor actor, string mailDomain)
 {
+    private readonly SkedDbContext _db = scope.Db;
+    private readonly DateTimeOffset _now = scope.Now;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -51,7 +54,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
             switch (effect)
             {
                 case OpenTask open:
-                    db.Tasks.Add(open.Task);
+                    _db.Tasks.Add(open.Task);
                     break;
                 case CompleteTask complete:
                     await CompleteAsync(complete, cancellationToken);
@@ -65,7 +68,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                         Domain.Text.Catalogue.Render(StaffNoticeTexts.Escalated, @case.TrackingCode));
                     break;
                 case ScheduleTimer schedule:
-                    db.Timers.Add(schedule.Timer);
+                    _db.Timers.Add(schedule.Timer);
                     EarliestTimer = EarliestTimer < schedule.Timer.DueAt ? EarliestTimer : schedule.Timer.DueAt;
                     break;
                 case CancelTimers cancel:
@@ -85,7 +88,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
                     await NoticeAsync(notice, cancellationToken);
                     break;
                 case FaqRepeatEffect faq:
-                    await FaqCounting.CountAsync(db, @case, faq, now, Audit, cancellationToken);
+                    await FaqCounting.CountAsync(_db, @case, faq, _now, Audit, cancellationToken);
                     break;
                 case PasswordIssued issued:
                     password = issued.Password;
@@ -100,9 +103,9 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
 
     public void Audit(AuditEventData data) => Audit(data, actor.Name);
 
-    private void Audit(AuditEventData data, string actorName) => db.AuditEvents.Add(new AuditEvent(data, actorName)
+    private void Audit(AuditEventData data, string actorName) => scope.Audit(new AuditEvent(data, actorName)
     {
-        At = now,
+        At = _now,
         CaseId = @case.Id,
         TrackingCode = @case.TrackingCode,
         InstanceId = instance.Id,
@@ -117,14 +120,14 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
         {
             Kind = kind,
             Payload = JsonSerializer.Serialize(payload, Json),
-            CreatedAt = now,
-            AvailableAt = now,
+            CreatedAt = _now,
+            AvailableAt = _now,
         };
-        db.Outbox.Add(row);
+        _db.Outbox.Add(row);
         if (kind == OutboxKinds.Sms && payload is NotificationMessage sms)
         {
             // The SMS's state row (queued) commits with it, so the case page shows it from the start.
-            db.SmsMessages.Add(SmsMessage.Queued(row.Id, @case.Id, sms.To, now));
+            _db.SmsMessages.Add(SmsMessage.Queued(row.Id, @case.Id, sms.To, _now));
         }
 
         WroteOutbox = true;
@@ -134,7 +137,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
     private Guid QueueMail(NotifyEffect mail)
     {
         var id = Guid.CreateVersion7();
-        db.CaseMail.Add(new CaseMail
+        _db.CaseMail.Add(new CaseMail
         {
             Id = id,
             CaseId = @case.Id,
@@ -144,7 +147,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
             DisplayName = @case.Citizen.Name,
             Subject = mail.Subject ?? Domain.Text.Catalogue.Render(OutboxTexts.DefaultSubject, @case.Subject),
             Text = mail.Text,
-            At = now,
+            At = _now,
             Disposition = MailDisposition.Queued,
         });
         return id;
@@ -153,14 +156,14 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
     /// <summary>Rings the bell of <paramref name="recipient"/> for this case.</summary>
     public void Notice(string kind, string recipient, Guid? taskId, string text)
     {
-        db.StaffNotices.Add(new StaffNotice { Recipient = recipient, Kind = kind, Text = text, TrackingCode = @case.TrackingCode, TaskId = taskId, At = now });
+        _db.StaffNotices.Add(new StaffNotice { Recipient = recipient, Kind = kind, Text = text, TrackingCode = @case.TrackingCode, TaskId = taskId, At = _now });
         Noticed.Add(recipient);
     }
 
     /// <summary>A notice about a task goes to whoever holds it, else to the group that may claim it.</summary>
     private async Task NoticeAsync(StaffNoticeEffect notice, CancellationToken cancellationToken)
     {
-        var task = notice.TaskId is { } id ? await db.Tasks.FindAsync([id], cancellationToken) : null;
+        var task = notice.TaskId is { } id ? await _db.Tasks.FindAsync([id], cancellationToken) : null;
         var recipient = task is { IsActive: true, Assignee: { } holder } ? holder : notice.Recipient;
         Notice(notice.Kind, recipient, notice.TaskId, notice.Text);
     }
@@ -189,7 +192,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
             task.Status = HumanTaskStatus.Completed;
             task.Outcome = complete.Outcome;
             task.Data = new Dictionary<string, string>(complete.Data, StringComparer.Ordinal);
-            task.CompletedAt = now;
+            task.CompletedAt = _now;
             task.CompletedBy = complete.Actor;
             task.Assignee ??= complete.Actor;
         }, cancellationToken);
@@ -211,7 +214,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
 
     private async Task UpdateTaskAsync(Guid taskId, Action<HumanTask> change, CancellationToken cancellationToken)
     {
-        var task = await db.Tasks.FindAsync([taskId], cancellationToken);
+        var task = await _db.Tasks.FindAsync([taskId], cancellationToken);
         if (task is null)
         {
             return;
@@ -223,7 +226,7 @@ internal sealed class EffectWriter(SkedDbContext db, CaseFile @case, WorkflowIns
 
     private async Task CancelTimersAsync(int activation, CancellationToken cancellationToken)
     {
-        var pending = await db.Timers
+        var pending = await _db.Timers
             .Where(t => t.InstanceId == instance.Id && t.Activation == activation && t.Status == TimerStatus.Pending)
             .ToListAsync(cancellationToken);
         foreach (var timer in pending.Where(t => t.Status == TimerStatus.Pending))

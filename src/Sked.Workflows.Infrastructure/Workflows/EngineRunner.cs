@@ -99,14 +99,14 @@ public sealed partial class EngineRunner(
             db.Attachments.Add(attachment);
         }
 
-        var writer = new EffectWriter(db, @case, instance, actor, now, MailDomain);
+        var writer = new EffectWriter(scope, @case, instance, actor, MailDomain);
         var password = await writer.ApplyAsync(result.Effects, cancellationToken);
         if (alongside is not null)
         {
             await alongside(scope, @case);
         }
 
-        await scope.SaveAsync(cancellationToken);
+        await scope.SaveNewRowsAsync(cancellationToken);
         AfterCommit(scope, writer, new TaskChangedEventArgs(@case.TrackingCode, null, "started"));
         scope.AfterCommit(() => metrics.CaseStarted(@case.Type));
         return new StartedCase(WorkflowResult.Ok, @case.TrackingCode, password, @case.ExpectedAnswerAt);

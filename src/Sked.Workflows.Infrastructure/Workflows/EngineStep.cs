@@ -44,7 +44,7 @@ public sealed class EngineStep
         task.Version++;
         var instance = await _db.Instances.AsNoTracking().SingleAsync(i => i.Id == task.InstanceId, cancellationToken);
         var @case = await _db.Cases.AsNoTracking().SingleAsync(c => c.Id == task.CaseId, cancellationToken);
-        var writer = new EffectWriter(_db, @case, instance, actor, Now, _runner.MailDomain);
+        var writer = new EffectWriter(_scope, @case, instance, actor, _runner.MailDomain);
         writer.Audit(audited);
         if (audited is TaskAssigned { Assignee: { } assignee } && assignee != actor.Name)
         {
@@ -88,7 +88,7 @@ public sealed class EngineStep
             }
         }
 
-        var writer = new EffectWriter(_db, @case, instance, actor, Now, _runner.MailDomain);
+        var writer = new EffectWriter(_scope, @case, instance, actor, _runner.MailDomain);
         await writer.ApplyAsync(effects, cancellationToken);
         await _scope.SaveAsync(cancellationToken);
         _runner.AfterCommit(_scope, writer, new TaskChangedEventArgs(@case.TrackingCode, null, announced));
@@ -133,7 +133,7 @@ public sealed class EngineStep
                 return WorkflowResult.Ok;
         }
 
-        var writer = new EffectWriter(_db, @case, instance, actor, Now, _runner.MailDomain);
+        var writer = new EffectWriter(_scope, @case, instance, actor, _runner.MailDomain);
         first?.Invoke(writer);
         await writer.ApplyAsync(result.Effects, cancellationToken);
         await _scope.SaveAsync(cancellationToken);
