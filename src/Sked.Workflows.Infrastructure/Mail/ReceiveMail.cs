@@ -187,9 +187,7 @@ public sealed partial class ReceiveMail(
     /// <summary>The start queued the acknowledgement in this same unit: it stays on the thread, marked as not sent and why.</summary>
     private static void Suppress(UnitScope scope, CaseFile @case, CaseMail received, string reason)
     {
-        var queued = scope.Db.ChangeTracker.Entries<CaseMail>()
-            .Where(e => e.State == EntityState.Added && e.Entity.Direction == MailDirection.Out && e.Entity.CaseId == @case.Id)
-            .Select(e => e.Entity);
+        var queued = scope.NewRows<CaseMail>().Where(m => m.Direction == MailDirection.Out && m.CaseId == @case.Id);
         foreach (var mail in queued)
         {
             mail.Disposition = MailDisposition.Suppressed;

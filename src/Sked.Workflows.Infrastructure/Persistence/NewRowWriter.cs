@@ -22,13 +22,15 @@ internal static class NewRowWriter
     private static readonly ConcurrentDictionary<(IModel, IEntityType), RowStatement> Statements = new();
 
     /// <summary>
-    /// Writes every tracked change when all are inserts it can write and detaches them; false (and
-    /// nothing written) when some change is not, so the caller saves with EF. A taken key throws a
-    /// <see cref="DbUpdateException"/>, as SaveChanges would.
+    /// Writes <paramref name="untracked"/> (new rows the context never saw) and every tracked change,
+    /// when all are inserts it can write, and detaches what was tracked; false (and nothing written)
+    /// when some are not, so the caller saves with EF. A taken key throws a <see cref="DbUpdateException"/>,
+    /// as SaveChanges would.
     /// </summary>
-    public static async Task<bool> TryWriteAsync(SkedDbContext db, SqliteStatementCache? statements, CancellationToken cancellationToken)
+    public static async Task<bool> TryWriteAsync(SkedDbContext db, IReadOnlyList<object> untracked, SqliteStatementCache? statements,
+        CancellationToken cancellationToken)
     {
-        var rows = Rows(db);
+        var rows = Rows(db, untracked);
         if (rows is null)
         {
             return false;
@@ -57,10 +59,33 @@ internal static class NewRowWriter
         return true;
     }
 
-    // The rows to insert with their statements, owners before what they own; null when something else changed.
-    private static List<(RowStatement Statement, EntityEntry Entry)>? Rows(SkedDbContext db)
+    // The rows to insert with their statements, principals before their dependents; null when something else changed.
+    private static List<Row>? Rows(SkedDbContext db, IReadOnlyList<object> untracked)
     {
-        var rows = new List<(RowStatement, EntityEntry)>();
+        var rows = new List<Row>(untracked.Count);
+        foreach (var entity in untracked)
+        {
+            if (db.Model.FindEntityType(entity.GetType()) is not { } type || Statement(db.Model, type) is not { UntrackedWritable: true } statement
+                || !statement.HasKey(entity))
+            {
+                return null;
+            }
+
+            rows.Add(new Row(statement, entity, null));
+        }
+
+        if (db.ChangeTracker.HasChanges() && !AddTracked(db, rows))
+        {
+            return null;
+        }
+
+        // Foreign keys are checked per statement: principals first, as EF orders them.
+        rows.Sort((a, b) => a.Statement.Rank.CompareTo(b.Statement.Rank));
+        return rows;
+    }
+
+    private static bool AddTracked(SkedDbContext db, List<Row> rows)
+    {
         foreach (var entry in db.ChangeTracker.Entries())
         {
             if (entry.State == EntityState.Unchanged || (entry.Metadata.IsOwned() && entry.State == EntityState.Added))
@@ -69,17 +94,16 @@ internal static class NewRowWriter
             }
 
             // An audit event saved through EF is the sealer's to write (it holds it for the commit): all go through EF then.
-            if (entry.Entity is Audit.AuditEvent || entry.State != EntityState.Added || Statement(db.Model, entry.Metadata) is not { } statement || !statement.CanWrite(entry))
+            if (entry.Entity is Audit.AuditEvent || entry.State != EntityState.Added
+                || Statement(db.Model, entry.Metadata) is not { } statement || !statement.CanWrite(entry))
             {
-                return null;
+                return false;
             }
 
-            rows.Add((statement, entry));
+            rows.Add(new Row(statement, entry.Entity, entry));
         }
 
-        // Foreign keys are checked per statement: principals first, as EF orders them.
-        rows.Sort((a, b) => a.Item1.Rank.CompareTo(b.Item1.Rank));
-        return rows;
+        return true;
     }
 
     private static RowStatement? Statement(IModel model, IEntityType type)
@@ -88,32 +112,34 @@ internal static class NewRowWriter
         return statement.Usable ? statement : null;
     }
 
-    private static async Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, List<(RowStatement Statement, EntityEntry Entry)> rows,
-        CancellationToken cancellationToken)
+    private static async Task WriteBatchAsync(DbConnection connection, DbTransaction transaction, List<Row> rows, CancellationToken cancellationToken)
     {
         await using var batch = connection.CreateBatch();
         batch.Transaction = transaction;
         // Parameters are made by a command (EF's type mappings take one) and moved to the batch's commands.
         await using var maker = connection.CreateCommand();
-        foreach (var (statement, entry) in rows)
+        foreach (var (statement, entity, entry) in rows)
         {
             var command = batch.CreateBatchCommand();
             command.CommandText = statement.PositionalSql;
-            statement.Bind(entry, maker, command.Parameters, positional: true);
+            statement.Bind(entity, entry, maker, command.Parameters, positional: true);
             batch.BatchCommands.Add(command);
         }
 
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task WriteOneByOneAsync(DbConnection connection, DbTransaction transaction, List<(RowStatement Statement, EntityEntry Entry)> rows,
+    private static async Task WriteOneByOneAsync(DbConnection connection, DbTransaction transaction, List<Row> rows,
         SqliteStatementCache? statements, CancellationToken cancellationToken)
     {
-        foreach (var (statement, entry) in rows)
+        foreach (var (statement, entity, entry) in rows)
         {
             using var plain = PlainCommand.On(connection, transaction, statement.NamedSql, statements);
-            statement.Bind(entry, plain.Command, plain.Command.Parameters, positional: false);
+            statement.Bind(entity, entry, plain.Command, plain.Command.Parameters, positional: false);
             await plain.Command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
+
+    /// <summary>A row to insert: its statement, the entity, and its entry when the context tracks it.</summary>
+    private sealed record Row(RowStatement Statement, object Entity, EntityEntry? Entry);
 }

@@ -18,13 +18,16 @@ internal sealed class RowStatement
     private readonly Column[] _columns;
     private readonly IProperty[] _mayBeTemporary;
     private readonly IProperty? _generatedKey;
+    private readonly IProperty[] _givenKey = [];
 
-    private RowStatement(string table, Column[] columns, IProperty[] mayBeTemporary, IProperty? generatedKey, int rank)
+    private RowStatement(IEntityType type, string table, Column[] columns, IProperty[] mayBeTemporary, IProperty? generatedKey)
     {
         _columns = columns;
         _mayBeTemporary = mayBeTemporary;
         _generatedKey = generatedKey;
-        Rank = rank;
+        _givenKey = [.. type.FindPrimaryKey()?.Properties.Where(p => p != generatedKey) ?? []];
+        Rank = RankOf(type, depth: 0);
+        UntrackedWritable = type.GetProperties().All(p => !p.IsShadowProperty() || (p.IsNullable && !p.IsKey() && !p.IsForeignKey()));
         Usable = true;
         var names = string.Join(", ", columns.Select(c => Quote(c.Name)));
         PositionalSql = $"INSERT INTO {Quote(table)} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))})";
@@ -39,6 +42,9 @@ internal sealed class RowStatement
     }
 
     public bool Usable { get; }
+
+    /// <summary>Whether an entity the context does not track can be written: it has no shadow value that must be given (its shadow columns are nullable).</summary>
+    public bool UntrackedWritable { get; }
 
     /// <summary>How deep the type sits under the tables its foreign keys point to: rows are written lowest rank first.</summary>
     public int Rank { get; }
@@ -71,7 +77,7 @@ internal sealed class RowStatement
         }
 
         var mayBeTemporary = type.GetProperties().Where(p => p.ValueGenerated != ValueGenerated.Never || p.IsForeignKey()).ToArray();
-        return new RowStatement(table, [.. columns], mayBeTemporary, generatedKey, RankOf(type, depth: 0));
+        return new RowStatement(type, table, [.. columns], mayBeTemporary, generatedKey);
     }
 
     /// <summary>Whether this statement writes the entry as SaveChanges would: no value on it is a temporary stand-in, except the key the database gives.</summary>
@@ -88,13 +94,30 @@ internal sealed class RowStatement
         return true;
     }
 
-    /// <summary>Adds the entry's values as parameters, each made by <paramref name="maker"/> through its column's type mapping.</summary>
-    public void Bind(EntityEntry entry, DbCommand maker, DbParameterCollection parameters, bool positional)
+    /// <summary>Whether an untracked entity has its key: EF would generate a missing one, this writer does not.</summary>
+    public bool HasKey(object entity)
+    {
+        foreach (var key in _givenKey)
+        {
+            if (key.IsShadowProperty() || Equals(key.GetGetter().GetClrValueUsingContainingEntity(entity), key.Sentinel))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Adds the entity's values as parameters, each made by <paramref name="maker"/> through its column's
+    /// type mapping. Shadow values come from its <paramref name="entry"/>; an untracked entity has none (null).
+    /// </summary>
+    public void Bind(object entity, EntityEntry? entry, DbCommand maker, DbParameterCollection parameters, bool positional)
     {
         for (var i = 0; i < _columns.Length; i++)
         {
             var column = _columns[i];
-            parameters.Add(column.Mapping.CreateParameter(maker, positional ? string.Empty : "@p" + i, column.Read(entry), column.Nullable));
+            parameters.Add(column.Mapping.CreateParameter(maker, positional ? string.Empty : "@p" + i, column.Read(entity, entry), column.Nullable));
         }
     }
 
@@ -134,14 +157,14 @@ internal sealed class RowStatement
 
         public static Column Of(IProperty property, INavigation? owner) => new(property, owner);
 
-        public object? Read(EntityEntry entry)
+        public object? Read(object entity, EntityEntry? entry)
         {
             if (_owner is null)
             {
-                return _property.IsShadowProperty() ? entry.Property(_property).CurrentValue : _property.GetGetter().GetClrValueUsingContainingEntity(entry.Entity);
+                return _property.IsShadowProperty() ? entry?.Property(_property).CurrentValue : _property.GetGetter().GetClrValueUsingContainingEntity(entity);
             }
 
-            return _owner.GetGetter().GetClrValueUsingContainingEntity(entry.Entity) is { } owned ? _property.GetGetter().GetClrValue(owned) : null;
+            return _owner.GetGetter().GetClrValueUsingContainingEntity(entity) is { } owned ? _property.GetGetter().GetClrValue(owned) : null;
         }
     }
 }

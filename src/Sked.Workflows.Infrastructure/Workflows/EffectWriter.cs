@@ -54,7 +54,7 @@ internal sealed class EffectWriter(UnitScope scope, CaseFile @case, WorkflowInst
             switch (effect)
             {
                 case OpenTask open:
-                    _db.Tasks.Add(open.Task);
+                    scope.Add(open.Task);
                     break;
                 case CompleteTask complete:
                     await CompleteAsync(complete, cancellationToken);
@@ -68,7 +68,7 @@ internal sealed class EffectWriter(UnitScope scope, CaseFile @case, WorkflowInst
                         Domain.Text.Catalogue.Render(StaffNoticeTexts.Escalated, @case.TrackingCode));
                     break;
                 case ScheduleTimer schedule:
-                    _db.Timers.Add(schedule.Timer);
+                    scope.Add(schedule.Timer);
                     EarliestTimer = EarliestTimer < schedule.Timer.DueAt ? EarliestTimer : schedule.Timer.DueAt;
                     break;
                 case CancelTimers cancel:
@@ -123,11 +123,11 @@ internal sealed class EffectWriter(UnitScope scope, CaseFile @case, WorkflowInst
             CreatedAt = _now,
             AvailableAt = _now,
         };
-        _db.Outbox.Add(row);
+        scope.Add(row);
         if (kind == OutboxKinds.Sms && payload is NotificationMessage sms)
         {
             // The SMS's state row (queued) commits with it, so the case page shows it from the start.
-            _db.SmsMessages.Add(SmsMessage.Queued(row.Id, @case.Id, sms.To, _now));
+            scope.Add(SmsMessage.Queued(row.Id, @case.Id, sms.To, _now));
         }
 
         WroteOutbox = true;
@@ -137,7 +137,7 @@ internal sealed class EffectWriter(UnitScope scope, CaseFile @case, WorkflowInst
     private Guid QueueMail(NotifyEffect mail)
     {
         var id = Guid.CreateVersion7();
-        _db.CaseMail.Add(new CaseMail
+        scope.Add(new CaseMail
         {
             Id = id,
             CaseId = @case.Id,
@@ -156,14 +156,14 @@ internal sealed class EffectWriter(UnitScope scope, CaseFile @case, WorkflowInst
     /// <summary>Rings the bell of <paramref name="recipient"/> for this case.</summary>
     public void Notice(string kind, string recipient, Guid? taskId, string text)
     {
-        _db.StaffNotices.Add(new StaffNotice { Recipient = recipient, Kind = kind, Text = text, TrackingCode = @case.TrackingCode, TaskId = taskId, At = _now });
+        scope.Add(new StaffNotice { Recipient = recipient, Kind = kind, Text = text, TrackingCode = @case.TrackingCode, TaskId = taskId, At = _now });
         Noticed.Add(recipient);
     }
 
     /// <summary>A notice about a task goes to whoever holds it, else to the group that may claim it.</summary>
     private async Task NoticeAsync(StaffNoticeEffect notice, CancellationToken cancellationToken)
     {
-        var task = notice.TaskId is { } id ? await _db.Tasks.FindAsync([id], cancellationToken) : null;
+        var task = notice.TaskId is { } id ? await TaskAsync(id, cancellationToken) : null;
         var recipient = task is { IsActive: true, Assignee: { } holder } ? holder : notice.Recipient;
         Notice(notice.Kind, recipient, notice.TaskId, notice.Text);
     }
@@ -214,7 +214,7 @@ internal sealed class EffectWriter(UnitScope scope, CaseFile @case, WorkflowInst
 
     private async Task UpdateTaskAsync(Guid taskId, Action<HumanTask> change, CancellationToken cancellationToken)
     {
-        var task = await _db.Tasks.FindAsync([taskId], cancellationToken);
+        var task = await TaskAsync(taskId, cancellationToken);
         if (task is null)
         {
             return;
@@ -223,6 +223,10 @@ internal sealed class EffectWriter(UnitScope scope, CaseFile @case, WorkflowInst
         change(task);
         task.Version++;
     }
+
+    // A task opened in this unit may be kept aside rather than tracked (UnitScope.CollectNewRows).
+    private async ValueTask<HumanTask?> TaskAsync(Guid id, CancellationToken cancellationToken) =>
+        scope.NewRows<HumanTask>().FirstOrDefault(t => t.Id == id) ?? await _db.Tasks.FindAsync([id], cancellationToken);
 
     private async Task CancelTimersAsync(int activation, CancellationToken cancellationToken)
     {

@@ -73,7 +73,6 @@ public sealed partial class EngineRunner(
     private async Task<StartedCase> TryStartAsync(UnitScope scope, CaseSubmission submission, CompiledWorkflow workflow, Actor actor,
         IReadOnlyList<CaseAttachment> attachments, Func<UnitScope, CaseFile, Task>? alongside, CancellationToken cancellationToken)
     {
-        var db = scope.Db;
         var now = scope.Now;
         var @case = CaseFactory.Create(submission, TrackingCode.New().Value, now);
         var instance = new WorkflowInstance
@@ -90,13 +89,20 @@ public sealed partial class EngineRunner(
             return new StartedCase(WorkflowResult.Invalid(result.Errors!));
         }
 
-        db.Cases.Add(@case);
-        db.Instances.Add(instance);
+        // Everything a start writes is new: kept aside and written with plain statements at save.
+        scope.CollectNewRows();
+        scope.Add(@case);
+        foreach (var entry in @case.Timeline)
+        {
+            scope.Add(entry);
+        }
+
+        scope.Add(instance);
         foreach (var attachment in attachments)
         {
             attachment.CaseId = @case.Id;
             attachment.CreatedAt = now;
-            db.Attachments.Add(attachment);
+            scope.Add(attachment);
         }
 
         var writer = new EffectWriter(scope, @case, instance, actor, MailDomain);

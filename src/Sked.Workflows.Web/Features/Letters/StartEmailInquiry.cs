@@ -80,10 +80,7 @@ public static class StartEmailInquiry
 
         /// <summary>The task the start opened in this unit (written, not yet saved).</summary>
         private static Guid? OpenedTask(UnitScope scope, CaseFile @case) =>
-            scope.Db.ChangeTracker.Entries<HumanTask>()
-                .Where(e => e.State == EntityState.Added && e.Entity.CaseId == @case.Id)
-                .Select(e => (Guid?)e.Entity.Id)
-                .FirstOrDefault();
+            scope.NewRows<HumanTask>().Where(t => t.CaseId == @case.Id).Select(t => (Guid?)t.Id).FirstOrDefault();
     }
 
     public static RouteGroupBuilder MapStartEmailInquiry(this RouteGroupBuilder api)
