@@ -79,9 +79,9 @@ internal static class NewRowWriter
             return null;
         }
 
-        // Foreign keys are checked per statement: principals first, as EF orders them.
-        rows.Sort((a, b) => a.Statement.Rank.CompareTo(b.Statement.Rank));
-        return rows;
+        // Foreign keys are checked per statement: principals first, as EF orders them. The order is
+        // stable, so rows of one table keep the order they were added in (a case's timeline, its ids).
+        return [.. rows.OrderBy(r => r.Statement.Rank)];
     }
 
     private static bool AddTracked(SkedDbContext db, List<Row> rows)
