@@ -24,10 +24,13 @@ internal sealed class ChainStatements
     // SQLite needs no lock: its transactions begin IMMEDIATE, which already serialises writers.
     private const string SqliteHeadSql = """SELECT "Seq", "Hash", "At", "SealedOn" FROM audit_chain_head WHERE "Id" = 1""";
 
+    private const string EventColumns = """
+        "Seq", "At", "Type", "Actor", "CaseId", "TrackingCode", "InstanceId", "DefinitionId", "DefinitionVersion", "Data", "ClientAddress", "Hash"
+        """;
+
     // SQLite: one row per statement, so its text never varies and stays prepared; the Id comes back as EF's insert gave it.
-    private const string InsertEventSql = """
-        INSERT INTO audit_events ("Seq", "At", "Type", "Actor", "CaseId", "TrackingCode", "InstanceId", "DefinitionId",
-            "DefinitionVersion", "Data", "ClientAddress", "Hash")
+    private const string InsertEventSql = $"""
+        INSERT INTO audit_events ({EventColumns})
         VALUES (@seq, @at, @type, @actor, @caseId, @trackingCode, @instanceId, @definitionId,
             @definitionVersion, @data, @clientAddress, @hash)
         RETURNING "Seq", "Id"
@@ -35,9 +38,8 @@ internal sealed class ChainStatements
 
     // PostgreSQL: every event of the seal in one statement, one array per column, so a group commit's
     // hundred-odd events cost one insert, not one each. Rows are numbered in Seq order, as one by one.
-    private const string InsertEventsSql = """
-        INSERT INTO audit_events ("Seq", "At", "Type", "Actor", "CaseId", "TrackingCode", "InstanceId", "DefinitionId",
-            "DefinitionVersion", "Data", "ClientAddress", "Hash")
+    private const string InsertEventsSql = $"""
+        INSERT INTO audit_events ({EventColumns})
         SELECT * FROM unnest(@seq, @at, @type, @actor, @caseId, @trackingCode, @instanceId, @definitionId,
             @definitionVersion, @data, @clientAddress, @hash) AS e
         ORDER BY 1

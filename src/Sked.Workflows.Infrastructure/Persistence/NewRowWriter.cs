@@ -19,7 +19,7 @@ namespace Sked.Workflows.Infrastructure.Persistence;
 /// </summary>
 internal static class NewRowWriter
 {
-    private static readonly ConcurrentDictionary<(IModel, IEntityType), RowStatement> Statements = new();
+    private static readonly ConcurrentDictionary<IEntityType, RowStatement> Statements = new();
 
     /// <summary>
     /// Writes <paramref name="untracked"/> (new rows the context never saw) and every tracked change,
@@ -65,7 +65,7 @@ internal static class NewRowWriter
         var rows = new List<Row>(untracked.Count);
         foreach (var entity in untracked)
         {
-            if (db.Model.FindEntityType(entity.GetType()) is not { } type || Statement(db.Model, type) is not { UntrackedWritable: true } statement
+            if (db.Model.FindEntityType(entity.GetType()) is not { } type || Statement(type) is not { UntrackedWritable: true } statement
                 || !statement.HasKey(entity))
             {
                 return null;
@@ -95,7 +95,7 @@ internal static class NewRowWriter
 
             // An audit event saved through EF is the sealer's to write (it holds it for the commit): all go through EF then.
             if (entry.Entity is Audit.AuditEvent || entry.State != EntityState.Added
-                || Statement(db.Model, entry.Metadata) is not { } statement || !statement.CanWrite(entry))
+                || Statement(entry.Metadata) is not { } statement || !statement.CanWrite(entry))
             {
                 return false;
             }
@@ -106,9 +106,9 @@ internal static class NewRowWriter
         return true;
     }
 
-    private static RowStatement? Statement(IModel model, IEntityType type)
+    private static RowStatement? Statement(IEntityType type)
     {
-        var statement = Statements.GetOrAdd((model, type), static key => RowStatement.For(key.Item2));
+        var statement = Statements.GetOrAdd(type, RowStatement.For);
         return statement.Usable ? statement : null;
     }
 

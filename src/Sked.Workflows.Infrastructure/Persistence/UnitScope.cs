@@ -32,17 +32,27 @@ public sealed class UnitScope
 
     internal bool Kept { get; private set; }
 
-    /// <summary>Writes the unit's changes into the shared transaction; they become durable when it commits.</summary>
+    /// <summary>
+    /// Writes the unit's changes into the shared transaction; they become durable when it commits. A unit
+    /// that collects its new rows (<see cref="CollectNewRows"/>) has them written with plain statements
+    /// (<see cref="NewRowWriter"/>) and forgotten by the context, unless something else it tracks changed:
+    /// then everything goes through EF's SaveChanges.
+    /// </summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
-        TrackNewRows();
-        await Db.SaveChangesAsync(cancellationToken);
+        if (_newRows is null || !await NewRowWriter.TryWriteAsync(Db, _newRows, _statements, cancellationToken))
+        {
+            TrackNewRows();
+            await Db.SaveChangesAsync(cancellationToken);
+        }
+
+        _newRows = null;
         Saved();
     }
 
     /// <summary>
     /// From now on, <see cref="Add"/> keeps new rows aside instead of tracking them, for
-    /// <see cref="SaveNewRowsAsync"/> to write: for a unit that only creates (a case being started),
+    /// <see cref="SaveAsync"/> to write: for a unit that only creates (a case being started),
     /// where EF's attaching and change detection of a dozen new rows cost more than writing them.
     /// </summary>
     public void CollectNewRows() => _newRows ??= [];
@@ -65,23 +75,6 @@ public sealed class UnitScope
         where T : class =>
         (_newRows?.OfType<T>() ?? []).Concat(Db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity));
 
-    /// <summary>
-    /// As <see cref="SaveAsync"/>, for a unit whose changes are all new rows and that is done with them
-    /// (a case just started): they are written with plain statements (<see cref="NewRowWriter"/>) and
-    /// forgotten by the context. Anything else tracked as changed makes it an ordinary save.
-    /// </summary>
-    public async Task SaveNewRowsAsync(CancellationToken cancellationToken)
-    {
-        if (!await NewRowWriter.TryWriteAsync(Db, _newRows ?? [], _statements, cancellationToken))
-        {
-            TrackNewRows();
-            await Db.SaveChangesAsync(cancellationToken);
-        }
-
-        _newRows = null;
-        Saved();
-    }
-
     // Rows kept aside go to the context, for a save through EF.
     private void TrackNewRows()
     {
@@ -89,8 +82,6 @@ public sealed class UnitScope
         {
             Db.AddRange(_newRows);
         }
-
-        _newRows = null;
     }
 
     // The unit's changes are in: its audit events wait for the seal at commit, and it is kept.

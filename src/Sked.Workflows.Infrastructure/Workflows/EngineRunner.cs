@@ -112,7 +112,7 @@ public sealed partial class EngineRunner(
             await alongside(scope, @case);
         }
 
-        await scope.SaveNewRowsAsync(cancellationToken);
+        await scope.SaveAsync(cancellationToken);
         AfterCommit(scope, writer, new TaskChangedEventArgs(@case.TrackingCode, null, "started"));
         scope.AfterCommit(() => metrics.CaseStarted(@case.Type));
         return new StartedCase(WorkflowResult.Ok, @case.TrackingCode, password, @case.ExpectedAnswerAt);
