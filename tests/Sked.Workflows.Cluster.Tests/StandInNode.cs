@@ -9,7 +9,8 @@ namespace Sked.Workflows.Cluster.Tests;
 /// <summary>
 /// A node stand-in behind the real proxy, for the moments a real node's death hits too rarely to test on
 /// purpose: it can drop every request it is handed without a word (a node killed with the request in hand), or
-/// stop listening (killed between requests: the connection is refused). Until then it answers
+/// stop listening (killed between requests: the connection is refused). It keeps no connection open between
+/// requests. Until then it answers
 /// <c>/health/live</c>, and every other request with its name; it remembers what it was asked.
 /// </summary>
 public sealed class StandInNode : IAsyncDisposable
@@ -36,6 +37,14 @@ public sealed class StandInNode : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var app = builder.Build();
         var node = new StandInNode(name, app);
+        // No connection is kept open for the proxy to reuse. A request the proxy writes on a kept connection that
+        // the node closed as it stopped fails as if the node had dropped it (the proxy cannot tell which), so
+        // "the next connection is refused" would hold only when the proxy noticed the close in time.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.Connection = "close";
+            return next(context);
+        });
         app.MapGet("/health/live", () => "Healthy");
         app.Map("/{**rest}", node.AnswerAsync);
         await app.StartAsync();
