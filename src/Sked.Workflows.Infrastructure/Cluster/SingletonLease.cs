@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Sked.Workflows.Infrastructure.Mail;
 using Sked.Workflows.Infrastructure.Persistence;
 
@@ -12,7 +13,7 @@ namespace Sked.Workflows.Infrastructure.Cluster;
 /// mailbox's own row also carries its read position (<see cref="MailboxLease"/>); other work's rows carry
 /// only the lease. Holders renew well within the period, so a short period moves work within seconds.
 /// </summary>
-public sealed class SingletonLease(IDbContextFactory<SkedDbContext> dbFactory, NodeIdentity node, TimeProvider time)
+public sealed partial class SingletonLease(IDbContextFactory<SkedDbContext> dbFactory, NodeIdentity node, TimeProvider time, ILogger<SingletonLease> logger)
 {
     /// <summary>What the row records as its holder: this node's name and this start's id.</summary>
     public string Holder { get; } = node.ToString();
@@ -43,13 +44,24 @@ public sealed class SingletonLease(IDbContextFactory<SkedDbContext> dbFactory, N
         return taken == 1;
     }
 
-    /// <summary>Lets <paramref name="name"/> go at shutdown, so another node need not wait for the lease to run out.</summary>
+    /// <summary>
+    /// Lets <paramref name="name"/> go at shutdown, so another node need not wait for the lease to run out. A
+    /// database that cannot take the write (down, its disk full) is only logged: the lease runs out anyway, and
+    /// a worker's failure here would stop the whole app (a background service that throws stops the host).
+    /// </summary>
     public async Task ReleaseAsync(string name, CancellationToken cancellationToken)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await db.MailboxCursors
-            .Where(c => c.Mailbox == name && c.Holder == Holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Holder, (string?)null).SetProperty(c => c.HeldUntil, (DateTimeOffset?)null), cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.MailboxCursors
+                .Where(c => c.Mailbox == name && c.Holder == Holder)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Holder, (string?)null).SetProperty(c => c.HeldUntil, (DateTimeOffset?)null), cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseUnavailable.Is(ex))
+        {
+            LogReleaseFailed(logger, name, ex.Message);
+        }
     }
 
     /// <summary>Who holds <paramref name="name"/> now, or null (the tests and the health page read it).</summary>
@@ -60,4 +72,7 @@ public sealed class SingletonLease(IDbContextFactory<SkedDbContext> dbFactory, N
         return await db.MailboxCursors.AsNoTracking().Where(c => c.Mailbox == name && c.HeldUntil >= now)
             .Select(c => c.Holder).FirstOrDefaultAsync(cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not let the lease {Name} go ({Error}); it runs out by itself")]
+    private static partial void LogReleaseFailed(ILogger logger, string name, string error);
 }

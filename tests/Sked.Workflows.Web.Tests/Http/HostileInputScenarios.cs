@@ -78,30 +78,6 @@ public abstract class HostileInputScenarios(TestDatabases databases, Store store
     }
 
     private async Task<TestApp> StartAsync() => await TestApp.StartAsync(await databases.CreateAsync(store));
-
-    /// <summary>Keeps every error-level line the app logs.</summary>
-    private sealed class ErrorLog : ILoggerProvider, ILogger
-    {
-        public System.Collections.Concurrent.ConcurrentQueue<string> Lines { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (IsEnabled(logLevel))
-            {
-                Lines.Enqueue(formatter(state, exception));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
-    }
 }
 
 public sealed class HostileInputOnSqlite(TestDatabases databases) : HostileInputScenarios(databases, Store.Sqlite);
