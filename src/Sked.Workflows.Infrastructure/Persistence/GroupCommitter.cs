@@ -144,7 +144,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
 
         foreach (var (unit, scope) in kept)
         {
-            unit.Commit(scope);
+            unit.Commit(scope, AfterCommitFailed);
         }
 
         // A refusal is answered only now: it may have read what an earlier unit of the batch wrote.
@@ -206,7 +206,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 if (scope.Kept)
                 {
                     Counted(1);
-                    unit.Commit(scope);
+                    unit.Commit(scope, AfterCommitFailed);
                 }
                 else
                 {
@@ -251,6 +251,8 @@ public sealed partial class GroupCommitter : IAsyncDisposable
         }
     }
 
+    private void AfterCommitFailed(Exception exception) => LogAfterCommitFailed(_logger, exception);
+
     private void Counted(int units)
     {
         Interlocked.Increment(ref _commits);
@@ -274,7 +276,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
 
         public abstract Task RunAsync(UnitScope scope);
 
-        public abstract void Commit(UnitScope scope);
+        public abstract void Commit(UnitScope scope, Action<Exception> afterCommitFailed);
 
         public abstract void Refused();
 
@@ -294,10 +296,10 @@ public sealed partial class GroupCommitter : IAsyncDisposable
 
         public override async Task RunAsync(UnitScope scope) => _result = await work(scope);
 
-        public override void Commit(UnitScope scope)
+        public override void Commit(UnitScope scope, Action<Exception> afterCommitFailed)
         {
             Finished = true;
-            scope.Committed();
+            scope.Committed(afterCommitFailed);
             _answer.TrySetResult(_result!);
         }
 
@@ -331,6 +333,9 @@ public sealed partial class GroupCommitter : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A group commit of {Count} units failed; each runs again alone")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "What a committed unit does after its commit failed; the unit's changes are committed")]
+    private static partial void LogAfterCommitFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The group committer's writer failed; it goes on with the next units")]
     private static partial void LogWriterFailed(ILogger logger, Exception exception);

@@ -106,11 +106,23 @@ public sealed class UnitScope
 
     public void AfterCommit(Action action) => _afterCommit.Add(action);
 
-    internal void Committed()
+    /// <summary>
+    /// Runs what waited for the commit. The changes are durable whatever an action does, so one that
+    /// throws is handed to <paramref name="failed"/> and the others still run: its exception must not keep
+    /// the unit's caller, or the other units of its batch, from their answers.
+    /// </summary>
+    internal void Committed(Action<Exception> failed)
     {
         foreach (var action in _afterCommit)
         {
-            action();
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                failed(ex);
+            }
         }
     }
 }

@@ -49,6 +49,34 @@ public abstract class GroupCommitScenarios(TestDatabases databases, Store store)
         var chain = await app.VerifyAuditChainAsync();
         Assert.True(chain.Valid, $"broken at {chain.FirstBroken}");
     }
+
+    [Fact]
+    public async Task AnAfterCommitActionThatThrows_KeepsNoUnitOfItsBatchFromItsAnswer()
+    {
+        await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
+        var committer = app.Service<GroupCommitter>();
+
+        // Queued without waiting, so the writer finds them together; unit 3's action after the commit throws.
+        var answers = Enumerable.Range(1, 8).Select(i => committer.RunAsync(async scope =>
+        {
+            scope.Db.Departments.Add(new Department { Code = $"after-{i}", Name = $"unit {i}" });
+            await scope.SaveAsync(CancellationToken.None);
+            scope.AfterCommit(() =>
+            {
+                if (i == 3)
+                {
+                    throw new InvalidOperationException("a listener that fails");
+                }
+            });
+            return i;
+        }, () => -1, CancellationToken.None)).ToList();
+
+        var all = Task.WhenAll(answers);
+        Assert.Same(all, await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.Equal(Enumerable.Range(1, 8), await all);
+        await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        Assert.Equal(8, await db.Departments.CountAsync(d => d.Code.StartsWith("after-")));
+    }
 }
 
 public sealed class GroupCommitOnSqlite(TestDatabases databases) : GroupCommitScenarios(databases, Store.Sqlite);
