@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,6 +7,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Sked.Workflows.Engine.Audit;
+using Sked.Workflows.Engine.Audit.Events;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
 
@@ -28,6 +31,14 @@ public sealed partial class CaseIndexer(
     TimeProvider time,
     ILogger<CaseIndexer> logger) : BackgroundService
 {
+    /// <summary>
+    /// Events that record only a message's delivery (an SMS or e-mail sent, an SMS's state at the operator):
+    /// their commits change no case and no task, so the case's document stays as it is. Intake's second
+    /// indexing of every case (and the deleted document its merges then carried) came from these (issue 11).
+    /// </summary>
+    private static readonly FrozenSet<string> DeliveryOnly = FrozenSet.ToFrozenSet(
+        [AuditEvents.NameOf<NotificationSent>(), AuditEvents.NameOf<SmsStateChanged>()], StringComparer.Ordinal);
+
     private readonly Outbox.OutboxNudge _wake = new();
     private long _flushed;
 
@@ -153,7 +164,7 @@ public sealed partial class CaseIndexer(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var seq = index.Seq;
         var events = await db.AuditEvents.AsNoTracking().Where(a => a.Seq > seq).OrderBy(a => a.Seq)
-            .Select(a => new { a.Seq, a.CaseId }).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            .Select(a => new { a.Seq, a.CaseId, a.Type }).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
         if (events.Count == 0)
         {
             // Idle: what was published becomes durable now.
@@ -161,7 +172,7 @@ public sealed partial class CaseIndexer(
             return 0;
         }
 
-        var changed = events.Where(e => e.CaseId != null).Select(e => e.CaseId!.Value).Distinct().ToList();
+        var changed = events.Where(e => e.CaseId != null && !DeliveryOnly.Contains(e.Type)).Select(e => e.CaseId!.Value).Distinct().ToList();
         if (changed.Count > 0)
         {
             index.Put(await CaseDocuments.LoadAsync(db, changed, cancellationToken));
