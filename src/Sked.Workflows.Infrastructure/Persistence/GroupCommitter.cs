@@ -29,6 +29,9 @@ public sealed partial class GroupCommitter : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
 
+    // One delegate for every commit, not one per unit.
+    private readonly Action<Exception> _afterCommitFailed;
+
     /// <summary>The statement cache is registered on SQLite only; on PostgreSQL it stays null.</summary>
     public GroupCommitter(PreparedContexts contexts, Audit.AuditChainSealer sealer, DatabaseOptions database, TimeProvider time,
         Microsoft.Extensions.Options.IOptions<Workflows.EngineOptions> options, ILogger<GroupCommitter> logger, SqliteStatementCache? statements = null)
@@ -39,6 +42,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
         _time = time;
         _retries = Math.Max(1, options.Value.ConflictRetries);
         _logger = logger;
+        _afterCommitFailed = exception => LogAfterCommitFailed(logger, exception);
         var writers = database.IsPostgres ? Math.Max(1, options.Value.PostgresWriters) : 1;
         _writers = Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)).ToArray();
     }
@@ -144,7 +148,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
 
         foreach (var (unit, scope) in kept)
         {
-            unit.Commit(scope, AfterCommitFailed);
+            unit.Commit(scope, _afterCommitFailed);
         }
 
         // A refusal is answered only now: it may have read what an earlier unit of the batch wrote.
@@ -206,7 +210,7 @@ public sealed partial class GroupCommitter : IAsyncDisposable
                 if (scope.Kept)
                 {
                     Counted(1);
-                    unit.Commit(scope, AfterCommitFailed);
+                    unit.Commit(scope, _afterCommitFailed);
                 }
                 else
                 {
@@ -250,8 +254,6 @@ public sealed partial class GroupCommitter : IAsyncDisposable
             // Already ended (committed, rolled back, or the connection is gone): nothing to undo.
         }
     }
-
-    private void AfterCommitFailed(Exception exception) => LogAfterCommitFailed(_logger, exception);
 
     private void Counted(int units)
     {

@@ -73,7 +73,14 @@ public sealed class UnitScope
     /// <summary>The rows of a type this unit added and has not saved yet: those kept aside (the context cannot find them) and those tracked.</summary>
     public IEnumerable<T> NewRows<T>()
         where T : class =>
-        (_newRows?.OfType<T>() ?? []).Concat(Db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity));
+        KeptAside<T>().Concat(Db.ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Added).Select(e => e.Entity));
+
+    /// <summary>
+    /// Only the rows kept aside (none unless the unit collects them). A look-up by key needs no more: the
+    /// context's Find sees what it tracks, without the change detection that listing its entries starts.
+    /// </summary>
+    internal IEnumerable<T> KeptAside<T>()
+        where T : class => _newRows?.OfType<T>() ?? [];
 
     // Rows kept aside go to the context, for a save through EF.
     private void TrackNewRows()

@@ -224,9 +224,9 @@ internal sealed class EffectWriter(UnitScope scope, CaseFile @case, WorkflowInst
         task.Version++;
     }
 
-    // A task opened in this unit may be kept aside rather than tracked (UnitScope.CollectNewRows).
+    // A task opened in this unit may be kept aside rather than tracked (UnitScope.CollectNewRows); Find sees the tracked ones.
     private async ValueTask<HumanTask?> TaskAsync(Guid id, CancellationToken cancellationToken) =>
-        scope.NewRows<HumanTask>().FirstOrDefault(t => t.Id == id) ?? await _db.Tasks.FindAsync([id], cancellationToken);
+        scope.KeptAside<HumanTask>().FirstOrDefault(t => t.Id == id) ?? await _db.Tasks.FindAsync([id], cancellationToken);
 
     private async Task CancelTimersAsync(int activation, CancellationToken cancellationToken)
     {
