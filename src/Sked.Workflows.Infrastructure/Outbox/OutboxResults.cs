@@ -20,6 +20,9 @@ public sealed class OutboxResults(OutboxOptions options, TimeProvider time, stri
     public async Task<int> RecordAsync(SkedDbContext db, OutboxLease lease, IReadOnlyList<OutboxOutcome> outcomes, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The transaction is this method's own and a failed save ends it whole: EF's savepoint around the
+        // save (two statements and a subtransaction per batch) would guard nothing.
+        db.Database.AutoSavepointsEnabled = false;
         var held = await lease.HeldAsync(db, cancellationToken);
         var byId = outcomes.ToDictionary(o => o.Message.Id);
         var now = time.GetUtcNow();

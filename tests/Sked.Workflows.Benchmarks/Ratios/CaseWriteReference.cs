@@ -7,8 +7,11 @@ using Sked.Workflows.Testing;
 namespace Sked.Workflows.Benchmarks.Ratios;
 
 /// <summary>What a reference loop measured.</summary>
-internal sealed record ReferenceResult(int Cases, TimeSpan Elapsed, CommitCount Commits, LatencyRecorder Latency)
+internal sealed record ReferenceResult(int Cases, TimeSpan Elapsed, CommitCount Commits, LatencyRecorder Latency, TimeSpan MachineCpu = default)
 {
+    /// <summary>The whole machine's CPU time per case written (this process and the database's).</summary>
+    public double MachineCpuMicrosecondsPerCase => MachineCpu.TotalMicroseconds / Math.Max(1, Cases);
+
     public double PerSecond => Cases / Elapsed.TotalSeconds;
     public double CommitsPerCase => Cases == 0 ? double.NaN : (double)Commits.Commits / Cases;
     public double WalSyncsPerCase => Cases == 0 || Commits.WalSyncs is null ? double.NaN : (double)Commits.WalSyncs.Value / Cases;
@@ -47,6 +50,7 @@ internal static class CaseWriteReference
         var latency = new LatencyRecorder();
         var before = await CommitCounter.ReadAsync(reference);
         var written = 0;
+        var machine = Machine.BusyCpu();
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
@@ -64,7 +68,8 @@ internal static class CaseWriteReference
             }
         }));
         var elapsed = Stopwatch.GetElapsedTime(start);
-        return new ReferenceResult(written, elapsed, await CommitCounter.ReadAsync(reference) - before, latency);
+        var busy = Machine.BusyCpu() - machine;
+        return new ReferenceResult(written, elapsed, await CommitCounter.ReadAsync(reference) - before, latency, busy);
     }
 
     /// <summary>The writers' turns: one at a time on SQLite (its one writer), all at once on PostgreSQL.</summary>

@@ -5,7 +5,8 @@ namespace Sked.Workflows.Benchmarks.Ratios;
 
 /// <summary>What a load run measured: requests answered as expected, the others, and every latency.</summary>
 /// <param name="FromSent">Open loop only: each latency counted from when its request actually left, leaving out the client's own lateness.</param>
-internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, LatencyRecorder Latency, TimeSpan Cpu = default, LatencyRecorder? FromSent = null)
+internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, LatencyRecorder Latency, TimeSpan Cpu = default, LatencyRecorder? FromSent = null,
+    TimeSpan MachineCpu = default)
 {
     public double PerSecond => Succeeded / Elapsed.TotalSeconds;
 
@@ -14,6 +15,9 @@ internal sealed record LoadResult(int Succeeded, int Failed, TimeSpan Elapsed, L
     /// hardly moves when other work shares the machine.
     /// </summary>
     public double CpuMicrosecondsPerRequest => Cpu.TotalMicroseconds / Math.Max(1, Succeeded + Failed);
+
+    /// <summary>The whole machine's CPU time per answered request: the database's processes too.</summary>
+    public double MachineCpuMicrosecondsPerRequest => MachineCpu.TotalMicroseconds / Math.Max(1, Succeeded + Failed);
 }
 
 /// <summary>
@@ -48,6 +52,7 @@ internal static class LoadClients
         var latency = new LatencyRecorder();
         int sent = 0, succeeded = 0, failed = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var machine = Machine.BusyCpu();
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
         {
@@ -58,7 +63,8 @@ internal static class LoadClients
                 Interlocked.Increment(ref ok ? ref succeeded : ref failed);
             }
         }));
-        return new LoadResult(succeeded, failed, Stopwatch.GetElapsedTime(start), latency, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        return new LoadResult(succeeded, failed, Stopwatch.GetElapsedTime(start), latency, Process.GetCurrentProcess().TotalProcessorTime - cpu,
+            MachineCpu: Machine.BusyCpu() - machine);
     }
 
     public static async Task<LoadResult> OpenLoopAsync(double perSecond, TimeSpan duration, Func<int, Task<bool>> request)

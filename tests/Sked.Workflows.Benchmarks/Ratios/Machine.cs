@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Sked.Workflows.Benchmarks.Ratios;
 
-/// <summary>What the machine was doing: the load average and this process's resident memory (the app runs in it).</summary>
+/// <summary>What the machine was doing: the load average, its CPU time, and this process's resident memory (the app runs in it).</summary>
 internal static class Machine
 {
     /// <summary>The one-minute load average from /proc/loadavg (NaN where there is none).</summary>
@@ -15,6 +15,26 @@ internal static class Machine
 
     /// <summary>The memory the garbage collector has committed for the managed heap, part of <see cref="ResidentMiB"/>.</summary>
     public static double HeapMiB() => GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0;
+
+    /// <summary>
+    /// CPU time spent by every process on the machine since boot (the app, its load clients, the
+    /// database's processes, the kernel), from /proc/stat; zero where there is none. Two readings
+    /// around a stretch give what the whole write cost, where the process's own time leaves out the database.
+    /// </summary>
+    public static TimeSpan BusyCpu()
+    {
+        const string file = "/proc/stat";
+        if (!File.Exists(file))
+        {
+            return TimeSpan.Zero;
+        }
+
+        // cpu  user nice system idle iowait irq softirq steal …, in clock ticks (USER_HZ, 100 per second on Linux).
+        var ticks = File.ReadLines(file).First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Take(8)
+            .Select(t => long.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+        var busy = ticks.Sum() - ticks[3] - ticks[4];
+        return TimeSpan.FromMilliseconds(busy * 10);
+    }
 
     public static double ResidentMiB()
     {
