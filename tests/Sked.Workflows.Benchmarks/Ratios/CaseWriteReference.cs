@@ -68,8 +68,7 @@ internal static class CaseWriteReference
             }
         }));
         var elapsed = Stopwatch.GetElapsedTime(start);
-        var busy = Machine.BusyCpu() - machine;
-        return new ReferenceResult(written, elapsed, await CommitCounter.ReadAsync(reference) - before, latency, busy);
+        return new ReferenceResult(written, elapsed, await CommitCounter.ReadAsync(reference) - before, latency, Machine.BusyCpu() - machine);
     }
 
     /// <summary>The writers' turns: one at a time on SQLite (its one writer), all at once on PostgreSQL.</summary>

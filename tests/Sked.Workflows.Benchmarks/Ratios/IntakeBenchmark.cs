@@ -180,8 +180,8 @@ internal static class IntakeBenchmark
                 "the floor", [.. floors.Select(r => r.CpuMicrosecondsPerRequest / 1000)], "0.00")
             .Compare("machine CPU ms per submit (every process: app, load clients, database, kernel)", [.. runs.Select(r => r.Load.MachineCpuMicrosecondsPerRequest / 1000)],
                 "R_case", [.. references.Select(r => r.MachineCpuMicrosecondsPerCase / 1000)], "0.00")
-            .Compare("machine CPU busy, share of its cores", [.. runs.Select(r => r.Load.MachineCpu / (r.Load.Elapsed * Environment.ProcessorCount))],
-                "R_case", [.. references.Select(r => r.MachineCpu / (r.Elapsed * Environment.ProcessorCount))], "0.00")
+            .Compare("machine CPU busy, share of its cores", [.. runs.Select(r => Machine.BusyShare(r.Load.MachineCpu, r.Load.Elapsed))],
+                "R_case", [.. references.Select(r => Machine.BusyShare(r.MachineCpu, r.Elapsed))], "0.00")
             .Add("failed submits to the floor", floors.Select(r => (double)r.Failed), "0")
             .Add("failed submits", runs.Select(r => (double)r.Load.Failed), "0")
             .Add("outbox backlog (pending), max of the 1 s samples", runs.Select(r => (double)r.MaxBacklog), "0")

@@ -36,6 +36,9 @@ internal static class Machine
         return TimeSpan.FromMilliseconds(busy * 10);
     }
 
+    /// <summary>The share of the machine's cores that a stretch of <paramref name="elapsed"/> kept busy, from two <see cref="BusyCpu"/> readings.</summary>
+    public static double BusyShare(TimeSpan busy, TimeSpan elapsed) => busy / (elapsed * Environment.ProcessorCount);
+
     public static double ResidentMiB()
     {
         using var process = Process.GetCurrentProcess();
