@@ -21,6 +21,9 @@ public sealed class AuditChainHead
 
     /// <summary>The day (Iran time) of the last seal; the next seal on a later day closes this day's checkpoint.</summary>
     public DateOnly? SealedOn { get; set; }
+
+    /// <summary>A copy to link on, leaving this one as it was (the hash arrays are replaced by linking, never changed).</summary>
+    public AuditChainHead Copy() => new() { Seq = Seq, Hash = Hash, At = At, SealedOn = SealedOn };
 }
 
 /// <summary>

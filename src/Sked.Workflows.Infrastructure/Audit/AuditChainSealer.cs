@@ -17,13 +17,18 @@ namespace Sked.Workflows.Infrastructure.Audit;
 /// checkpoint on the first seal of a new day), and only then lets the COMMIT go. The events, the head
 /// and the change they record still commit or roll back together, but the head's row lock is held for
 /// one insert and the commit instead of the whole transaction, so writers on PostgreSQL no longer queue
-/// behind it for their own work.
+/// behind it for their own work. On PostgreSQL the events are linked on the head this process last sealed
+/// (<see cref="AuditChainTip"/>), and the lock, the check of that guess and the writes go in one round trip
+/// (docs/adr/0006).
 /// </summary>
 public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, SqliteStatementCache? statements = null)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     // On SQLite, the kept-open connections' prepared statements; null on PostgreSQL (and for a sealer built by hand).
     private readonly SqliteStatementCache? _statements = statements;
+
+    // The head this process last sealed, for linking the next seal without reading it first (PostgreSQL).
+    private readonly AuditChainTip _tip = new();
 
     // Held events belong to a connection's open transaction: the contexts of one group commit share it.
     private readonly ConditionalWeakTable<DbConnection, HeldEvents> _held = new();
@@ -164,12 +169,71 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
         // Plain commands on the committing transaction's connection: the committing context's own change
         // tracker is left as it is, and no EF context is built per commit (ChainStatements).
         var commands = new ChainStatements(transaction, _statements);
-        var head = await commands.LockHeadAsync(cancellationToken);
+        var ordered = events.OrderBy(a => a.CreationOrder).ToList();
+        if (!commands.CanSealOnTip)
+        {
+            await LinkAndWriteAsync(commands, await commands.LockHeadAsync(cancellationToken), ordered, cancellationToken);
+            return;
+        }
+
+        await _tip.Turn.WaitAsync(cancellationToken);
+        try
+        {
+            // Unknown until this seal's statements have run: a seal that throws leaves no guess behind.
+            var known = _tip.Known;
+            _tip.Known = null;
+            _tip.Known = await SealOnTipAsync(commands, known, ordered, cancellationToken);
+        }
+        finally
+        {
+            _tip.Turn.Release();
+        }
+    }
+
+    /// <summary>
+    /// PostgreSQL: links the events on the head this process last sealed and sends the head's lock, its
+    /// update and the events' insert in one round trip, the update and insert written only if the locked
+    /// head is still that one. Otherwise (another node sealed since, or the last seal's transaction rolled
+    /// back) nothing was written, and the events are linked again on the head now locked. Returns the new head.
+    /// </summary>
+    private async Task<AuditChainHead> SealOnTipAsync(ChainStatements commands, AuditChainHead? known, List<AuditEvent> ordered,
+        CancellationToken cancellationToken)
+    {
+        if (known is not { } tip)
+        {
+            var locked = await commands.LockHeadAsync(cancellationToken);
+            await LinkAndWriteAsync(commands, locked, ordered, cancellationToken);
+            return locked;
+        }
+
+        var head = tip.Copy();
+        var checkpoint = Link(head, ordered);
+        var (written, current) = await commands.WriteOnGuessAsync(ordered, tip, head, checkpoint, cancellationToken);
+        if (written)
+        {
+            return head;
+        }
+
+        await LinkAndWriteAsync(commands, current, ordered, cancellationToken);
+        return current;
+    }
+
+    private async Task LinkAndWriteAsync(ChainStatements commands, AuditChainHead head, List<AuditEvent> ordered, CancellationToken cancellationToken)
+    {
+        var checkpoint = Link(head, ordered);
+        await commands.WriteAsync(ordered, head, checkpoint, cancellationToken);
+    }
+
+    /// <summary>
+    /// Gives each event the next Seq and its hash on <paramref name="head"/>, in the order the code wrote them, and
+    /// moves the head past them; returns the closed day's checkpoint when this is the first seal of a new day.
+    /// </summary>
+    private AuditCheckpoint? Link(AuditChainHead head, List<AuditEvent> ordered)
+    {
         var today = JalaliDate.LocalDate(time.GetUtcNow());
         var checkpoint = head.SealedOn is { } day && day < today
             ? new AuditCheckpoint { Day = day, Seq = head.Seq, Hash = head.Hash, At = head.At }
             : null;
-        var ordered = events.OrderBy(a => a.CreationOrder).ToList();
         using (var linker = chain.CreateLinker())
         {
             foreach (var audit in ordered)
@@ -184,7 +248,7 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
         }
 
         head.SealedOn = head.SealedOn > today ? head.SealedOn : today;
-        await commands.WriteAsync(ordered, head, checkpoint, cancellationToken);
+        return checkpoint;
     }
 
     // Events this SaveChanges inserts that no seal has touched (the sealer writes its own rows without EF).

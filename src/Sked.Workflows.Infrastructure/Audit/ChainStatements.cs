@@ -46,6 +46,30 @@ internal sealed class ChainStatements
         RETURNING "Seq", "Id"
         """;
 
+    // On the guessed head (AuditChainTip), each write only if the head locked first is still the guess:
+    // the update finds it by the guess's Seq and hash, and the inserts by the head as the update left it.
+    private const string UpdateGuessedHeadSql = """
+        UPDATE audit_chain_head SET "Seq" = @seq, "Hash" = @hash, "At" = @at, "SealedOn" = @sealedOn
+        WHERE "Id" = 1 AND "Seq" = @guessSeq AND "Hash" = @guessHash
+        """;
+
+    private const string AfterGuessedHead = """
+        EXISTS (SELECT 1 FROM audit_chain_head h WHERE h."Id" = 1 AND h."Seq" = @headSeq AND h."Hash" = @headHash)
+        """;
+
+    private const string InsertEventsOnGuessSql = $"""
+        INSERT INTO audit_events ({EventColumns})
+        SELECT * FROM unnest(@seq, @at, @type, @actor, @caseId, @trackingCode, @instanceId, @definitionId,
+            @definitionVersion, @data, @clientAddress, @hash) AS e
+        WHERE {AfterGuessedHead}
+        ORDER BY 1
+        RETURNING "Seq", "Id"
+        """;
+
+    private const string InsertCheckpointOnGuessSql = $"""
+        INSERT INTO audit_checkpoints ("Day", "Seq", "Hash", "At") SELECT @day, @seq, @hash, @at WHERE {AfterGuessedHead}
+        """;
+
     private const string UpdateHeadSql = """
         UPDATE audit_chain_head SET "Seq" = @seq, "Hash" = @hash, "At" = @at, "SealedOn" = @sealedOn WHERE "Id" = 1
         """;
@@ -67,11 +91,67 @@ internal sealed class ChainStatements
         _sqlite = _connection is SqliteConnection;
     }
 
+    /// <summary>Whether the seal can be written on a guessed head (<see cref="WriteOnGuessAsync"/>): PostgreSQL, in one batch.</summary>
+    public bool CanSealOnTip => !_sqlite && _statements is null && _connection.CanCreateBatch;
+
     /// <summary>Reads the head and, on PostgreSQL, locks its row until the transaction ends, so seals queue in commit order.</summary>
     public async Task<AuditChainHead> LockHeadAsync(CancellationToken cancellationToken)
     {
         using var plain = Command(_sqlite ? SqliteHeadSql : PostgresHeadSql);
         await using var reader = await plain.Command.ExecuteReaderAsync(cancellationToken);
+        return await ReadHeadAsync(reader, cancellationToken);
+    }
+
+    /// <summary>
+    /// In one round trip: locks the head and, only if it is still <paramref name="guess"/>, moves it to
+    /// <paramref name="head"/> and inserts the events linked on the guess (giving each its Id) and the closed
+    /// day's checkpoint if any. Returns whether they were written, and the head as locked before the update:
+    /// when they were not, the guess was wrong, nothing was written, and the row stays locked for linking again on it.
+    /// </summary>
+    public async Task<(bool Written, AuditChainHead Locked)> WriteOnGuessAsync(IReadOnlyList<AuditEvent> events, AuditChainHead guess,
+        AuditChainHead head, AuditCheckpoint? checkpoint, CancellationToken cancellationToken)
+    {
+        await using var batch = _connection.CreateBatch();
+        batch.Transaction = _transaction;
+        batch.BatchCommands.Add(Filled(batch.CreateBatchCommand(), PostgresHeadSql, _ => { }));
+        batch.BatchCommands.Add(Filled(batch.CreateBatchCommand(), UpdateGuessedHeadSql, p =>
+        {
+            HeadValues(p, head);
+            p.Add("@guessSeq", guess.Seq, DbType.Int64);
+            p.Add("@guessHash", guess.Hash, DbType.Binary);
+        }));
+        var insert = batch.CreateBatchCommand();
+        insert.CommandText = InsertEventsOnGuessSql;
+        EventArrays(insert.Parameters, events);
+        AfterGuessValues(new Parameters(insert.Parameters, insert.CreateParameter), head);
+        batch.BatchCommands.Add(insert);
+        if (checkpoint is not null)
+        {
+            batch.BatchCommands.Add(Filled(batch.CreateBatchCommand(), InsertCheckpointOnGuessSql, p =>
+            {
+                CheckpointValues(p, checkpoint);
+                AfterGuessValues(p, head);
+            }));
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        var locked = await ReadHeadAsync(reader, cancellationToken);
+        var ids = await InsertedIdsAsync(reader, events.Count, cancellationToken);
+        if (ids.Count != events.Count)
+        {
+            return (false, locked);
+        }
+
+        foreach (var audit in events)
+        {
+            audit.Inserted(ids[audit.Seq]);
+        }
+
+        return (true, locked);
+    }
+
+    private static async Task<AuditChainHead> ReadHeadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
         if (!await reader.ReadAsync(cancellationToken))
         {
             throw new InvalidOperationException("The audit_chain_head row is missing: the database is not migrated.");
@@ -84,6 +164,22 @@ internal sealed class ChainStatements
             At = PlainCommand.InstantOrNull(reader, 2),
             SealedOn = reader.IsDBNull(3) ? null : Day(reader, 3),
         };
+    }
+
+    // The (Seq, Id) rows the batch's events insert returned, from the current result on.
+    private static async Task<Dictionary<long, long>> InsertedIdsAsync(DbDataReader reader, int count, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<long, long>(count);
+        do
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ids[reader.GetInt64(0)] = reader.GetInt64(1);
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+
+        return ids;
     }
 
     /// <summary>Inserts the sealed events (giving each its Id), moves the head, and keeps the closed day's checkpoint if any.</summary>
@@ -109,16 +205,7 @@ internal sealed class ChainStatements
         }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var ids = new Dictionary<long, long>(events.Count);
-        do
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                ids[reader.GetInt64(0)] = reader.GetInt64(1);
-            }
-        }
-        while (await reader.NextResultAsync(cancellationToken));
-
+        var ids = await InsertedIdsAsync(reader, events.Count, cancellationToken);
         foreach (var audit in events)
         {
             audit.Inserted(ids[audit.Seq]);
@@ -199,6 +286,13 @@ internal sealed class ChainStatements
         p.Add("@hash", head.Hash, DbType.Binary);
         p.Add("@at", head.At is { } at ? Instant(at) : null, DbType.DateTimeOffset);
         p.Add("@sealedOn", head.SealedOn is { } day ? Day(day) : null, DbType.Date);
+    }
+
+    // The head as the guessed seal leaves it, which its inserts look for.
+    private static void AfterGuessValues(Parameters p, AuditChainHead head)
+    {
+        p.Add("@headSeq", head.Seq, DbType.Int64);
+        p.Add("@headHash", head.Hash, DbType.Binary);
     }
 
     private void CheckpointValues(Parameters p, AuditCheckpoint checkpoint)

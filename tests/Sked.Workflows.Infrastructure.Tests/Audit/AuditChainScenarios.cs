@@ -166,6 +166,59 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
     }
 
     [Fact]
+    public async Task SealersOfThreeNodes_SealingAtOnce_KeepOneChainWithoutAGap()
+    {
+        // Each sealer is a node's: it links on the head it last sealed, a guess the others' seals make wrong.
+        var database = await databases.CreateAsync(store);
+        await using var app = await TestApp.StartAsync(database);
+        var (first, second) = (new AuditChainSealer(app.Service<AuditChain>(), TimeProvider.System),
+            new AuditChainSealer(app.Service<AuditChain>(), TimeProvider.System));
+
+        var appends = Enumerable.Range(0, 24).Select(i => AppendAsync(database, i % 2 == 0 ? first : second, TimeProvider.System, "test.node"));
+        var submissions = Enumerable.Range(0, 4).Select(_ => CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint()));
+        await Task.WhenAll([.. appends, .. submissions]);
+        await AppendAsync(database, first, TimeProvider.System, "test.node");
+        await app.OutboxDrainedAsync();
+
+        await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        var seqs = await db.AuditEvents.OrderBy(a => a.Seq).Select(a => a.Seq).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        Assert.Equal(25, await db.AuditEvents.CountAsync(a => a.Type == "test.node"));
+        Assert.Equal(seqs.Count, (await db.ChainHead.SingleAsync()).Seq);
+        await AssertValidAsync(app);
+    }
+
+    [Fact]
+    public async Task ASealWhoseCommitFails_LeavesNoLink_AndTheNextSealsFollowWhatCommitted()
+    {
+        var database = await databases.CreateAsync(store);
+        await using var app = await TestApp.StartAsync(database);
+        var sealer = new AuditChainSealer(app.Service<AuditChain>(), TimeProvider.System);
+        var before = await AppendAsync(database, sealer, TimeProvider.System, "test.before");
+        await using (var db = AuditChecks.OpenDatabase(database, sealer))
+        {
+            // A reference checked only at COMMIT: the seal has run by then, and the commit still fails.
+            await SqlAsync(db, $"""CREATE TABLE refused_at_commit (x {(store == Store.Postgres ? "uuid" : "TEXT")} REFERENCES cases ("Id") DEFERRABLE INITIALLY DEFERRED)""");
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.AuditEvents.Add(new AuditEvent { At = TimeProvider.System.GetUtcNow(), Type = "test.refused", Actor = "test", Data = "{}" });
+            await db.SaveChangesAsync();
+            await SqlAsync(db, "INSERT INTO refused_at_commit VALUES ({0})", Guid.NewGuid());
+            await Assert.ThrowsAnyAsync<Exception>(() => transaction.CommitAsync());
+        }
+
+        var after = await AppendAsync(database, sealer, TimeProvider.System, "test.after");
+        await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        await app.OutboxDrainedAsync();
+
+        Assert.Equal(before.Seq + 1, after.Seq);
+        await using var check = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
+        Assert.False(await check.AuditEvents.AnyAsync(a => a.Type == "test.refused"));
+        var seqs = await check.AuditEvents.OrderBy(a => a.Seq).Select(a => a.Seq).ToListAsync();
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        await AssertValidAsync(app);
+    }
+
+    [Fact]
     public async Task AuditEventSavedOutsideATransaction_IsRefused()
     {
         var database = await databases.CreateAsync(store);
