@@ -16,6 +16,8 @@ namespace Sked.Workflows.Infrastructure.Audit;
 /// they always saw. On SQLite a kept-open connection runs them as statements prepared once
 /// (<see cref="SqliteStatementCache"/>); on PostgreSQL the writes go in one batch (one round trip), the
 /// events in one statement of column arrays, and Npgsql prepares each repeated statement on the connection itself.
+/// On PostgreSQL a seal linked on a guessed head (<see cref="AuditChainTip"/>, docs/adr/0006) sends the head's lock,
+/// the check of the guess and the writes in one batch (<see cref="WriteOnGuessAsync"/>).
 /// </summary>
 internal sealed class ChainStatements
 {
