@@ -172,7 +172,7 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
         var ordered = events.OrderBy(a => a.CreationOrder).ToList();
         if (!commands.CanSealOnTip)
         {
-            await LinkAndWriteAsync(commands, await commands.LockHeadAsync(cancellationToken), ordered, cancellationToken);
+            await SealOnLockedHeadAsync(commands, ordered, cancellationToken);
             return;
         }
 
@@ -201,9 +201,7 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
     {
         if (known is not { } tip)
         {
-            var locked = await commands.LockHeadAsync(cancellationToken);
-            await LinkAndWriteAsync(commands, locked, ordered, cancellationToken);
-            return locked;
+            return await SealOnLockedHeadAsync(commands, ordered, cancellationToken);
         }
 
         var head = tip.Copy();
@@ -216,6 +214,14 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
 
         await LinkAndWriteAsync(commands, current, ordered, cancellationToken);
         return current;
+    }
+
+    /// <summary>Locks and reads the head, then links the events on it and writes them (ADR 0003); returns the new head.</summary>
+    private async Task<AuditChainHead> SealOnLockedHeadAsync(ChainStatements commands, List<AuditEvent> ordered, CancellationToken cancellationToken)
+    {
+        var head = await commands.LockHeadAsync(cancellationToken);
+        await LinkAndWriteAsync(commands, head, ordered, cancellationToken);
+        return head;
     }
 
     private async Task LinkAndWriteAsync(ChainStatements commands, AuditChainHead head, List<AuditEvent> ordered, CancellationToken cancellationToken)

@@ -40,19 +40,34 @@ internal sealed class ChainStatements
 
     // PostgreSQL: every event of the seal in one statement, one array per column, so a group commit's
     // hundred-odd events cost one insert, not one each. Rows are numbered in Seq order, as one by one.
-    private const string InsertEventsSql = $"""
-        INSERT INTO audit_events ({EventColumns})
+    private const string EventsFromArrays = """
         SELECT * FROM unnest(@seq, @at, @type, @actor, @caseId, @trackingCode, @instanceId, @definitionId,
             @definitionVersion, @data, @clientAddress, @hash) AS e
+        """;
+
+    private const string InsertEventsSql = $"""
+        INSERT INTO audit_events ({EventColumns})
+        {EventsFromArrays}
         ORDER BY 1
         RETURNING "Seq", "Id"
         """;
 
-    // On the guessed head (AuditChainTip), each write only if the head locked first is still the guess:
-    // the update finds it by the guess's Seq and hash, and the inserts by the head as the update left it.
-    private const string UpdateGuessedHeadSql = """
-        UPDATE audit_chain_head SET "Seq" = @seq, "Hash" = @hash, "At" = @at, "SealedOn" = @sealedOn
-        WHERE "Id" = 1 AND "Seq" = @guessSeq AND "Hash" = @guessHash
+    private const string UpdateHeadSql = """
+        UPDATE audit_chain_head SET "Seq" = @seq, "Hash" = @hash, "At" = @at, "SealedOn" = @sealedOn WHERE "Id" = 1
+        """;
+
+    private const string CheckpointColumns = """
+        "Day", "Seq", "Hash", "At"
+        """;
+
+    private const string InsertCheckpointSql = $"""
+        INSERT INTO audit_checkpoints ({CheckpointColumns}) VALUES (@day, @seq, @hash, @at)
+        """;
+
+    // On the guessed head (AuditChainTip) the same writes, each only if the head locked first is still the
+    // guess: the update finds it by the guess's Seq and hash, and the inserts by the head as the update left it.
+    private const string UpdateGuessedHeadSql = $"""
+        {UpdateHeadSql} AND "Seq" = @guessSeq AND "Hash" = @guessHash
         """;
 
     private const string AfterGuessedHead = """
@@ -61,23 +76,14 @@ internal sealed class ChainStatements
 
     private const string InsertEventsOnGuessSql = $"""
         INSERT INTO audit_events ({EventColumns})
-        SELECT * FROM unnest(@seq, @at, @type, @actor, @caseId, @trackingCode, @instanceId, @definitionId,
-            @definitionVersion, @data, @clientAddress, @hash) AS e
+        {EventsFromArrays}
         WHERE {AfterGuessedHead}
         ORDER BY 1
         RETURNING "Seq", "Id"
         """;
 
     private const string InsertCheckpointOnGuessSql = $"""
-        INSERT INTO audit_checkpoints ("Day", "Seq", "Hash", "At") SELECT @day, @seq, @hash, @at WHERE {AfterGuessedHead}
-        """;
-
-    private const string UpdateHeadSql = """
-        UPDATE audit_chain_head SET "Seq" = @seq, "Hash" = @hash, "At" = @at, "SealedOn" = @sealedOn WHERE "Id" = 1
-        """;
-
-    private const string InsertCheckpointSql = """
-        INSERT INTO audit_checkpoints ("Day", "Seq", "Hash", "At") VALUES (@day, @seq, @hash, @at)
+        INSERT INTO audit_checkpoints ({CheckpointColumns}) SELECT @day, @seq, @hash, @at WHERE {AfterGuessedHead}
         """;
 
     private readonly DbTransaction _transaction;
