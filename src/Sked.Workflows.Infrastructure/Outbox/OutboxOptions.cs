@@ -17,6 +17,14 @@ public sealed class OutboxOptions
     /// <summary>How many due messages one lease takes; a full batch means "look again at once".</summary>
     public int BatchSize { get; set; } = 64;
 
+    /// <summary>
+    /// The shortest time from one lease to the next while messages keep coming. Every commit that writes a
+    /// message wakes the dispatcher; without this pause, under a stream of submissions each batch would hold
+    /// only the few messages committed while the last one was out, and pay its own lease, results transaction
+    /// and audit seal. A message after a quiet spell still goes at once.
+    /// </summary>
+    public TimeSpan GatherWindow { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How many messages of a batch are on their way at the same time.</summary>
     public int Parallelism { get; set; } = 8;
 
@@ -29,7 +37,7 @@ public sealed class OutboxOptions
 
     public TimeSpan DeliveryTimeout => Lease / 2;
 
-    public bool IsValid => PollInterval > TimeSpan.Zero && RetryBaseDelay > TimeSpan.Zero && MaxAttempts >= 1
+    public bool IsValid => PollInterval > TimeSpan.Zero && GatherWindow >= TimeSpan.Zero && RetryBaseDelay > TimeSpan.Zero && MaxAttempts >= 1
         && BatchSize >= 1 && Parallelism >= 1 && Lease > TimeSpan.Zero;
 
     public TimeSpan DelayAfter(int attempts) =>
