@@ -24,7 +24,7 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
     private const string DatabaseKey = "database";
     private const string CompleteKey = "complete";
     private const string FormatKey = "format";
-    private FSDirectory? _directory;
+    private NRTCachingDirectory? _directory;
     private IndexWriter? _writer;
     private SearcherManager? _searchers;
     private volatile bool _ready;
@@ -50,13 +50,14 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
         System.IO.Directory.CreateDirectory(folder);
         // Under a stream of changes every catch-up flushes a small segment, later merged: write segments as
         // plain files rather than packing each into a compound file first, and merge twenty at a time rather
-        // than ten (docs/performance.md, fifth session). Keeping small segments in memory as well
-        // (NRTCachingDirectory) was tried and dropped: no clear CPU gain, 36 MiB more RSS at 8 clients.
+        // than ten (docs/performance.md, fifth session). Small new segments are kept in memory until a commit
+        // or a merge past 2 MB writes them (NRTCachingDirectory, 8 MB at most): creating a dozen files for each
+        // refresh's segment cost 2 % of the machine's CPU under intake on ext4 (docs/performance.md, tenth session).
         // A case's document is a few hundred bytes, so under the merge policy's default floor (segments under
         // 2 MB all count as 2 MB) a whole index of some thousand cases looks like equal segments, and its largest
         // segment was merged again with every few new ones: a tenth of the app's CPU under intake. With a floor
         // of 0.1 MB segments are compared by what they hold (docs/performance.md, ninth session).
-        _directory = FSDirectory.Open(folder);
+        _directory = new NRTCachingDirectory(FSDirectory.Open(folder), maxMergeSizeMB: 2, maxCachedMB: 8);
         var config = new IndexWriterConfig(Version, new WhitespaceAnalyzer(Version))
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
