@@ -144,18 +144,7 @@ internal sealed class ChainStatements
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var locked = await ReadHeadAsync(reader, cancellationToken);
-        var ids = await InsertedIdsAsync(reader, events.Count, cancellationToken);
-        if (ids.Count != events.Count)
-        {
-            return (false, locked);
-        }
-
-        foreach (var audit in events)
-        {
-            audit.Inserted(ids[audit.Seq]);
-        }
-
-        return (true, locked);
+        return (await GiveInsertedIdsAsync(reader, events, cancellationToken), locked);
     }
 
     private static async Task<AuditChainHead> ReadHeadAsync(DbDataReader reader, CancellationToken cancellationToken)
@@ -174,10 +163,11 @@ internal sealed class ChainStatements
         };
     }
 
-    // The (Seq, Id) rows the batch's events insert returned, from the current result on.
-    private static async Task<Dictionary<long, long>> InsertedIdsAsync(DbDataReader reader, int count, CancellationToken cancellationToken)
+    // Gives each event the Id the batch's insert returned for its Seq (the rows from the current result on);
+    // returns false, giving none, when the insert wrote nothing (a guessed head that was wrong).
+    private static async Task<bool> GiveInsertedIdsAsync(DbDataReader reader, IReadOnlyList<AuditEvent> events, CancellationToken cancellationToken)
     {
-        var ids = new Dictionary<long, long>(count);
+        var ids = new Dictionary<long, long>(events.Count);
         do
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -187,7 +177,17 @@ internal sealed class ChainStatements
         }
         while (await reader.NextResultAsync(cancellationToken));
 
-        return ids;
+        if (ids.Count != events.Count)
+        {
+            return false;
+        }
+
+        foreach (var audit in events)
+        {
+            audit.Inserted(ids[audit.Seq]);
+        }
+
+        return true;
     }
 
     /// <summary>Inserts the sealed events (giving each its Id), moves the head, and keeps the closed day's checkpoint if any.</summary>
@@ -213,10 +213,9 @@ internal sealed class ChainStatements
         }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var ids = await InsertedIdsAsync(reader, events.Count, cancellationToken);
-        foreach (var audit in events)
+        if (!await GiveInsertedIdsAsync(reader, events, cancellationToken))
         {
-            audit.Inserted(ids[audit.Seq]);
+            throw new InvalidOperationException("The audit events' insert did not return a row for every event.");
         }
     }
 
