@@ -24,8 +24,7 @@ public sealed class AdministrationTests(TestDatabases databases, Chromium chromi
         await admin.Locator("#user-name").FillAsync("new.member");
         await admin.Locator("#user-full-name").FillAsync("نرگس امینی");
         await admin.Locator("#user-password").FillAsync("Sked-New-1404!");
-        await admin.Locator(".mud-select").Nth(0).ClickAsync();
-        await admin.GetByRole(AriaRole.Option, new() { Name = "ایمنی و حوادث" }).ClickAsync();
+        await StaffBrowser.PickAsync(admin, admin.Locator(".mud-select").Nth(0), "ایمنی و حوادث");
         await admin.GetByLabel("کارشناس واحد", new() { Exact = true }).CheckAsync();
         await admin.Locator("#user-save").ClickAsync();
         await Assertions.Expect(admin.Locator("#user-list")).ToContainTextAsync("new.member");
@@ -80,8 +79,7 @@ public sealed class AdministrationTests(TestDatabases databases, Chromium chromi
         var row = rules.First;
         await Assertions.Expect(row.Locator("input:not([type=hidden])").Nth(2)).ToHaveValueAsync(string.Empty);
         await row.Locator("input:not([type=hidden])").Nth(2).FillAsync("ترانسفورماتور");
-        await row.Locator(".mud-select").Last.ClickAsync();
-        await admin.GetByRole(AriaRole.Option, new() { Name = "ایمنی و حوادث" }).ClickAsync();
+        await StaffBrowser.PickAsync(admin, row.Locator(".mud-select").Last, "ایمنی و حوادث");
         await Assertions.Expect(row.Locator("input:not([type=hidden])").Nth(2)).ToHaveValueAsync("ترانسفورماتور");
         await complaint.GetByRole(AriaRole.Button, new() { Name = "انتشار نسخه تازه" }).ClickAsync();
         await Assertions.Expect(complaint).ToContainTextAsync("نسخه ۲");

@@ -33,8 +33,8 @@ public sealed class NoticeBellTests(TestDatabases databases, Chromium chromium) 
 
         await Assertions.Expect(staff.Locator("#notice-count .mud-badge")).ToContainTextAsync("۱");
         await staff.Locator("#notice-open").ClickAsync();
-        var notice = staff.Locator(".notice.unread").First;
-        await Assertions.Expect(notice).ToContainTextAsync(code);
+        var notice = staff.Locator(".notice.unread", new() { HasText = code });
+        await Assertions.Expect(notice).ToHaveCountAsync(1);
         await StaffBrowser.Shot(staff, "staff-notice-bell");
         await notice.ClickAsync();
 

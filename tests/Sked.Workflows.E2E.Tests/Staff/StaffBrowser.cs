@@ -42,6 +42,18 @@ public static class StaffBrowser
         return page;
     }
 
+    /// <summary>
+    /// Picks an option of a select, then waits until the select shows it, as a user sees their choice before
+    /// going on: the option's click is handled over the connection, and a button clicked before it lands would
+    /// act on the form without the choice.
+    /// </summary>
+    public static async Task PickAsync(IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+        await Assertions.Expect(select).ToContainTextAsync(option);
+    }
+
     /// <summary>Staff pages render their content once the live connection is up.</summary>
     public static Task Ready(IPage page) => Assertions.Expect(page.Locator("#staff-ready")).ToBeAttachedAsync();
 

@@ -34,8 +34,7 @@ public sealed class StaffInboxTests(TestDatabases databases, Chromium chromium) 
         await Assertions.Expect(edesk.Locator("#release")).ToBeVisibleAsync();
         await Assertions.Expect(edesk.Locator("#routing-suggestion")).ToContainTextAsync("قاعده");
         await Shot(edesk, "staff-task-claimed");
-        await edesk.Locator(".task-form .mud-select").First.ClickAsync();
-        await edesk.GetByRole(AriaRole.Option, new() { Name = "درآمد و صورتحساب" }).ClickAsync();
+        await StaffBrowser.PickAsync(edesk, edesk.Locator(".task-form .mud-select").First, "درآمد و صورتحساب");
         await edesk.Locator("[data-outcome=route]").ClickAsync();
         await BackToInboxAsync(edesk, "staff-route-stuck");
 

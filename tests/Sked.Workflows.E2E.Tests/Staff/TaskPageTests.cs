@@ -61,8 +61,7 @@ public sealed class TaskPageTests(TestDatabases databases, Chromium chromium) : 
 
         await edesk.Locator("#claim").ClickAsync();
         await Assertions.Expect(edesk.Locator("#release")).ToBeVisibleAsync();
-        await edesk.Locator(".task-form .mud-select").First.ClickAsync();
-        await edesk.GetByRole(AriaRole.Option, new() { Name = "ایمنی و حوادث" }).ClickAsync();
+        await StaffBrowser.PickAsync(edesk, edesk.Locator(".task-form .mud-select").First, "ایمنی و حوادث");
         await edesk.Locator("[data-outcome=route]").ClickAsync();
         await edesk.WaitForURLAsync("**/staff");
 
