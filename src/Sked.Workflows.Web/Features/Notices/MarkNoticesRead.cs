@@ -25,6 +25,8 @@ public static class MarkNoticesRead
             var unread = await db.StaffNotices.AsNoTracking()
                 .Where(n => reaching.Contains(n.Recipient) && (noticeId == null || n.Id == noticeId)
                     && !db.StaffNoticeReads.Any(r => r.NoticeId == n.Id && r.UserName == user))
+                // The newest first: beyond a thousand unread, those the bell shows are the ones marked.
+                .OrderByDescending(n => n.At)
                 .Select(n => n.Id)
                 .Take(1000)
                 .ToListAsync(cancellationToken);
