@@ -23,9 +23,8 @@ public sealed class NoticeBellTests(TestDatabases databases, Chromium chromium) 
         Assert.Equal(HttpStatusCode.NoContent, (await CaseApi.CompleteAsync(edesk, review, "route", new { department = "billing" })).StatusCode);
         var task = (await CaseApi.TaskForAsync(await _app.LoginAsync("staff.billing"), code))!["id"]!.GetValue<string>();
         await using var context = await StaffBrowser.DesktopAsync(chromium, _app);
+        // Signed in, the member is on the inbox with the live connection up.
         var staff = await StaffBrowser.LogInAsync(context, "staff.billing");
-        await staff.GotoAsync("/staff");
-        await StaffBrowser.Ready(staff);
         await Assertions.Expect(staff.Locator("#notice-count .mud-badge")).ToHaveCountAsync(0);
 
         using var head = await _app.LoginAsync("head.billing");
