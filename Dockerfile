@@ -2,9 +2,9 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 COPY . .
-# The first build fetches the font and map from npm into wwwroot/lib; publish then includes them.
+# The build fetches the font and map from npm into wwwroot/lib, and publishes them with the other static assets.
 RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
-RUN dotnet build src/Sked.Workflows.Web -c Release && dotnet publish src/Sked.Workflows.Web -c Release -o /app
+RUN dotnet publish src/Sked.Workflows.Web -c Release -o /app
 # The proxy in front of several nodes (docker-compose.yml): `dotnet proxy/Sked.Workflows.Proxy.dll`.
 RUN dotnet publish src/Sked.Workflows.Proxy -c Release -o /app/proxy
 

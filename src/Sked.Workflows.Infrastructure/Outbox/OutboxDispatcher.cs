@@ -29,6 +29,11 @@ public sealed partial class OutboxDispatcher(
     private readonly OutboxDelivery _delivery = new(sms, email);
     private readonly OutboxResults _results = new(options.Value, time, sms.Provider, metrics);
 
+    // Pacing, not a time anything is recorded or due at, so the system's clock even where a test fakes the time
+    // (a fake clock that stands still would hold every message after the first until the test moved it).
+    private static readonly TimeProvider Pace = TimeProvider.System;
+    private long _lastLease;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await TakeBackFromEarlierStartAsync(stoppingToken);
@@ -51,11 +56,6 @@ public sealed partial class OutboxDispatcher(
             await GatherAsync(stoppingToken);
         }
     }
-
-    // Pacing, not a time anything is recorded or due at, so the system's clock even where a test fakes the time
-    // (a fake clock that stands still would hold every message after the first until the test moved it).
-    private static readonly TimeProvider Pace = TimeProvider.System;
-    private long _lastLease;
 
     /// <summary>Lets the messages of the commits that keep coming gather for one lease (<see cref="OutboxOptions.GatherWindow"/>).</summary>
     private Task GatherAsync(CancellationToken stoppingToken)
