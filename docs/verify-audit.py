@@ -11,7 +11,9 @@ previous event's hash:
 
     hash(n) = HMAC-SHA256(key, hash(n-1) || canonical(event n))
 
-and consecutive events must chain (an event's "previous hash" is the hash of the event before it).
+and consecutive events must chain (an event's "previous hash" is the hash of the event before it on
+its lane). The log is several chains ("lanes", docs/adr/0007): lane n numbers its events from
+(n - 1) * 10^12 + 1, and each lane's first event links on the genesis hash.
 Exit code 0: every link holds; 1: something does not (each failure is printed); 2: bad input.
 Python 3 standard library only.
 """
@@ -104,12 +106,16 @@ def from_csv(path):
     return rows, []
 
 
+# Each lane's events are numbered in a range of its own: lane n from (n - 1) * LANE_WIDTH + 1.
+LANE_WIDTH = 10**12
+
+
 def verify(rows, key):
     problems = []
     by_seq = {}
     for row in sorted(rows, key=lambda r: r["seq"]):
-        if row["seq"] == 1 and row["previous_hash"] != GENESIS:
-            problems.append("seq 1: its previous hash is not the genesis (32 zero bytes)")
+        if (row["seq"] - 1) % LANE_WIDTH == 0 and row["previous_hash"] != GENESIS:
+            problems.append(f"seq {row['seq']}: the first of its lane, but its previous hash is not the genesis (32 zero bytes)")
         if row["previous_hash"] is None:
             problems.append(f"seq {row['seq']}: no previous hash exported")
             continue

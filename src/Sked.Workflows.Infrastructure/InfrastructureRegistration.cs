@@ -151,7 +151,9 @@ public static class InfrastructureRegistration
                 "Audit:ChainKey is not set; the audit chain uses the public development key and proves nothing. Production needs a key.");
             return new AuditChain(AuditOptions.DevelopmentKey);
         });
-        builder.Services.AddSingleton<AuditChainSealer>();
+        builder.Services.AddSingleton(sp => new AuditChainSealer(sp.GetRequiredService<AuditChain>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<SqliteStatementCache>(),
+            sp.GetRequiredService<DatabaseOptions>().IsPostgres ? sp.GetRequiredService<IOptions<AuditOptions>>().Value.Lanes : ChainLanes.First));
         builder.Services.AddSingleton<AuditChainVerifier>();
         builder.Services.AddSingleton<AuditLog>();
     }

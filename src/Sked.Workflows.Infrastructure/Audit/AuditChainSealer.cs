@@ -19,16 +19,21 @@ namespace Sked.Workflows.Infrastructure.Audit;
 /// one insert and the commit instead of the whole transaction, so writers on PostgreSQL no longer queue
 /// behind it for their own work. On PostgreSQL the events are linked on the head this process last sealed
 /// (<see cref="AuditChainTip"/>), and the lock, the check of that guess and the writes go in one round trip
-/// (docs/adr/0006).
+/// (docs/adr/0006). On PostgreSQL the seals are spread over <paramref name="lanes"/> chains in turn
+/// (<see cref="ChainLanes"/>, docs/adr/0007), so a seal waits only for the commit before it on its own lane;
+/// SQLite seals on lane 1 alone.
 /// </summary>
-public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, SqliteStatementCache? statements = null)
+public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, SqliteStatementCache? statements = null, int lanes = 1)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     // On SQLite, the kept-open connections' prepared statements; null on PostgreSQL (and for a sealer built by hand).
     private readonly SqliteStatementCache? _statements = statements;
 
-    // The head this process last sealed, for linking the next seal without reading it first (PostgreSQL).
-    private readonly AuditChainTip _tip = new();
+    // Per lane, the head this process last sealed, for linking the next seal without reading it first (PostgreSQL).
+    private readonly AuditChainTip[] _tips = [.. Enumerable.Range(0, Math.Max(1, lanes)).Select(_ => new AuditChainTip())];
+
+    // The seal count, which picks each seal's lane in turn.
+    private long _seals;
 
     // Held events belong to a connection's open transaction: the contexts of one group commit share it.
     private readonly ConditionalWeakTable<DbConnection, HeldEvents> _held = new();
@@ -172,21 +177,23 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
         var ordered = events.OrderBy(a => a.CreationOrder).ToList();
         if (!commands.CanSealOnTip)
         {
-            await SealOnLockedHeadAsync(commands, ordered, cancellationToken);
+            await SealOnLockedHeadAsync(commands, ChainLanes.First, ordered, cancellationToken);
             return;
         }
 
-        await _tip.Turn.WaitAsync(cancellationToken);
+        var lane = (int)((ulong)Interlocked.Increment(ref _seals) % (ulong)_tips.Length) + ChainLanes.First;
+        var tip = _tips[lane - ChainLanes.First];
+        await tip.Turn.WaitAsync(cancellationToken);
         try
         {
             // Unknown until this seal's statements have run: a seal that throws leaves no guess behind.
-            var known = _tip.Known;
-            _tip.Known = null;
-            _tip.Known = await SealOnTipAsync(commands, known, ordered, cancellationToken);
+            var known = tip.Known;
+            tip.Known = null;
+            tip.Known = await SealOnTipAsync(commands, lane, known, ordered, cancellationToken);
         }
         finally
         {
-            _tip.Turn.Release();
+            tip.Turn.Release();
         }
     }
 
@@ -196,12 +203,12 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
     /// head is still that one. Otherwise (another node sealed since, or the last seal's transaction rolled
     /// back) nothing was written, and the events are linked again on the head now locked. Returns the new head.
     /// </summary>
-    private async Task<AuditChainHead> SealOnTipAsync(ChainStatements commands, AuditChainHead? known, List<AuditEvent> ordered,
+    private async Task<AuditChainHead> SealOnTipAsync(ChainStatements commands, int lane, AuditChainHead? known, List<AuditEvent> ordered,
         CancellationToken cancellationToken)
     {
         if (known is not { } tip)
         {
-            return await SealOnLockedHeadAsync(commands, ordered, cancellationToken);
+            return await SealOnLockedHeadAsync(commands, lane, ordered, cancellationToken);
         }
 
         var head = tip.Copy();
@@ -216,10 +223,11 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
         return current;
     }
 
-    /// <summary>Locks and reads the head, then links the events on it and writes them (ADR 0003); returns the new head.</summary>
-    private async Task<AuditChainHead> SealOnLockedHeadAsync(ChainStatements commands, List<AuditEvent> ordered, CancellationToken cancellationToken)
+    /// <summary>Locks and reads a lane's head, then links the events on it and writes them (ADR 0003); returns the new head.</summary>
+    private async Task<AuditChainHead> SealOnLockedHeadAsync(ChainStatements commands, int lane, List<AuditEvent> ordered,
+        CancellationToken cancellationToken)
     {
-        var head = await commands.LockHeadAsync(cancellationToken);
+        var head = await commands.LockHeadAsync(lane, cancellationToken);
         await LinkAndWriteAsync(commands, head, ordered, cancellationToken);
         return head;
     }
@@ -238,7 +246,7 @@ public sealed class AuditChainSealer(AuditChain chain, TimeProvider time, Sqlite
     {
         var today = JalaliDate.LocalDate(time.GetUtcNow());
         var checkpoint = head.SealedOn is { } day && day < today
-            ? new AuditCheckpoint { Day = day, Seq = head.Seq, Hash = head.Hash, At = head.At }
+            ? new AuditCheckpoint { Lane = head.Id, Day = day, Seq = head.Seq, Hash = head.Hash, At = head.At }
             : null;
         using (var linker = chain.CreateLinker())
         {

@@ -5,13 +5,13 @@ using Sked.Workflows.Infrastructure.Persistence;
 
 namespace Sked.Workflows.Infrastructure.Audit;
 
-/// <summary>A day's checkpoint as exported: the chain head at the end of that day (Iran time).</summary>
-public sealed record ChainCheckpoint(DateOnly Day, long Seq, string Hash, DateTimeOffset? At, bool Closed);
+/// <summary>A lane's checkpoint as exported: its head at the end of that day (Iran time), or today's running head.</summary>
+public sealed record ChainCheckpoint(int Lane, DateOnly Day, long Seq, string Hash, DateTimeOffset? At, bool Closed);
 
 /// <summary>
-/// Checks the whole stored chain, streaming events in Seq order from one consistent snapshot, and lists
-/// the daily checkpoints. Writers are not held up: PostgreSQL reads a repeatable-read snapshot and
-/// SQLite a deferred (WAL) read transaction.
+/// Checks the whole stored chain, every lane (<see cref="ChainLanes"/>), streaming events in Seq order from one
+/// consistent snapshot, and lists the daily checkpoints. Writers are not held up: PostgreSQL reads a
+/// repeatable-read snapshot and SQLite a deferred (WAL) read transaction.
 /// </summary>
 public sealed class AuditChainVerifier(IDbContextFactory<SkedDbContext> dbFactory, AuditChain chain)
 {
@@ -19,34 +19,29 @@ public sealed class AuditChainVerifier(IDbContextFactory<SkedDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var snapshot = await BeginSnapshotAsync(db, cancellationToken);
-        var head = await db.ChainHead.AsNoTracking().SingleAsync(cancellationToken);
-        using var walk = new ChainWalk(chain, anchors);
+        var heads = await db.ChainHead.AsNoTracking().OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        using var lanes = new LaneWalks(chain, heads, anchors);
         // One streaming query, not pages: a repeated Seq at a page boundary could otherwise be skipped.
-        var events = db.AuditEvents.AsNoTracking().Where(a => a.Seq <= head.Seq).OrderBy(a => a.Seq).ThenBy(a => a.Id).AsAsyncEnumerable();
+        var events = db.AuditEvents.AsNoTracking().OrderBy(a => a.Seq).ThenBy(a => a.Id).AsAsyncEnumerable();
         await foreach (var audit in events.WithCancellation(cancellationToken))
         {
-            if (!walk.Step(audit))
-            {
-                break;
-            }
+            lanes.Step(audit);
         }
 
-        var stray = await db.AuditEvents.AsNoTracking().Where(a => a.Seq > head.Seq).OrderBy(a => a.Seq)
-            .Select(a => new { a.Seq, a.Id }).FirstOrDefaultAsync(cancellationToken);
-        return walk.Finish(head, stray is null ? null : (stray.Seq, stray.Id));
+        return lanes.Finish();
     }
 
-    /// <summary>The closed days' checkpoints and today's running head, oldest first.</summary>
+    /// <summary>Every lane's closed days' checkpoints and today's running head, oldest first.</summary>
     public async Task<IReadOnlyList<ChainCheckpoint>> CheckpointsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var snapshot = await BeginSnapshotAsync(db, cancellationToken);
-        var closed = await db.AuditCheckpoints.AsNoTracking().OrderBy(c => c.Day).ToListAsync(cancellationToken);
-        var list = closed.Select(c => new ChainCheckpoint(c.Day, c.Seq, AuditChain.Hex(c.Hash), c.At, Closed: true)).ToList();
-        var head = await db.ChainHead.AsNoTracking().SingleAsync(cancellationToken);
-        if (head.SealedOn is { } day && head.Seq > 0)
+        var closed = await db.AuditCheckpoints.AsNoTracking().OrderBy(c => c.Day).ThenBy(c => c.Lane).ToListAsync(cancellationToken);
+        var list = closed.Select(c => new ChainCheckpoint(c.Lane, c.Day, c.Seq, AuditChain.Hex(c.Hash), c.At, Closed: true)).ToList();
+        var heads = await db.ChainHead.AsNoTracking().OrderBy(h => h.Id).ToListAsync(cancellationToken);
+        foreach (var head in heads.Where(h => h.SealedOn is not null && ChainLanes.Count(h) > 0))
         {
-            list.Add(new ChainCheckpoint(day, head.Seq, AuditChain.Hex(head.Hash), head.At, Closed: false));
+            list.Add(new ChainCheckpoint(head.Id, head.SealedOn!.Value, head.Seq, AuditChain.Hex(head.Hash), head.At, Closed: false));
         }
 
         return list;

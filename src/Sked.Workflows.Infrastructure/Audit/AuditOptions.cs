@@ -16,6 +16,15 @@ public sealed class AuditOptions
 
     public string? ChainKey { get; set; }
 
+    /// <summary>The most lanes a store may be given: each is a head row that every verification and export lists.</summary>
+    public const int MaximumLanes = 32;
+
+    /// <summary>
+    /// Audit:Lanes — on how many chains PostgreSQL seals, in turn (<see cref="ChainLanes"/>, docs/adr/0007): a seal
+    /// waits only for the commit before it on its own lane. SQLite always seals on one. Lanes once used are kept.
+    /// </summary>
+    public int Lanes { get; set; } = 3;
+
     /// <summary>
     /// The key Development, Testing and demo runs use when none is set. It is public (it is derived from
     /// this text), so a chain sealed with it proves nothing; Production refuses to start without a key.
@@ -57,6 +66,11 @@ public sealed class AuditOptions
     {
         public ValidateOptionsResult Validate(string? name, AuditOptions options)
         {
+            if (options.Lanes is < 1 or > MaximumLanes)
+            {
+                return ValidateOptionsResult.Fail($"Audit:Lanes is {options.Lanes}; it must be 1 to {MaximumLanes}.");
+            }
+
             if (mayUseDevelopmentKey && string.IsNullOrWhiteSpace(options.ChainKey))
             {
                 return ValidateOptionsResult.Success;

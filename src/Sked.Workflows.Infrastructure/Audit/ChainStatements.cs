@@ -21,10 +21,10 @@ namespace Sked.Workflows.Infrastructure.Audit;
 /// </summary>
 internal sealed class ChainStatements
 {
-    private const string PostgresHeadSql = """SELECT "Seq", "Hash", "At", "SealedOn" FROM audit_chain_head WHERE "Id" = 1 FOR UPDATE""";
+    private const string PostgresHeadSql = """SELECT "Seq", "Hash", "At", "SealedOn" FROM audit_chain_head WHERE "Id" = @lane FOR UPDATE""";
 
     // SQLite needs no lock: its transactions begin IMMEDIATE, which already serialises writers.
-    private const string SqliteHeadSql = """SELECT "Seq", "Hash", "At", "SealedOn" FROM audit_chain_head WHERE "Id" = 1""";
+    private const string SqliteHeadSql = """SELECT "Seq", "Hash", "At", "SealedOn" FROM audit_chain_head WHERE "Id" = @lane""";
 
     private const string EventColumns = """
         "Seq", "At", "Type", "Actor", "CaseId", "TrackingCode", "InstanceId", "DefinitionId", "DefinitionVersion", "Data", "ClientAddress", "Hash"
@@ -53,15 +53,15 @@ internal sealed class ChainStatements
         """;
 
     private const string UpdateHeadSql = """
-        UPDATE audit_chain_head SET "Seq" = @seq, "Hash" = @hash, "At" = @at, "SealedOn" = @sealedOn WHERE "Id" = 1
+        UPDATE audit_chain_head SET "Seq" = @seq, "Hash" = @hash, "At" = @at, "SealedOn" = @sealedOn WHERE "Id" = @lane
         """;
 
     private const string CheckpointColumns = """
-        "Day", "Seq", "Hash", "At"
+        "Lane", "Day", "Seq", "Hash", "At"
         """;
 
     private const string InsertCheckpointSql = $"""
-        INSERT INTO audit_checkpoints ({CheckpointColumns}) VALUES (@day, @seq, @hash, @at)
+        INSERT INTO audit_checkpoints ({CheckpointColumns}) VALUES (@lane, @day, @seq, @hash, @at)
         """;
 
     // On the guessed head (AuditChainTip) the same writes, each only if the head locked first is still the
@@ -71,7 +71,7 @@ internal sealed class ChainStatements
         """;
 
     private const string AfterGuessedHead = """
-        EXISTS (SELECT 1 FROM audit_chain_head h WHERE h."Id" = 1 AND h."Seq" = @headSeq AND h."Hash" = @headHash)
+        EXISTS (SELECT 1 FROM audit_chain_head h WHERE h."Id" = @lane AND h."Seq" = @headSeq AND h."Hash" = @headHash)
         """;
 
     private const string InsertEventsOnGuessSql = $"""
@@ -83,7 +83,7 @@ internal sealed class ChainStatements
         """;
 
     private const string InsertCheckpointOnGuessSql = $"""
-        INSERT INTO audit_checkpoints ({CheckpointColumns}) SELECT @day, @seq, @hash, @at WHERE {AfterGuessedHead}
+        INSERT INTO audit_checkpoints ({CheckpointColumns}) SELECT @lane, @day, @seq, @hash, @at WHERE {AfterGuessedHead}
         """;
 
     private readonly DbTransaction _transaction;
@@ -102,12 +102,13 @@ internal sealed class ChainStatements
     /// <summary>Whether the seal can be written on a guessed head (<see cref="WriteOnGuessAsync"/>): PostgreSQL, in one batch.</summary>
     public bool CanSealOnTip => !_sqlite && _statements is null && _connection.CanCreateBatch;
 
-    /// <summary>Reads the head and, on PostgreSQL, locks its row until the transaction ends, so seals queue in commit order.</summary>
-    public async Task<AuditChainHead> LockHeadAsync(CancellationToken cancellationToken)
+    /// <summary>Reads a lane's head and, on PostgreSQL, locks its row until the transaction ends, so the lane's seals queue in commit order.</summary>
+    public async Task<AuditChainHead> LockHeadAsync(int lane, CancellationToken cancellationToken)
     {
         using var plain = Command(_sqlite ? SqliteHeadSql : PostgresHeadSql);
+        LaneValue(new Parameters(plain.Command.Parameters, plain.Command.CreateParameter), lane);
         await using var reader = await plain.Command.ExecuteReaderAsync(cancellationToken);
-        return await ReadHeadAsync(reader, cancellationToken);
+        return await ReadHeadAsync(reader, lane, cancellationToken);
     }
 
     /// <summary>
@@ -121,7 +122,7 @@ internal sealed class ChainStatements
     {
         await using var batch = _connection.CreateBatch();
         batch.Transaction = _transaction;
-        batch.BatchCommands.Add(Filled(batch.CreateBatchCommand(), PostgresHeadSql, _ => { }));
+        batch.BatchCommands.Add(Filled(batch.CreateBatchCommand(), PostgresHeadSql, p => LaneValue(p, guess.Id)));
         batch.BatchCommands.Add(Filled(batch.CreateBatchCommand(), UpdateGuessedHeadSql, p =>
         {
             HeadValues(p, head);
@@ -131,7 +132,9 @@ internal sealed class ChainStatements
         var insert = batch.CreateBatchCommand();
         insert.CommandText = InsertEventsOnGuessSql;
         EventArrays(insert.Parameters, events);
-        AfterGuessValues(new Parameters(insert.Parameters, insert.CreateParameter), head);
+        var values = new Parameters(insert.Parameters, insert.CreateParameter);
+        AfterGuessValues(values, head);
+        LaneValue(values, head.Id);
         batch.BatchCommands.Add(insert);
         if (checkpoint is not null)
         {
@@ -143,19 +146,20 @@ internal sealed class ChainStatements
         }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        var locked = await ReadHeadAsync(reader, cancellationToken);
+        var locked = await ReadHeadAsync(reader, guess.Id, cancellationToken);
         return (await GiveInsertedIdsAsync(reader, events, cancellationToken), locked);
     }
 
-    private static async Task<AuditChainHead> ReadHeadAsync(DbDataReader reader, CancellationToken cancellationToken)
+    private static async Task<AuditChainHead> ReadHeadAsync(DbDataReader reader, int lane, CancellationToken cancellationToken)
     {
         if (!await reader.ReadAsync(cancellationToken))
         {
-            throw new InvalidOperationException("The audit_chain_head row is missing: the database is not migrated.");
+            throw new InvalidOperationException($"The audit_chain_head row of lane {lane} is missing: the database is not migrated, or the lane was not created at start.");
         }
 
         return new AuditChainHead
         {
+            Id = lane,
             Seq = reader.GetInt64(0),
             Hash = reader.GetFieldValue<byte[]>(1),
             At = PlainCommand.InstantOrNull(reader, 2),
@@ -289,6 +293,7 @@ internal sealed class ChainStatements
 
     private void HeadValues(Parameters p, AuditChainHead head)
     {
+        LaneValue(p, head.Id);
         p.Add("@seq", head.Seq, DbType.Int64);
         p.Add("@hash", head.Hash, DbType.Binary);
         p.Add("@at", head.At is { } at ? Instant(at) : null, DbType.DateTimeOffset);
@@ -302,8 +307,11 @@ internal sealed class ChainStatements
         p.Add("@headHash", head.Hash, DbType.Binary);
     }
 
+    private static void LaneValue(Parameters p, int lane) => p.Add("@lane", lane, DbType.Int32);
+
     private void CheckpointValues(Parameters p, AuditCheckpoint checkpoint)
     {
+        LaneValue(p, checkpoint.Lane);
         p.Add("@day", Day(checkpoint.Day), DbType.Date);
         p.Add("@seq", checkpoint.Seq, DbType.Int64);
         p.Add("@hash", checkpoint.Hash, DbType.Binary);

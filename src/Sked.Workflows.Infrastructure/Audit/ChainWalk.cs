@@ -1,29 +1,42 @@
 namespace Sked.Workflows.Infrastructure.Audit;
 
-/// <summary>The outcome of verifying the chain: how many events hold, and the first that does not.</summary>
-public sealed record ChainVerification(bool Valid, long Events, ChainBreak? FirstBroken, long HeadSeq, string HeadHash);
+/// <summary>
+/// The outcome of verifying the chain: how many events hold, the first that does not (on the lowest lane
+/// that breaks), and each lane's head (<see cref="ChainLanes"/>).
+/// </summary>
+public sealed record ChainVerification(bool Valid, long Events, ChainBreak? FirstBroken, IReadOnlyList<LaneHead> Heads)
+{
+    /// <summary>One lane's outcome alone.</summary>
+    public static ChainVerification Of(LaneHead head, ChainBreak? broken) => new(broken is null, head.Verified, broken, [head]);
+}
+
+/// <summary>A lane's head as stored, and how many of its events were verified.</summary>
+public sealed record LaneHead(int Lane, long Seq, string Hash, long Verified);
 
 /// <summary>
 /// The first place the chain does not hold: the Seq (and row Id, when there is a row) and why —
 /// <c>hash</c> (a field, the hash or the predecessor changed, or the key is not ours), <c>gap</c>
 /// (events before it are missing), <c>order</c> (a Seq repeats or goes back), <c>missing</c> (the head
 /// names events that are gone), <c>head</c> (the head's hash is not the last event's), <c>stray</c>
-/// (a row outside the chain) or <c>checkpoint</c> (differs from an exported checkpoint).
+/// (a row outside its lane's chain, or on a lane with no head) or <c>checkpoint</c> (differs from an
+/// exported checkpoint, or names an event, or a lane, the chain no longer reaches).
 /// </summary>
 public sealed record ChainBreak(long Seq, long? Id, string Reason);
 
 /// <summary>
-/// The verifier's pure core: walks events in the order the store returns them by Seq and stops at the
-/// first that breaks the chain. Optional anchors are checkpoints exported earlier (Seq → hash); the
-/// chain must still contain each of them.
+/// The verifier's pure core for one lane: walks its events in the order the store returns them by Seq and
+/// stops at the first that breaks the chain. Optional anchors are checkpoints of the lane exported earlier
+/// (Seq → hash); the chain must still contain each of them.
 /// </summary>
-public sealed class ChainWalk(AuditChain chain, IReadOnlyDictionary<long, byte[]>? anchors = null) : IDisposable
+public sealed class ChainWalk(AuditChain chain, IReadOnlyDictionary<long, byte[]>? anchors = null, int lane = ChainLanes.First) : IDisposable
 {
     private readonly AuditChain.Linker _linker = chain.CreateLinker();
+    private readonly long _start = ChainLanes.Start(lane);
     private byte[] _previous = AuditChain.Genesis();
-    private long _last;
+    private long _last = ChainLanes.Start(lane);
 
-    public long Verified => _last;
+    /// <summary>How many of the lane's events hold.</summary>
+    public long Verified => _last - _start;
     public ChainBreak? Broken { get; private set; }
 
     /// <summary>Checks the next event; false once the chain is broken (later events are not looked at).</summary>
@@ -79,7 +92,7 @@ public sealed class ChainWalk(AuditChain chain, IReadOnlyDictionary<long, byte[]
             }
         }
 
-        return new ChainVerification(Broken is null, _last, Broken, head.Seq, AuditChain.Hex(head.Hash));
+        return ChainVerification.Of(new LaneHead(lane, head.Seq, AuditChain.Hex(head.Hash), Verified), Broken);
     }
 
     /// <summary>Verifies a whole chain held in memory.</summary>

@@ -9,8 +9,8 @@ namespace Sked.Workflows.Infrastructure.Cluster;
 
 /// <summary>
 /// Makes a missed notification cost seconds, not a stale screen: every change to a case writes an audit
-/// event in its own transaction, so the chain's head grows with every commit on any node. Each round reads
-/// the head; when it grew past what the screens are known to show and no change was published since the
+/// event in its own transaction, so the chain's heads grow with every commit on any node. Each round reads
+/// the heads (the events they hold together); when it grew past what the screens are known to show and no change was published since the
 /// previous reading (a publish after a reading makes the screens reload past it), one "catch-up" change is
 /// published here. While changes keep coming nothing is published; after a burst the last one may be
 /// caught up once more than needed (which change a publish was for is not known): one extra reload.
@@ -77,10 +77,11 @@ public sealed partial class MissedChangeCatchUp(
         }
     }
 
+    // How many events the chain's lanes hold together: it grows with every commit that writes one, on any lane.
     private async Task<long> HeadAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AuditEvents.MaxAsync(a => (long?)a.Seq, cancellationToken) ?? 0;
+        return await db.ChainHead.SumAsync(h => h.Seq - (h.Id - Audit.ChainLanes.First) * Audit.ChainLanes.Width, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for missed task changes failed; the next round tries again: {Error}")]

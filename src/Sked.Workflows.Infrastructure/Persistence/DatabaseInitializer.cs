@@ -30,7 +30,8 @@ public sealed class DatabaseInitializer(
     TimeProvider time,
     DefinitionCatalog definitions,
     IOptions<EngineOptions> engine,
-    IOptions<DemoOptions> demo)
+    IOptions<DemoOptions> demo,
+    IOptions<Audit.AuditOptions> audit)
 {
     public bool Ready { get; private set; }
 
@@ -49,6 +50,11 @@ public sealed class DatabaseInitializer(
             // Creating the history table first spares a fresh database EF's logged "failed" probe of it.
             await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken);
             await db.Database.MigrateAsync(cancellationToken);
+            if (database.IsPostgres)
+            {
+                await Audit.ChainLanes.EnsureAsync(db, audit.Value.Lanes, cancellationToken);
+            }
+
             await SeedDepartmentsAsync(db, cancellationToken);
             await CurrentCalendar.SeedAsync(db, cancellationToken);
             await Search.CurrentSynonyms.SeedAsync(db, time.GetUtcNow(), cancellationToken);

@@ -294,7 +294,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         });
         builder.Entity<AuditChainHead>(e =>
         {
-            // One row (Id 1), inserted by the migration that introduced the chain.
+            // One row per lane (ChainLanes): lane 1's inserted by the migration that introduced the chain, the others at start.
             e.ToTable("audit_chain_head");
             e.HasKey(h => h.Id);
             e.Property(h => h.Id).ValueGeneratedNever();
@@ -302,7 +302,7 @@ public abstract class SkedDbContext(DbContextOptions options) : IdentityDbContex
         builder.Entity<AuditCheckpoint>(e =>
         {
             e.ToTable("audit_checkpoints");
-            e.HasKey(c => c.Day);
+            e.HasKey(c => new { c.Lane, c.Day });
         });
         builder.Entity<OutboxMessage>(e =>
         {

@@ -5,6 +5,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using Sked.Workflows.Domain.Text;
+using Sked.Workflows.Infrastructure.Audit;
 using Document = Lucene.Net.Documents.Document;
 
 namespace Sked.Workflows.Infrastructure.Search;
@@ -31,7 +32,7 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
     private bool _unflushed;
 
     /// <summary>What the folder held when it was opened: the chain position read up to, the database it was built from, whether it was complete.</summary>
-    public sealed record State(long Seq, string? Database, bool Complete);
+    public sealed record State(ChainPosition Position, string? Database, bool Complete);
 
     /// <summary>An open case of the same citizen, with the terms of its subject and body.</summary>
     public sealed record Candidate(Guid CaseId, IReadOnlyList<string> Topic);
@@ -42,7 +43,7 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
     public bool IsReady => _ready;
 
     /// <summary>The audit chain position the index has read up to.</summary>
-    public long Seq { get; private set; }
+    public ChainPosition Position { get; private set; } = ChainPosition.Start;
 
     /// <summary>Opens (or creates) the folder; throws <see cref="LockObtainFailedException"/> when another process writes it.</summary>
     public State Open()
@@ -68,11 +69,11 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
         _searchers = new SearcherManager(_writer, true, null);
         var data = _writer.CommitData;
         var state = new State(
-            data.TryGetValue(SeqKey, out var seq) ? long.Parse(seq, CultureInfo.InvariantCulture) : 0,
+            data.TryGetValue(SeqKey, out var seq) ? ChainPosition.Parse(seq) : ChainPosition.Start,
             data.TryGetValue(DatabaseKey, out var database) ? database : null,
             data.TryGetValue(CompleteKey, out var complete) && complete == "true"
                 && data.TryGetValue(FormatKey, out var format) && format == CaseDocuments.Format);
-        Seq = state.Seq;
+        Position = state.Position;
         return state;
     }
 
@@ -93,13 +94,13 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
     }
 
     /// <summary>Makes what was put durable and searchable, recording the chain position it reflects.</summary>
-    internal void Commit(long seq, string database, bool complete)
+    internal void Commit(ChainPosition position, string database, bool complete)
     {
-        SetCommitData(seq, database, complete);
+        SetCommitData(position, database, complete);
         Writer.Commit();
         _unflushed = false;
         _searchers!.MaybeRefreshBlocking();
-        Seq = seq;
+        Position = position;
         _ready = complete;
     }
 
@@ -109,12 +110,12 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
     /// a tenth of the app's CPU under intake when done after every change; a crash before the flush loses
     /// only the position, and the next start reads the events past the last durable one again.
     /// </summary>
-    internal void Publish(long seq, string database)
+    internal void Publish(ChainPosition position, string database)
     {
-        SetCommitData(seq, database, complete: true);
+        SetCommitData(position, database, complete: true);
         _unflushed = true;
         _searchers!.MaybeRefreshBlocking();
-        Seq = seq;
+        Position = position;
         _ready = true;
     }
 
@@ -128,10 +129,10 @@ public sealed class CaseIndex(string folder, CurrentSynonyms synonyms) : IDispos
         }
     }
 
-    private void SetCommitData(long seq, string database, bool complete) =>
+    private void SetCommitData(ChainPosition position, string database, bool complete) =>
         Writer.SetCommitData(new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [SeqKey] = seq.ToString(CultureInfo.InvariantCulture),
+            [SeqKey] = position.ToString(),
             [DatabaseKey] = database,
             [CompleteKey] = complete ? "true" : "false",
             [FormatKey] = CaseDocuments.Format,

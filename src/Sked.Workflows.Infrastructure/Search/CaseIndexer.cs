@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sked.Workflows.Engine.Audit;
 using Sked.Workflows.Engine.Audit.Events;
+using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Workflows;
 
@@ -80,9 +81,9 @@ public sealed partial class CaseIndexer(
         {
             try
             {
-                if (state.Complete && state.Database == fingerprint && state.Seq <= await HeadAsync(stoppingToken))
+                if (state.Complete && state.Database == fingerprint && state.Position.IsWithin(await HeadsAsync(stoppingToken)))
                 {
-                    index.Commit(state.Seq, fingerprint, complete: true);
+                    index.Commit(state.Position, fingerprint, complete: true);
                 }
                 else
                 {
@@ -105,7 +106,7 @@ public sealed partial class CaseIndexer(
     private async Task RebuildAsync(string fingerprint, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var from = await HeadAsync(cancellationToken);
+        var from = ChainPosition.Of(await HeadsAsync(cancellationToken));
         index.Clear();
         var count = 0;
         Guid? after = null;
@@ -158,13 +159,32 @@ public sealed partial class CaseIndexer(
         }
     }
 
-    /// <summary>Re-indexes the cases of the next audit events past the index's position; returns how many events were read.</summary>
+    /// <summary>
+    /// Re-indexes the cases of the next audit events past the index's position, on each lane whose head has moved
+    /// past it (<see cref="ChainLanes"/>); returns how many events were read.
+    /// </summary>
     public async Task<int> CatchUpAsync(string fingerprint, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var seq = index.Seq;
-        var events = await db.AuditEvents.AsNoTracking().Where(a => a.Seq > seq).OrderBy(a => a.Seq)
-            .Select(a => new { a.Seq, a.CaseId, a.Type }).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+        var position = index.Position;
+        var events = new List<ChangeEvent>();
+        foreach (var head in await db.ChainHead.AsNoTracking().ToListAsync(cancellationToken))
+        {
+            var (after, end) = (position[head.Id], ChainLanes.End(head.Id));
+            if (head.Seq <= after)
+            {
+                continue;
+            }
+
+            var read = await db.AuditEvents.AsNoTracking().Where(a => a.Seq > after && a.Seq <= end).OrderBy(a => a.Seq)
+                .Select(a => new ChangeEvent(a.Seq, a.CaseId, a.Type)).Take(options.Value.BatchSize).ToListAsync(cancellationToken);
+            if (read.Count > 0)
+            {
+                events.AddRange(read);
+                position = position.With(head.Id, read[^1].Seq);
+            }
+        }
+
         if (events.Count == 0)
         {
             // Idle: what was published becomes durable now.
@@ -178,7 +198,7 @@ public sealed partial class CaseIndexer(
             index.Put(await CaseDocuments.LoadAsync(db, changed, cancellationToken));
         }
 
-        index.Publish(events[^1].Seq, fingerprint);
+        index.Publish(position, fingerprint);
         if (time.GetElapsedTime(_flushed) >= options.Value.FlushInterval)
         {
             index.Flush();
@@ -188,11 +208,13 @@ public sealed partial class CaseIndexer(
         return events.Count;
     }
 
-    private async Task<long> HeadAsync(CancellationToken cancellationToken)
+    private async Task<List<AuditChainHead>> HeadsAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.AuditEvents.MaxAsync(a => (long?)a.Seq, cancellationToken) ?? 0;
+        return await db.ChainHead.AsNoTracking().ToListAsync(cancellationToken);
     }
+
+    private sealed record ChangeEvent(long Seq, Guid? CaseId, string Type);
 
     /// <summary>Which database an index was built from (server and database, never a password), so a folder is never read against another.</summary>
     public static string Fingerprint(DatabaseOptions database)

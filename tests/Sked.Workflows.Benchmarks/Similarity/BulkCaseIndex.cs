@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Infrastructure.Search;
 
@@ -25,10 +26,10 @@ internal static class BulkCaseIndex
         }
 
         index.Clear();
-        long head;
+        ChainPosition head;
         await using (var db = await factory.CreateDbContextAsync())
         {
-            head = await db.AuditEvents.MaxAsync(a => (long?)a.Seq) ?? 0;
+            head = ChainPosition.Of(await db.ChainHead.AsNoTracking().ToListAsync());
         }
 
         var count = 0;

@@ -23,7 +23,7 @@ internal static class LuceneSplit
         // Searches fold words with the synonym table, which the index never reads from the database when it is not followed.
         using var index = new CaseIndex(folder, new CurrentSynonyms(null!));
         var state = index.Open();
-        index.Commit(state.Seq, state.Database ?? string.Empty, complete: true);
+        index.Commit(state.Position, state.Database ?? string.Empty, complete: true);
         Measure(index, folder, Searches, nullsFirst);
     }
 

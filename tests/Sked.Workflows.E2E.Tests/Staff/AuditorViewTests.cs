@@ -39,7 +39,7 @@ public sealed class AuditorViewTests(TestDatabases databases, Chromium chromium)
 
         await using var db = await _app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
         var caseId = await db.Cases.Where(c => c.TrackingCode == code).Select(c => c.Id).SingleAsync();
-        var expected = await db.AuditEvents.Where(a => a.CaseId == caseId).OrderBy(a => a.Seq).Select(a => a.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync();
+        var expected = await db.AuditEvents.Where(a => a.CaseId == caseId).OrderBy(a => a.At).ThenBy(a => a.Seq).Select(a => a.Seq.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync();
         var rows = auditor.Locator("#case-timeline tr.audit-event");
         await Assertions.Expect(rows).ToHaveCountAsync(expected.Count);
         var seqs = new List<string>();

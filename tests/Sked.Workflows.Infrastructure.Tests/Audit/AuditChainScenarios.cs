@@ -29,12 +29,12 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
         Assert.All(completions, c => Assert.Equal(HttpStatusCode.NoContent, c.StatusCode));
         await app.OutboxDrainedAsync();
         await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
-        var seqs = await db.AuditEvents.OrderBy(a => a.Seq).Select(a => a.Seq).ToListAsync();
-        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
-        Assert.Equal(seqs.Count, (await db.ChainHead.SingleAsync()).Seq);
+        var count = await AssertLanesWithoutAGapAsync(db);
         var chain = await app.VerifyAuditChainAsync();
         Assert.True(chain.Valid, $"broken at {chain.FirstBroken}");
-        Assert.Equal(seqs.Count, chain.Events);
+        Assert.Equal(count, chain.Events);
+        // PostgreSQL seals on its lanes in turn (docs/adr/0007): forty-odd seals use all three.
+        Assert.Equal(store == Store.Postgres ? 3 : 1, chain.Heads.Count(h => h.Verified > 0));
     }
 
     [Fact]
@@ -42,7 +42,8 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
     {
         var database = await databases.CreateAsync(store);
         await using var app = await TestApp.StartAsync(database);
-        for (var i = 0; i < 3; i++)
+        // Enough for the lane with the most events to hold five on PostgreSQL's three lanes too.
+        for (var i = 0; i < (store == Store.Postgres ? 6 : 3); i++)
         {
             await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
         }
@@ -51,7 +52,10 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
         await app.OutboxDrainedAsync();
         await using var db = AuditChecks.OpenDatabase(database);
         await AuditChecks.AllowAuditChangesAsync(db, store);
-        var events = await db.AuditEvents.AsNoTracking().OrderBy(a => a.Seq).ToListAsync();
+        var all = await db.AuditEvents.AsNoTracking().OrderBy(a => a.Seq).ToListAsync();
+        // One lane's events: a link is to the event before it on its own lane.
+        var events = all.GroupBy(a => ChainLanes.Of(a.Seq)).MaxBy(lane => lane.Count())!.ToList();
+        Assert.True(events.Count >= 5, $"the fullest lane holds {events.Count} events");
         var middle = events.Count / 2;
         var (target, next, other) = (events[middle], events[middle + 1], events[middle + 3]);
 
@@ -75,7 +79,8 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
         await AssertValidAsync(app);
 
         // A forged event linked with a key that is not the app's: first beside the chain, then with the head moved to it.
-        var head = await db.ChainHead.AsNoTracking().SingleAsync();
+        var lane = ChainLanes.Of(events[0].Seq);
+        var head = await db.ChainHead.AsNoTracking().SingleAsync(h => h.Id == lane);
         var last = events[^1];
         var forged = new AuditEvent
         {
@@ -90,15 +95,15 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
             forgedId, forged.Seq, forged.Type, forged.Data, forgedHash);
         await SqlAsync(db, "INSERT INTO audit_events SELECT * FROM tamper_copy; DROP TABLE tamper_copy;");
         await AssertBrokenAsync(app, new ChainBreak(forged.Seq, forgedId, "stray"));
-        await SqlAsync(db, """UPDATE audit_chain_head SET "Seq" = {0}, "Hash" = {1}""", forged.Seq, forgedHash);
+        await SqlAsync(db, """UPDATE audit_chain_head SET "Seq" = {0}, "Hash" = {1} WHERE "Id" = {2}""", forged.Seq, forgedHash, lane);
         await AssertBrokenAsync(app, new ChainBreak(forged.Seq, forgedId, "hash"));
         await SqlAsync(db, """DELETE FROM audit_events WHERE "Id" = {0}""", forgedId);
-        await SqlAsync(db, """UPDATE audit_chain_head SET "Seq" = {0}, "Hash" = {1}""", head.Seq, head.Hash);
+        await SqlAsync(db, """UPDATE audit_chain_head SET "Seq" = {0}, "Hash" = {1} WHERE "Id" = {2}""", head.Seq, head.Hash, lane);
         await AssertValidAsync(app);
 
         // The whole chain checked with another key.
         var verification = await new AuditChainVerifier(app.Service<IDbContextFactory<SkedDbContext>>(), new AuditChain(OtherKey)).VerifyAsync(null, default);
-        Assert.Equal(new ChainBreak(1, events[0].Id, "hash"), verification.FirstBroken);
+        Assert.Equal(new ChainBreak(1, all[0].Id, "hash"), verification.FirstBroken);
     }
 
     [Fact]
@@ -120,12 +125,39 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
         Assert.True(closed.Closed);
         Assert.Equal(lastOfFirstDay.Seq, closed.Seq);
         Assert.Equal(AuditChain.Hex(lastOfFirstDay.Hash), closed.Hash);
-        Assert.Equal((today.Seq, false), (checkpoints[^1].Seq, checkpoints[^1].Closed));
+        // The hand-made sealer seals on lane 1 alone; the app's own seals may have used the other lanes today.
+        var running = checkpoints.Last(c => c.Lane == ChainLanes.First);
+        Assert.Equal((today.Seq, false), (running.Seq, running.Closed));
         var exported = checkpoints.ToDictionary(c => c.Seq, c => Convert.FromHexString(c.Hash));
         Assert.True((await app.VerifyAuditChainAsync(exported)).Valid);
 
         await using var db = AuditChecks.OpenDatabase(database);
         await Assert.ThrowsAnyAsync<Exception>(() => SqlAsync(db, """UPDATE audit_checkpoints SET "Seq" = 1"""));
+    }
+
+    [Fact]
+    public async Task ALaneDeletedWhole_HeadAndEvents_IsFoundByTheExportedCheckpoints()
+    {
+        var database = await databases.CreateAsync(store);
+        await using var app = await TestApp.StartAsync(database);
+        for (var i = 0; i < 3; i++)
+        {
+            await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
+        }
+
+        await app.OutboxDrainedAsync();
+        var exported = (await app.Service<AuditChainVerifier>().CheckpointsAsync(default)).ToDictionary(c => c.Seq, c => Convert.FromHexString(c.Hash));
+        var lane = exported.Keys.Select(ChainLanes.Of).Max();
+
+        // Someone with the database removes a lane, head and all: what is left is a chain that holds by itself.
+        await using var db = AuditChecks.OpenDatabase(database);
+        await AuditChecks.AllowAuditChangesAsync(db, store);
+        await SqlAsync(db, """DELETE FROM audit_events WHERE "Seq" > {0} AND "Seq" <= {1}""", ChainLanes.Start(lane), ChainLanes.End(lane));
+        await SqlAsync(db, """DELETE FROM audit_chain_head WHERE "Id" = {0}""", lane);
+
+        Assert.True((await app.VerifyAuditChainAsync()).Valid);
+        var checkedAgainstExport = await app.VerifyAuditChainAsync(exported);
+        Assert.Equal(new ChainBreak(exported.Keys.Where(seq => ChainLanes.Of(seq) == lane).Min(), null, "checkpoint"), checkedAgainstExport.FirstBroken);
     }
 
     [Fact]
@@ -155,7 +187,7 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
             """, code));
         var stored = await db.AuditEvents.AsNoTracking().SingleAsync(a => a.Seq == appended.Seq);
         Assert.Equal((stored.Id, stored.At, AuditChain.Hex(stored.Hash)), (appended.Id, appended.At, AuditChain.Hex(appended.Hash)));
-        var head = await db.ChainHead.AsNoTracking().SingleAsync();
+        var head = await db.ChainHead.AsNoTracking().SingleAsync(h => h.Id == ChainLanes.First);
         Assert.Equal(Domain.Calendar.JalaliDate.LocalDate(time.GetUtcNow()), head.SealedOn);
         Assert.Equal((appended.Seq, appended.At), (head.Seq, head.At));
         if (store == Store.Sqlite)
@@ -181,10 +213,8 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
         await app.OutboxDrainedAsync();
 
         await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
-        var seqs = await db.AuditEvents.OrderBy(a => a.Seq).Select(a => a.Seq).ToListAsync();
-        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        await AssertLanesWithoutAGapAsync(db);
         Assert.Equal(25, await db.AuditEvents.CountAsync(a => a.Type == "test.node"));
-        Assert.Equal(seqs.Count, (await db.ChainHead.SingleAsync()).Seq);
         await AssertValidAsync(app);
     }
 
@@ -213,8 +243,7 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
         Assert.Equal(before.Seq + 1, after.Seq);
         await using var check = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
         Assert.False(await check.AuditEvents.AnyAsync(a => a.Type == "test.refused"));
-        var seqs = await check.AuditEvents.OrderBy(a => a.Seq).Select(a => a.Seq).ToListAsync();
-        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        await AssertLanesWithoutAGapAsync(check);
         await AssertValidAsync(app);
     }
 
@@ -239,6 +268,24 @@ public abstract class AuditChainScenarios(TestDatabases databases, Store store)
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         return audit;
+    }
+
+    /// <summary>Every lane's events are numbered from its start without a gap up to its head, and none is outside a lane; returns how many there are.</summary>
+    private static async Task<int> AssertLanesWithoutAGapAsync(SkedDbContext db)
+    {
+        var seqs = await db.AuditEvents.OrderBy(a => a.Seq).Select(a => a.Seq).ToListAsync();
+        var heads = await db.ChainHead.AsNoTracking().OrderBy(h => h.Id).ToListAsync();
+        var onLanes = 0;
+        foreach (var head in heads)
+        {
+            var lane = seqs.Where(seq => ChainLanes.Of(seq) == head.Id).ToList();
+            Assert.Equal(Enumerable.Range(1, lane.Count).Select(i => ChainLanes.Start(head.Id) + i), lane);
+            Assert.Equal(ChainLanes.Start(head.Id) + lane.Count, head.Seq);
+            onLanes += lane.Count;
+        }
+
+        Assert.Equal(seqs.Count, onLanes);
+        return seqs.Count;
     }
 
     private static async Task SwapSeqAsync(SkedDbContext db, AuditEvent a, AuditEvent b)

@@ -24,13 +24,22 @@ BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;");
         migrationBuilder.Sql(@"
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;");
+        CreateSqliteCheckpointTriggers(migrationBuilder);
+        migrationBuilder.Sql("INSERT INTO audit_chain_head (Id, Seq, Hash, At, SealedOn) VALUES (1, 0, zeroblob(32), NULL, NULL);");
+    }
+
+    /// <summary>
+    /// The checkpoints' triggers on SQLite. A migration that changes the table's key rebuilds it (SQLite cannot
+    /// alter a key), which drops its triggers: such a migration creates them again with this.
+    /// </summary>
+    public static void CreateSqliteCheckpointTriggers(MigrationBuilder migrationBuilder)
+    {
         migrationBuilder.Sql(@"
 CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints
 BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;");
         migrationBuilder.Sql(@"
 CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints
 BEGIN SELECT RAISE(ABORT, 'audit checkpoints are append-only'); END;");
-        migrationBuilder.Sql("INSERT INTO audit_chain_head (Id, Seq, Hash, At, SealedOn) VALUES (1, 0, zeroblob(32), NULL, NULL);");
     }
 
     public static void DropSqlite(MigrationBuilder migrationBuilder)

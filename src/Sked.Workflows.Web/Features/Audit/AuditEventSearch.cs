@@ -108,13 +108,16 @@ public static class AuditEventSearch
         return events.Where(a => db.Cases.Any(c => c.Id == a.CaseId && (c.Subject.Contains(words) || c.Body.Contains(words))));
     }
 
-    /// <summary>One page in chain order; the page number and size are clamped (1…, 1–<see cref="MaxPageSize"/>).</summary>
+    /// <summary>
+    /// One page in time order (then chain order: the lanes of the chain interleave in time, docs/adr/0007); the page
+    /// number and size are clamped (1…, 1–<see cref="MaxPageSize"/>).
+    /// </summary>
     public static async Task<Page> PageAsync(IQueryable<AuditEvent> events, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var number = Math.Clamp(page ?? 1, 1, int.MaxValue / MaxPageSize);
         var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
         var total = await events.CountAsync(cancellationToken);
-        var items = await events.OrderBy(a => a.Seq).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var items = await events.OrderBy(a => a.At).ThenBy(a => a.Seq).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new Page(number, size, total, items);
     }
 

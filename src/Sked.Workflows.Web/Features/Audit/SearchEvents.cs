@@ -75,7 +75,7 @@ public static class SearchEvents
                     (a.At.UtcTicks / 10).ToString(CultureInfo.InvariantCulture),
                     a.CaseId?.ToString(),
                     a.InstanceId?.ToString(),
-                    a.Seq == 1 ? AuditChain.Hex(AuditChain.Genesis()) : row.Previous is null ? null : AuditChain.Hex(row.Previous)));
+                    ChainLanes.IsFirst(a.Seq) ? AuditChain.Hex(AuditChain.Genesis()) : row.Previous is null ? null : AuditChain.Hex(row.Previous)));
             }
         });
     }

@@ -31,7 +31,7 @@ public static class CaseHistory
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.NotFound));
         }
 
-        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.Seq).ToListAsync(cancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.At).ThenBy(a => a.Seq).ToListAsync(cancellationToken);
         return Results.Ok(events.Select(AuditEventView.From).ToList());
     }
 }

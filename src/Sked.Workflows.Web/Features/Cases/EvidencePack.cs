@@ -43,8 +43,14 @@ public static class EvidencePack
 
     public sealed record ProofLink(long Seq, long Id, string Type, string PreviousHash, string Hash, bool Linked);
 
-    /// <summary>The links of the case's events; <c>KeyFingerprint</c> is SHA-256 of the chain key, so an inspector given the key can tell it is the one that sealed them.</summary>
-    public sealed record ChainProof(DateTimeOffset ExportedAt, string Algorithm, long HeadSeq, string HeadHash, DateTimeOffset? HeadAt,
+    /// <summary>A lane's head when the pack was made (docs/adr/0007).</summary>
+    public sealed record HeadAtExport(int Lane, long Seq, string Hash, DateTimeOffset? At);
+
+    /// <summary>
+    /// The links of the case's events and every lane's head; <c>KeyFingerprint</c> is SHA-256 of the chain key, so an
+    /// inspector given the key can tell it is the one that sealed them.
+    /// </summary>
+    public sealed record ChainProof(DateTimeOffset ExportedAt, string Algorithm, IReadOnlyList<HeadAtExport> Heads,
         bool AllLinked, IReadOnlyList<ProofLink> Links, string KeyFingerprint);
 
     public sealed record Evidence(CaseSummary Case, IReadOnlyList<TimelineRow> Timeline, IReadOnlyList<AnswerRow> Answers,
@@ -85,7 +91,7 @@ public static class EvidencePack
 
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == found.Id).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
-        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.Seq).ToListAsync(cancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.At).ThenBy(a => a.Seq).ToListAsync(cancellationToken);
         var proof = await ProveAsync(db, chain, events, time.GetUtcNow(), cancellationToken);
         var evidence = new Evidence(
             Summary(found, departments),
@@ -106,22 +112,23 @@ public static class EvidencePack
         found.Department is null ? null : departments.ByCode.GetValueOrDefault(found.Department), found.Anonymous,
         found.CreatedAt, JalaliDate.Format(found.CreatedAt), found.ClosedAt, found.Answer, found.AnsweredAt);
 
-    /// <summary>Each of the case's events checked against its predecessor's hash with the key, and the head now.</summary>
+    /// <summary>Each of the case's events checked against its predecessor's hash with the key, and the heads now.</summary>
     private static async Task<ChainProof> ProveAsync(SkedDbContext db, AuditChain chain, List<AuditEvent> events, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var previousSeqs = events.Select(a => a.Seq - 1).Where(s => s > 0).ToList();
+        var previousSeqs = events.Where(a => !ChainLanes.IsFirst(a.Seq)).Select(a => a.Seq - 1).ToList();
         var previous = await db.AuditEvents.AsNoTracking().Where(a => previousSeqs.Contains(a.Seq))
             .Select(a => new { a.Seq, a.Hash }).ToDictionaryAsync(a => a.Seq, a => a.Hash, cancellationToken);
-        var head = await db.ChainHead.AsNoTracking().SingleAsync(cancellationToken);
+        var heads = await db.ChainHead.AsNoTracking().OrderBy(h => h.Id).ToListAsync(cancellationToken);
         using var linker = chain.CreateLinker();
         var links = events.Select(a =>
         {
-            var before = a.Seq == 1 ? AuditChain.Genesis() : previous.GetValueOrDefault(a.Seq - 1);
+            var before = ChainLanes.IsFirst(a.Seq) ? AuditChain.Genesis() : previous.GetValueOrDefault(a.Seq - 1);
             return new ProofLink(a.Seq, a.Id, a.Type, before is null ? "" : AuditChain.Hex(before), AuditChain.Hex(a.Hash),
                 before is not null && linker.Matches(before, a));
         }).ToList();
-        return new ChainProof(now, "HMAC-SHA256, key Audit:ChainKey (docs/audit.md)", head.Seq, AuditChain.Hex(head.Hash), head.At,
+        return new ChainProof(now, "HMAC-SHA256, key Audit:ChainKey (docs/audit.md)",
+            heads.Select(h => new HeadAtExport(h.Id, h.Seq, AuditChain.Hex(h.Hash), h.At)).ToList(),
             links.TrueForAll(l => l.Linked), links, chain.KeyFingerprint);
     }
 
@@ -153,7 +160,7 @@ public static class EvidencePack
 
     private static string Readme(Evidence evidence) => string.Create(CultureInfo.InvariantCulture, $"""
         Evidence pack of case {evidence.Case.TrackingCode} — South Kerman Electricity Distribution (Sked.Workflows)
-        Exported {Utc(evidence.Proof.ExportedAt)} (UTC); chain head at export: seq {evidence.Proof.HeadSeq}, hash {evidence.Proof.HeadHash}.
+        Exported {Utc(evidence.Proof.ExportedAt)} (UTC); chain heads at export: {string.Join("; ", evidence.Proof.Heads.Select(h => $"lane {h.Lane} seq {h.Seq}, hash {h.Hash}"))}.
 
         case.json         the case: type, subject, text, status, department (the citizen's contact details are withheld)
         timeline.csv      the statuses the citizen saw, with UTC and Jalali times

@@ -142,7 +142,7 @@ public static class EvidencePage
     private static void Proof(StringBuilder html, EvidencePack.ChainProof proof) => html.Append(CultureInfo.InvariantCulture, $"""
         <h2>اثبات زنجیره</h2>
         <p>{(proof.AllLinked ? "پیوند همه رویدادهای این پرونده با رویداد پیش از خود، با کلید زنجیره، درست است." : "پیوند برخی رویدادها درست نیست؛ زنجیره را با «audit verify» بررسی کنید.")}</p>
-        <p>سر زنجیره هنگام تهیه: ردیف {E(Fa(proof.HeadSeq.ToString(CultureInfo.InvariantCulture)))}، درهم‌سازی <span class="hash">{E(proof.HeadHash)}</span></p>
+        {string.Concat(proof.Heads.Select(h => $"<p>سر رشته {E(Fa(h.Lane.ToString(CultureInfo.InvariantCulture)))} زنجیره هنگام تهیه: ردیف {E(Fa(h.Seq.ToString(CultureInfo.InvariantCulture)))}، درهم‌سازی <span class=\"hash\">{E(h.Hash)}</span></p>"))}
         <p class="note">برای اطمینان از بازنویسی‌نشدن گزارش، درهم‌سازی‌ها را با نقاط بازبینی روزانه‌ای که بیرون از شرکت نگه داشته می‌شوند مقایسه کنید.</p>
         </main></body></html>
         """);

@@ -8,6 +8,7 @@ using Sked.Workflows.Domain.Calendar;
 using Sked.Workflows.Domain.Cases;
 using Sked.Workflows.Domain.Text;
 using Sked.Workflows.Engine.Timers;
+using Sked.Workflows.Infrastructure.Audit;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Testing;
 
@@ -17,7 +18,7 @@ namespace Sked.Workflows.Web.Tests.Features.Audit;
 public abstract class AuditApiScenarios(TestDatabases databases, Store store)
 {
     [Fact]
-    public async Task Complaint_EveryStateChangeHasItsEvent_InChainOrder()
+    public async Task Complaint_EveryStateChangeHasItsEvent_InTimeOrder()
     {
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
         var code = await CaseApi.SubmitAsync(app.Anonymous(), CaseApi.Complaint());
@@ -25,8 +26,9 @@ public abstract class AuditApiScenarios(TestDatabases databases, Store store)
 
         await app.OutboxDrainedAsync();
         var all = await CaseApi.HistoryAsync(await app.LoginAsync("auditor"), code);
-        var seqs = all.Select(e => e["seq"]!.GetValue<long>()).ToList();
-        Assert.Equal(seqs.Order(), seqs);
+        // In time, then chain order: the case's transactions may be sealed on different lanes (docs/adr/0007).
+        var order = all.Select(Place).ToList();
+        Assert.Equal(order.OrderBy(o => o.At).ThenBy(o => o.Seq), order);
         Assert.Contains(all, e => Type(e) == "notification.sent");
         // Deliveries are recorded when the operator takes them, after the change that queued them.
         var history = all.Where(e => Type(e) != "notification.sent").ToList();
@@ -70,8 +72,12 @@ public abstract class AuditApiScenarios(TestDatabases databases, Store store)
 
         Assert.True(result["valid"]!.GetValue<bool>());
         Assert.Null(result["firstBroken"]);
-        Assert.Equal(result["head"]!["seq"]!.GetValue<long>(), result["events"]!.GetValue<long>());
-        Assert.Matches("^[0-9a-f]{64}$", result["head"]!["hash"]!.GetValue<string>());
+        // A head per lane (docs/adr/0007): one on SQLite, Audit:Lanes (3 by default) on PostgreSQL; the events are theirs together.
+        var heads = result["heads"]!.AsArray();
+        Assert.Equal(store == Store.Postgres ? 3 : 1, heads.Count);
+        Assert.Equal(heads.Sum(h => h!["seq"]!.GetValue<long>() - ChainLanes.Start(h["lane"]!.GetValue<int>())), result["events"]!.GetValue<long>());
+        Assert.Equal(result["events"]!.GetValue<long>(), heads.Sum(h => h!["events"]!.GetValue<long>()));
+        Assert.All(heads, h => Assert.Matches("^[0-9a-f]{64}$", h!["hash"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -122,14 +128,14 @@ public abstract class AuditApiScenarios(TestDatabases databases, Store store)
 
         var all = await SearchAsync($"trackingCode={codes[0]}&pageSize=5");
         var total = all["total"]!.GetValue<int>();
-        var pages = new List<long>();
+        var pages = new List<(DateTimeOffset At, long Seq)>();
         for (var page = 1; page <= (total + 4) / 5; page++)
         {
-            pages.AddRange((await SearchAsync($"trackingCode={codes[0]}&pageSize=5&page={page}"))["items"]!.AsArray().Select(e => e!["seq"]!.GetValue<long>()));
+            pages.AddRange((await SearchAsync($"trackingCode={codes[0]}&pageSize=5&page={page}"))["items"]!.AsArray().Select(e => Place(e!.AsObject())));
         }
 
         Assert.Equal(total, pages.Distinct().Count());
-        Assert.Equal(pages.Order(), pages);
+        Assert.Equal(pages.OrderBy(o => o.At).ThenBy(o => o.Seq), pages);
         var csv = await auditor.GetAsync($"/api/v1/audit/events.csv?trackingCode={codes[0]}");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -142,17 +148,23 @@ public abstract class AuditApiScenarios(TestDatabases databases, Store store)
     {
         await using var app = await TestApp.StartAsync(await databases.CreateAsync(store));
         var auditor = await app.LoginAsync("auditor");
-        var head = (await auditor.GetFromJsonAsync<JsonObject>("/api/v1/audit/verify"))!["head"]!;
+        var heads = (await auditor.GetFromJsonAsync<JsonObject>("/api/v1/audit/verify"))!["heads"]!.AsArray()
+            .Where(h => h!["events"]!.GetValue<long>() > 0).ToList();
+        Assert.NotEmpty(heads);
 
         var checkpoints = (await auditor.GetFromJsonAsync<JsonArray>("/api/v1/audit/checkpoints"))!;
         var csv = await auditor.GetStringAsync("/api/v1/audit/checkpoints.csv");
 
-        var today = checkpoints[^1]!;
-        Assert.False(today["closed"]!.GetValue<bool>());
-        Assert.Equal(JalaliDate.Format(TimeProvider.System.GetUtcNow(), withTime: false), today["jalaliDate"]!.GetValue<string>());
-        Assert.True(today["lastSeq"]!.GetValue<long>() >= head["seq"]!.GetValue<long>());
-        Assert.Contains($",{head["seq"]},", await auditor.GetStringAsync("/api/v1/audit/checkpoints.csv"), StringComparison.Ordinal);
-        Assert.StartsWith("date,jalali_date,last_seq,last_event_at_utc,hash,closed", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        // Today's running head of every lane that has sealed: at or past where verification found it.
+        foreach (var head in heads)
+        {
+            var today = checkpoints.Single(c => !c!["closed"]!.GetValue<bool>() && c["lane"]!.GetValue<int>() == head!["lane"]!.GetValue<int>())!;
+            Assert.Equal(JalaliDate.Format(TimeProvider.System.GetUtcNow(), withTime: false), today["jalaliDate"]!.GetValue<string>());
+            Assert.True(today["lastSeq"]!.GetValue<long>() >= head!["seq"]!.GetValue<long>());
+            Assert.Contains($",{today["lastSeq"]},", await auditor.GetStringAsync("/api/v1/audit/checkpoints.csv"), StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("date,jalali_date,last_seq,last_event_at_utc,hash,closed,lane", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -209,8 +221,11 @@ public abstract class AuditApiScenarios(TestDatabases databases, Store store)
 
     private static string Type(JsonObject audit) => audit["type"]!.GetValue<string>();
 
-    private static long SeqOf(List<JsonObject> history, string type, string field, Guid id) =>
-        history.Single(e => Type(e) == type && e["data"]![field]?.GetValue<string>() == id.ToString())["seq"]!.GetValue<long>();
+    // Where an event is in the case's history (time order).
+    private static int SeqOf(List<JsonObject> history, string type, string field, Guid id) =>
+        history.IndexOf(history.Single(e => Type(e) == type && e["data"]![field]?.GetValue<string>() == id.ToString()));
+
+    private static (DateTimeOffset At, long Seq) Place(JsonObject e) => (e["at"]!.GetValue<DateTimeOffset>(), e["seq"]!.GetValue<long>());
 }
 
 public sealed class AuditApiOnSqlite(TestDatabases databases) : AuditApiScenarios(databases, Store.Sqlite);

@@ -50,7 +50,7 @@ public abstract class FaqCurationScenarios(TestDatabases databases, Store store)
         Assert.Equal(HttpStatusCode.NotFound, (await ceoOffice.DeleteAsync($"/api/v1/faq/{id}")).StatusCode);
 
         await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
-        var types = await db.AuditEvents.Where(e => e.Type.StartsWith("faq.")).OrderBy(e => e.Seq).Select(e => e.Type).ToListAsync();
+        var types = await db.AuditEvents.Where(e => e.Type.StartsWith("faq.")).OrderBy(e => e.At).ThenBy(e => e.Seq).Select(e => e.Type).ToListAsync();
         Assert.Equal(["faq.created", "faq.edited", "faq.published", "faq.edited", "faq.unpublished", "faq.deleted"], types);
         Assert.True(await db.AuditEvents.Where(e => e.Type.StartsWith("faq.")).AllAsync(e => e.Actor == "ceo-office"));
     }

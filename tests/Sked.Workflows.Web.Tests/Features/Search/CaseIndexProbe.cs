@@ -12,8 +12,8 @@ internal static class CaseIndexProbe
     {
         var index = app.Service<CaseIndex>();
         await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
-        var head = await db.AuditEvents.MaxAsync(a => (long?)a.Seq) ?? 0;
-        await Eventually.GetAsync(() => Task.FromResult(index.IsReady && index.Seq >= head ? "caught up" : null),
+        var heads = await db.ChainHead.AsNoTracking().ToListAsync();
+        await Eventually.GetAsync(() => Task.FromResult(index.IsReady && index.Position.HasRead(heads) ? "caught up" : null),
             TimeSpan.FromSeconds(30), "the case index to catch up");
     }
 }

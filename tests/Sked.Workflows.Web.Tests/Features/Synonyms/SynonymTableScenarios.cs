@@ -62,7 +62,7 @@ public abstract class SynonymTableScenarios(TestDatabases databases, Store store
 
         await using var db = await app.Service<IDbContextFactory<SkedDbContext>>().CreateDbContextAsync();
         Assert.Equal(["synonym.group-removed", "synonym.group-added"],
-            await db.AuditEvents.Where(e => e.Type.StartsWith("synonym.")).OrderBy(e => e.Seq).Select(e => e.Type).ToListAsync());
+            await db.AuditEvents.Where(e => e.Type.StartsWith("synonym.")).OrderBy(e => e.At).ThenBy(e => e.Seq).Select(e => e.Type).ToListAsync());
     }
 
     [Fact]

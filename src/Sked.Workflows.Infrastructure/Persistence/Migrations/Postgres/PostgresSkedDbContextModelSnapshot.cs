@@ -614,6 +614,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Sked.Workflows.Infrastructure.Audit.AuditCheckpoint", b =>
                 {
+                    b.Property<int>("Lane")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -627,7 +630,7 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("Seq")
                         .HasColumnType("bigint");
 
-                    b.HasKey("Day");
+                    b.HasKey("Lane", "Day");
 
                     b.ToTable("audit_checkpoints", (string)null);
                 });

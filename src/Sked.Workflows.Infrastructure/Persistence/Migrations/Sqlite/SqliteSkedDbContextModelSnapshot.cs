@@ -600,6 +600,9 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Sked.Workflows.Infrastructure.Audit.AuditCheckpoint", b =>
                 {
+                    b.Property<int>("Lane")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
@@ -613,7 +616,7 @@ namespace Sked.Workflows.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("Seq")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Day");
+                    b.HasKey("Lane", "Day");
 
                     b.ToTable("audit_checkpoints", (string)null);
                 });

@@ -33,7 +33,7 @@ public sealed class CaseAuditQuery(IDbContextFactory<SkedDbContext> dbFactory, D
         }
 
         var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.CaseId == found.Id, cancellationToken);
-        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.Seq).ToListAsync(cancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.At).ThenBy(a => a.Seq).ToListAsync(cancellationToken);
         var workflow = instance is null ? null : await catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var labels = workflow?.Definition.Nodes.ToDictionary(n => n.Id, n => n.Label ?? n.Id, StringComparer.Ordinal)
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
