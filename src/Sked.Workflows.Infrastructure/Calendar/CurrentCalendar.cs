@@ -23,7 +23,7 @@ public sealed class CurrentCalendar(IDbContextFactory<SkedDbContext> dbFactory) 
     public int LoadedVersion => _value.Version;
 
     public async Task<int?> StoredVersionAsync(SkedDbContext db, CancellationToken cancellationToken) =>
-        await db.CalendarSettings.AsNoTracking().Select(s => (int?)s.Version).FirstOrDefaultAsync(cancellationToken);
+        await db.CalendarSettings.AsNoTracking().MaxAsync(s => (int?)s.Version, cancellationToken);
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ public sealed class CurrentSynonyms(IDbContextFactory<SkedDbContext> dbFactory) 
     public int LoadedVersion => _table.Version;
 
     public async Task<int?> StoredVersionAsync(SkedDbContext db, CancellationToken cancellationToken) =>
-        await db.SynonymVersion.AsNoTracking().Select(v => (int?)v.Version).FirstOrDefaultAsync(cancellationToken);
+        await db.SynonymVersion.AsNoTracking().MaxAsync(v => (int?)v.Version, cancellationToken);
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
