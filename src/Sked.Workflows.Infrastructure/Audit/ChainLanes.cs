@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Sked.Workflows.Infrastructure.Persistence;
 
@@ -29,8 +30,13 @@ public static class ChainLanes
     /// <summary>Whether an event is its lane's first, linked on the genesis hash.</summary>
     public static bool IsFirst(long seq) => seq >= 1 && (seq - 1) % Width == 0;
 
+    /// <summary>How many events a lane's head has sealed, as a query can compute it in the database.</summary>
+    public static Expression<Func<AuditChainHead, long>> Sealed { get; } = head => head.Seq - (head.Id - First) * Width;
+
+    private static readonly Func<AuditChainHead, long> s_sealed = Sealed.Compile();
+
     /// <summary>How many events a lane's head has sealed.</summary>
-    public static long Count(AuditChainHead head) => head.Seq - Start(head.Id);
+    public static long Count(AuditChainHead head) => s_sealed(head);
 
     /// <summary>
     /// Gives lanes 2 … <paramref name="lanes"/> their empty heads where missing (lane 1's comes with the schema).

@@ -81,7 +81,7 @@ public sealed partial class MissedChangeCatchUp(
     private async Task<long> HeadAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.ChainHead.SumAsync(h => h.Seq - (h.Id - Audit.ChainLanes.First) * Audit.ChainLanes.Width, cancellationToken);
+        return await db.ChainHead.SumAsync(Audit.ChainLanes.Sealed, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for missed task changes failed; the next round tries again: {Error}")]

@@ -229,7 +229,7 @@ public sealed class WorkflowDesign(IDbContextFactory<SkedDbContext> dbFactory, D
         // By case id, which the audit table is indexed on; the instance id then picks this instance's events.
         var events = await db.AuditEvents.AsNoTracking()
             .Where(a => a.CaseId != null && caseIds.Contains(a.CaseId.Value) && (a.Type == AuditEvents.NameOf<NodeEntered>() || a.Type == AuditEvents.NameOf<CaseFieldChanged>()))
-            .OrderBy(a => a.At).ThenBy(a => a.Seq)
+            .InTimeOrder()
             .Select(a => new { a.CaseId, a.InstanceId, a.Type, a.Data })
             .ToListAsync(cancellationToken);
 

@@ -117,7 +117,7 @@ public static class AuditEventSearch
         var number = Math.Clamp(page ?? 1, 1, int.MaxValue / MaxPageSize);
         var size = Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize);
         var total = await events.CountAsync(cancellationToken);
-        var items = await events.OrderBy(a => a.At).ThenBy(a => a.Seq).Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var items = await events.InTimeOrder().Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new Page(number, size, total, items);
     }
 

@@ -3,6 +3,7 @@ using Sked.Workflows.Domain.TrackingCodes;
 using Sked.Workflows.Infrastructure.Persistence;
 using Sked.Workflows.Web.Features.Audit;
 using Sked.Workflows.Web.Http;
+using Sked.Workflows.Infrastructure.Audit;
 
 namespace Sked.Workflows.Web.Features.Cases;
 
@@ -31,7 +32,7 @@ public static class CaseHistory
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: Domain.Text.Catalogue.Render(CaseLookupErrors.NotFound));
         }
 
-        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == caseId).OrderBy(a => a.At).ThenBy(a => a.Seq).ToListAsync(cancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == caseId).InTimeOrder().ToListAsync(cancellationToken);
         return Results.Ok(events.Select(AuditEventView.From).ToList());
     }
 }

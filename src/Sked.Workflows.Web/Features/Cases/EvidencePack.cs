@@ -91,7 +91,7 @@ public static class EvidencePack
 
         var tasks = await db.Tasks.AsNoTracking().Where(t => t.CaseId == found.Id).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
         var attachments = await db.Attachments.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.CreatedAt).ToListAsync(cancellationToken);
-        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.At).ThenBy(a => a.Seq).ToListAsync(cancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == found.Id).InTimeOrder().ToListAsync(cancellationToken);
         var proof = await ProveAsync(db, chain, events, time.GetUtcNow(), cancellationToken);
         var evidence = new Evidence(
             Summary(found, departments),

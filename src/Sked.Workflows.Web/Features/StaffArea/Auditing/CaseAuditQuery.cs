@@ -8,6 +8,7 @@ using Sked.Workflows.Engine.Definitions;
 using Sked.Workflows.Engine.Runtime;
 using Sked.Workflows.Infrastructure.Definitions;
 using Sked.Workflows.Infrastructure.Persistence;
+using Sked.Workflows.Infrastructure.Audit;
 
 namespace Sked.Workflows.Web.Features.StaffArea.Auditing;
 
@@ -33,7 +34,7 @@ public sealed class CaseAuditQuery(IDbContextFactory<SkedDbContext> dbFactory, D
         }
 
         var instance = await db.Instances.AsNoTracking().SingleOrDefaultAsync(i => i.CaseId == found.Id, cancellationToken);
-        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == found.Id).OrderBy(a => a.At).ThenBy(a => a.Seq).ToListAsync(cancellationToken);
+        var events = await db.AuditEvents.AsNoTracking().Where(a => a.CaseId == found.Id).InTimeOrder().ToListAsync(cancellationToken);
         var workflow = instance is null ? null : await catalog.GetAsync(instance.DefinitionId, instance.DefinitionVersion, cancellationToken);
         var labels = workflow?.Definition.Nodes.ToDictionary(n => n.Id, n => n.Label ?? n.Id, StringComparer.Ordinal)
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
